@@ -1,0 +1,2 @@
+//! The `yuliao` command line: clean, index, search, theme, freq, kwic.
+fn main() {}

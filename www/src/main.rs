@@ -1,0 +1,2 @@
+//! The Yew app: being written.
+fn main() {}

@@ -1,0 +1,2 @@
+//! `cargo xtask <build|serve|test|bench>`: being written.
+fn main() {}
