@@ -1,2 +1,0 @@
-//! The `yuliao` command line: clean, index, search, theme, freq, kwic.
-fn main() {}
