@@ -1,0 +1,1 @@
+//! wasm: being written (the thin #[wasm_bindgen] API).
