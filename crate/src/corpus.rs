@@ -19,6 +19,9 @@ pub struct Issue {
     pub articles: Vec<Article>,
     /// Raw text that could not be attached to an article. Nothing is dropped silently.
     pub unplaced: Vec<String>,
+    /// Page editors named in the issue (`责编／苗 滨` → 苗滨), in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editors: Vec<String>,
 }
 
 /// The kind of an article, as a reader of the paper would file it.

@@ -1,1 +1,224 @@
-//! wasm: being written (the thin #[wasm_bindgen] API).
+//! The JavaScript API (feature `wasm`): a thin `#[wasm_bindgen]` class over the same engine
+//! functions the CLI and the Yew views call. It takes bytes and strings from JavaScript and
+//! returns plain JS objects (serde-wasm-bindgen, JSON-compatible: objects not `Map`s, numbers
+//! not `BigInt`s) with exactly the fields of the Rust result types; errors are thrown as JS
+//! `Error`s carrying the engine's message. No logic lives here, no I/O: JavaScript fetches.
+//!
+//! # Using it from a portal page
+//!
+//! The web build (`cargo xtask build`) writes `yuliao_www.js` and `yuliao_www_bg.wasm` next to
+//! `index/`. Any page of the same origin can load them as an ES module (the page needs
+//! `script-src 'self' 'wasm-unsafe-eval'` if it has a CSP):
+//!
+//! ```js
+//! import init, { Yuliao } from './yuliao_www.js';
+//! await init();   // note: this also starts the bundled Yew app if the page has a <div id="app">
+//!
+//! const get = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
+//! const manifest = await get('index/manifest.bin');
+//! const names = Yuliao.pieceNames(manifest);                 // string[]
+//! const pieces = await Promise.all(names.map((n) => get('index/' + n)));
+//! const yl = Yuliao.open(manifest, names, pieces);           // throws on a missing/corrupt piece
+//!
+//! const res = yl.search('两带两创', 20, 0);
+//! // { query, total, hits: [{ id, doc, title, score, snippet: { text, highlights: [[start, end]] },
+//! //   authors, units, kind }], missing: [], highlight: [], facets: { kinds, units, authors } }
+//! yl.suggest('两带', 8);               // [{ term, count }]
+//! yl.article('000_d2874fb822b0e5bc-007');  // { id, title, subtitle, authors, photographers,
+//!                                          //   units, kind, column, paragraphs } or null
+//! yl.issueOf('000_d2874fb822b0e5bc-007');  // { source, publication, date } or null
+//! yl.highlight('两带两创', text);      // [[start, end]] char offsets into text
+//! yl.frequencies({ stopwords: true, minLen: 2, kind: 'news', unit: null, limit: 50 });
+//! //   { total_tokens, rows: [{ term, count, per_10k, articles }] }  (every option may be left out)
+//! yl.theme(['两带两创', '提质增效']);  // { terms, total, articles: [{ id, doc, title, count,
+//!                                      //   per_term, units, kind }] } — count > 0, reading order
+//! yl.kwic(['两带两创'], 20, 100);      // [{ id, doc, title, left, keyword, right }]
+//! yl.themes();                         // [{ name, terms, note }] from corpus/themes.toml
+//! yl.facets();                         // { kinds, units, authors }: [[name, articles]]
+//! yl.stats();                          // { articles, issues, tokens, chars, terms }
+//! yl.freqCsv({ limit: 100 }); yl.themeCsv(['两带两创']); yl.kwicCsv(['两带两创'], 20, 100);
+//! Yuliao.version();                    // the yuliao crate version
+//! ```
+//!
+//! Character offsets (`highlights`, `highlight`) count Unicode scalar values, as
+//! `Array.from(text)` does in JavaScript (not UTF-16 units: use `Array.from`, not `slice`).
+//! Query syntax: words AND; `"exact phrase"`; `A OR B`; `-exclude`; `author:X unit:X kind:news
+//! title:X`.
+
+use crate::analysis::{self, FreqOptions};
+use crate::corpus::Kind;
+use crate::index::Index;
+use crate::query::{self, SearchOptions};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+/// Converts any engine result into a plain JS value.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("converting a result for JavaScript: {e}")))
+}
+
+/// Options of `frequencies` as JavaScript passes them; every field may be left out.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct FreqOpts {
+    stopwords: Option<bool>,
+    min_len: Option<usize>,
+    kind: Option<String>,
+    unit: Option<String>,
+    limit: Option<usize>,
+}
+
+impl FreqOpts {
+    fn from_js(value: JsValue) -> Result<FreqOptions, JsError> {
+        let opts: FreqOpts = if value.is_undefined() || value.is_null() {
+            FreqOpts::default()
+        } else {
+            serde_wasm_bindgen::from_value(value)
+                .map_err(|e| JsError::new(&format!("frequencies options: {e}")))?
+        };
+        let kind = match opts.kind.as_deref() {
+            None | Some("") => None,
+            Some(k) => Some(Kind::parse(k).ok_or_else(|| {
+                JsError::new(&format!(
+                    "frequencies options: unknown kind {k:?} (expected news, photo, feature or literature)"
+                ))
+            })?),
+        };
+        Ok(FreqOptions {
+            stopwords: opts.stopwords.unwrap_or(true),
+            min_len: opts.min_len.unwrap_or(1),
+            kind,
+            unit: opts.unit.filter(|u| !u.is_empty()),
+            limit: opts.limit.unwrap_or(100),
+        })
+    }
+}
+
+/// An opened, immutable index and the questions it answers.
+#[wasm_bindgen]
+pub struct Yuliao {
+    index: Index,
+}
+
+#[wasm_bindgen]
+impl Yuliao {
+    /// The piece file names the manifest lists (fetch each from `index/<name>`).
+    #[wasm_bindgen(js_name = pieceNames)]
+    pub fn piece_names(manifest: &[u8]) -> Result<Vec<String>, JsError> {
+        crate::index::Manifest::parse(manifest)
+            .map(|m| m.piece_names())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Opens the index from the manifest bytes and the pieces (`names[i]` names `pieces[i]`).
+    /// Throws with the engine's message on a missing, truncated, corrupt or newer piece.
+    pub fn open(manifest: &[u8], names: Vec<String>, pieces: Vec<js_sys::Uint8Array>) -> Result<Yuliao, JsError> {
+        if names.len() != pieces.len() {
+            return Err(JsError::new(&format!(
+                "open: {} piece names but {} pieces",
+                names.len(),
+                pieces.len()
+            )));
+        }
+        let pieces: Vec<(String, Vec<u8>)> =
+            names.into_iter().zip(pieces.iter().map(|p| p.to_vec())).collect();
+        Index::open(manifest, &pieces)
+            .map(|index| Yuliao { index })
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The yuliao crate version.
+    pub fn version() -> String {
+        env!("CARGO_PKG_VERSION").to_string()
+    }
+
+    /// Ranked search: `SearchResults` for one page (`limit` default 20, `offset` default 0).
+    pub fn search(&self, query: &str, limit: Option<usize>, offset: Option<usize>) -> Result<JsValue, JsError> {
+        let defaults = SearchOptions::default();
+        let opts = SearchOptions {
+            limit: limit.unwrap_or(defaults.limit),
+            offset: offset.unwrap_or(defaults.offset),
+            ..defaults
+        };
+        let results = query::search(&self.index, query, &opts).map_err(|e| JsError::new(&e.to_string()))?;
+        to_js(&results)
+    }
+
+    /// Up to `limit` indexed terms starting with `prefix`: `[{ term, count }]`.
+    pub fn suggest(&self, prefix: &str, limit: usize) -> Result<JsValue, JsError> {
+        to_js(&query::suggest(&self.index, prefix, limit))
+    }
+
+    /// Character spans of `query`'s matches in `text`: `[[start, end]]`.
+    pub fn highlight(&self, query: &str, text: &str) -> Result<JsValue, JsError> {
+        to_js(&query::highlight(&self.index, query, text))
+    }
+
+    /// The article with this id, or `null`.
+    pub fn article(&self, id: &str) -> Result<JsValue, JsError> {
+        match self.index.doc_by_id(id).and_then(|doc| self.index.article(doc)) {
+            Some(article) => to_js(&article),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The issue (source, publication, date) of the article with this id, or `null`.
+    #[wasm_bindgen(js_name = issueOf)]
+    pub fn issue_of(&self, id: &str) -> Result<JsValue, JsError> {
+        match self.index.doc_by_id(id) {
+            Some(doc) => to_js(&self.index.issue_of(doc)),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Word frequencies: `{ total_tokens, rows }`. Options: `{ stopwords (true = remove),
+    /// minLen, kind, unit, limit }`, all optional.
+    pub fn frequencies(&self, opts: JsValue) -> Result<JsValue, JsError> {
+        to_js(&analysis::frequencies(&self.index, &FreqOpts::from_js(opts)?))
+    }
+
+    /// Per-article counts of `terms` (exact string occurrences), articles with count > 0.
+    pub fn theme(&self, terms: Vec<String>) -> Result<JsValue, JsError> {
+        to_js(&analysis::theme(&self.index, &terms))
+    }
+
+    /// Keyword-in-context lines for `terms`, `context` characters each side, at most `limit`.
+    pub fn kwic(&self, terms: Vec<String>, context: usize, limit: usize) -> Result<JsValue, JsError> {
+        to_js(&analysis::kwic(&self.index, &terms, context, limit))
+    }
+
+    /// The themes of `corpus/themes.toml`: `[{ name, terms, note }]`.
+    pub fn themes(&self) -> Result<JsValue, JsError> {
+        to_js(&self.index.themes())
+    }
+
+    /// Every kind, unit and author with its number of articles.
+    pub fn facets(&self) -> Result<JsValue, JsError> {
+        to_js(&self.index.facets())
+    }
+
+    /// `{ articles, issues, tokens, chars, terms }`.
+    pub fn stats(&self) -> Result<JsValue, JsError> {
+        to_js(&self.index.stats())
+    }
+
+    /// The frequency table as CSV.
+    #[wasm_bindgen(js_name = freqCsv)]
+    pub fn freq_csv(&self, opts: JsValue) -> Result<String, JsError> {
+        Ok(analysis::freq_csv(&analysis::frequencies(&self.index, &FreqOpts::from_js(opts)?)))
+    }
+
+    /// The theme report as CSV.
+    #[wasm_bindgen(js_name = themeCsv)]
+    pub fn theme_csv(&self, terms: Vec<String>) -> String {
+        analysis::theme_csv(&analysis::theme(&self.index, &terms))
+    }
+
+    /// The concordance as CSV.
+    #[wasm_bindgen(js_name = kwicCsv)]
+    pub fn kwic_csv(&self, terms: Vec<String>, context: usize, limit: usize) -> String {
+        analysis::kwic_csv(&analysis::kwic(&self.index, &terms, context, limit))
+    }
+}

@@ -1,2 +1,31 @@
-//! The Yew app: being written.
-fn main() {}
+//! Yuliao in the browser: mounts the Yew app into `<div id="app">`.
+//!
+//! Takes nothing but the page it runs in; the app fetches `index/manifest.bin` and its pieces
+//! relative to the page (so the folder works under any sub-path), opens the engine's
+//! [`yuliao::index::Index`] and renders the views. No request ever leaves the page's origin.
+//!
+//! Layout (the Yew examples' habit): `app` holds the routes and the chrome, `views/` one file
+//! per route, `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
+//! label in both languages, `load` the download, `download` the CSV save.
+
+mod app;
+mod components;
+mod download;
+mod i18n;
+mod load;
+mod state;
+mod views;
+
+fn main() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<app::App>::new().render();
+        }
+    }
+}

@@ -1,4 +1,264 @@
-//! `cargo xtask bench`: being written.
-pub fn run(_args: &[String]) -> anyhow::Result<()> {
-    anyhow::bail!("bench: being written")
+//! `cargo xtask bench [--native-only] [--skip-poetry] [--skip-browser] [--reps N]
+//! [--poetry-reps N] [--browser-reps N]`: measures the engine and the web app and prints a
+//! report; it never asserts on a timing.
+//!
+//! Takes the repository (`corpus/`, `tests/queries.txt` — or `bench/seed-queries.txt` while
+//! that does not exist —, `bench/poetry-queries.txt`, the built `www/dist/`, built first when
+//! missing) and the npm packages pinned in `bench/package.json`, installed into
+//! `bench/work/npm/` (gitignored). Writes `target/bench/report.json` (every figure, plus the
+//! browser driver's raw samples) and `target/bench/report.md` (the tables it prints).
+//!
+//! Parts, each in its own module:
+//! - [`native`]: the seed corpus in this process — index build time (several runs) next to
+//!   jieba-rs alone over the same texts, index bytes next to gzip -9 of the raw text,
+//!   `Index::open`, `query::search` latency p50/p95, and which articles each query finds.
+//! - [`poetry`]: npm `chinese-poetry` (~311k poems) in child processes of this binary —
+//!   build time, peak memory (VmHWM), index size, latency (`--skip-poetry` leaves it out).
+//! - [`site`] + [`browser`]: Pagefind's CLI over one page per seed article, then headless
+//!   Chromium over both sites — bytes until the first result, time to it, latency, and how
+//!   many of the articles that hold each query string Pagefind finds (`--skip-browser` keeps
+//!   the Pagefind indexing but leaves the browser out; `--native-only` leaves out both).
+//!
+//! Guarantees: same flags, same work; figures are printed, never judged; a part that cannot
+//! run says why in the report's "Skipped" list instead of failing the others.
+
+mod browser;
+mod corpus;
+mod native;
+mod npm;
+mod poetry;
+mod report;
+mod site;
+mod stats;
+
+use crate::flags::Flags;
+use crate::util::{gzip, root, target_dir};
+use anyhow::{Context, Result};
+use corpus::TruthDocs;
+use report::{RecallRow, Report};
+use std::path::{Path, PathBuf};
+use yuliao::index::BuildConfig;
+
+pub const USAGE: &str = "cargo xtask bench [--native-only] [--skip-poetry] [--skip-browser] \
+                         [--reps N] [--poetry-reps N] [--browser-reps N]";
+
+struct Options {
+    native_only: bool,
+    skip_poetry: bool,
+    skip_browser: bool,
+    /// Seed: repetitions of every query natively; index builds and jieba runs use `build_runs`.
+    reps: usize,
+    build_runs: usize,
+    poetry_reps: usize,
+    browser_reps: usize,
+}
+
+fn number(flags: &mut Flags, name: &str, default: usize) -> Result<usize> {
+    match flags.value(name)? {
+        Some(v) => v.parse().with_context(|| format!("{name} {v}: not a number")),
+        None => Ok(default),
+    }
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    if args.first().map(String::as_str) == Some("--child") {
+        return poetry::child(&args[1..]);
+    }
+    // `cargo xtask` is a dev build, where the engine (a workspace member) is unoptimised:
+    // measure the release build instead, as a user of the CLI or the page would get it.
+    if cfg!(debug_assertions) {
+        eprintln!("bench: timing an unoptimised build would mislead; re-running as `cargo run --release -p xtask -- bench`");
+        return crate::util::run(crate::util::cargo().args(["run", "--release", "-p", "xtask", "--", "bench"]).args(args));
+    }
+    let mut flags = Flags::new(args);
+    let opts = Options {
+        native_only: flags.switch("--native-only"),
+        skip_poetry: flags.switch("--skip-poetry"),
+        skip_browser: flags.switch("--skip-browser"),
+        reps: number(&mut flags, "--reps", 50)?,
+        build_runs: number(&mut flags, "--build-runs", 5)?,
+        poetry_reps: number(&mut flags, "--poetry-reps", 5)?,
+        browser_reps: number(&mut flags, "--browser-reps", 5)?,
+    };
+    flags.finish(USAGE)?;
+    let mut command = String::from("cargo xtask bench");
+    for a in args {
+        command.push(' ');
+        command.push_str(a);
+    }
+    let root = root();
+    let out_dir = target_dir().join("bench");
+    std::fs::create_dir_all(&out_dir)?;
+    let mut report = Report { command, machine: machine(), ..Report::default() };
+
+    // Native, seed corpus.
+    let corpus_dir = root.join("corpus");
+    let issues = crate::build::read_issues(&corpus_dir)?;
+    let (queries_path, queries) = seed_queries(&root)?;
+    report.notes.push(format!("Seed query set: `{}` ({} queries).", rel(&root, &queries_path), queries.len()));
+    eprintln!("bench: seed: {} issue(s), {} queries", issues.len(), queries.len());
+    let (seed, recall) = seed_native(&corpus_dir, &issues, &queries, &opts)?;
+    report.seed = Some(seed);
+    report.recall = recall;
+
+    // npm packages, when anything needs them.
+    let need_npm = !opts.skip_poetry || !opts.native_only;
+    let npm = if need_npm { Some(npm::Npm::ensure(&root)?) } else { None };
+
+    // Large real corpus.
+    if opts.skip_poetry {
+        report.skipped.push("chinese-poetry corpus (--skip-poetry)".into());
+    } else if let Some(npm) = &npm {
+        let queries_path = root.join("bench/poetry-queries.txt");
+        let (fig, recall) = poetry::bench(&npm.poetry_dir(), &corpus_dir, &queries_path, &out_dir, opts.poetry_reps)?;
+        report.notes.push(format!(
+            "Poetry: `bench/poetry-queries.txt`; {} source files of {} converted in memory to one Issue per file, one Article (kind literature) per poem; build and queries each ran in a child process, so VmHWM is that process's own peak.",
+            fig.issues,
+            rel(&root, &npm.poetry_dir())
+        ));
+        report.poetry = Some(fig);
+        report.recall.extend(recall);
+    }
+
+    // Pagefind and the browser.
+    if opts.native_only {
+        report.skipped.push("Pagefind and the browser (--native-only)".into());
+    } else if let Some(npm) = &npm {
+        browser_part(&root, npm, &issues, &queries, &opts, &out_dir, &mut report)?;
+    }
+
+    report.notes.push(
+        "Times are wall-clock on this machine with whatever else it was running; figures are measured and printed, never compared with thresholds. Percentiles are nearest-rank over every sample (query × repetition); \"first run\" is each query's first execution only.".into(),
+    );
+    report.notes.push("gzip -9 sizes are miniz_oxide level 9 natively and node's zlib level 9 in the browser driver, per file (as a static host that gzips would send each response).".into());
+    let md = report.to_markdown();
+    std::fs::write(out_dir.join("report.json"), serde_json::to_vec_pretty(&report)?)?;
+    std::fs::write(out_dir.join("report.md"), &md)?;
+    println!("{md}");
+    eprintln!("bench: wrote {} and report.md", out_dir.join("report.json").display());
+    Ok(())
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root).unwrap_or(p).display().to_string()
+}
+
+/// `tests/queries.txt` (the engine's set), or the bench's fallback while it does not exist.
+fn seed_queries(root: &Path) -> Result<(PathBuf, Vec<String>)> {
+    let engine = root.join("tests/queries.txt");
+    let path = if engine.exists() { engine } else { root.join("bench/seed-queries.txt") };
+    let queries = crate::test::read_queries(&path)?;
+    Ok((path, queries))
+}
+
+fn seed_native(
+    corpus_dir: &Path,
+    issues: &[yuliao::corpus::Issue],
+    queries: &[String],
+    opts: &Options,
+) -> Result<(report::CorpusFigures, Vec<RecallRow>)> {
+    let config = BuildConfig::from_corpus_dir(corpus_dir)
+        .with_context(|| format!("reading userdict/stopwords/themes in {}", corpus_dir.display()))?;
+    let mut fig = native::describe("seed corpus (corpus/clean)", issues);
+    let mut raw = Vec::new();
+    let raw_dir = corpus_dir.join("raw");
+    for rel in crate::util::files_under(&raw_dir)? {
+        if rel.extension().is_some_and(|e| e == "txt") {
+            raw.extend(std::fs::read(raw_dir.join(rel))?);
+        }
+    }
+    fig.raw_bytes = Some(raw.len() as u64);
+    fig.raw_gzip_bytes = Some(gzip(&raw).len() as u64);
+    eprintln!("bench: seed: {} index builds", opts.build_runs);
+    let (build_ms, built) = native::time_builds(issues, &config, opts.build_runs)?;
+    fig.build_ms = build_ms;
+    fig.index = native::sizes(&built);
+    eprintln!("bench: seed: jieba-rs alone");
+    let (jl, jc, jt) = native::time_jieba(issues, opts.build_runs);
+    (fig.jieba_load_ms, fig.jieba_cut_ms, fig.jieba_tokens) = (jl, jc, jt);
+    let (open_ms, index) = native::time_open(&built)?;
+    fig.open_ms = open_ms;
+    eprintln!("bench: seed: {} queries × {} reps", queries.len(), opts.reps);
+    native::record_latency(&mut fig, &index, queries, opts.reps);
+    let recall = native::recall("seed", &index, &TruthDocs::new(issues), queries);
+    Ok((fig, recall))
+}
+
+fn browser_part(
+    root: &Path,
+    npm: &npm::Npm,
+    issues: &[yuliao::corpus::Issue],
+    queries: &[String],
+    opts: &Options,
+    out_dir: &Path,
+    report: &mut Report,
+) -> Result<()> {
+    let pagefind_bin = npm.pagefind_binary()?;
+    let site_dir = root.join("bench/work/pagefind-site");
+    eprintln!("bench: Pagefind over {} (binary {})", site_dir.display(), pagefind_bin.display());
+    let pf = site::build(issues, &site_dir, &pagefind_bin)?;
+    report.notes.push(format!(
+        "Pagefind: `{}` (the binary the npm package `@pagefind/linux-x64` ships, run directly, offline) over {} pages, one per cleaned seed article (`<main data-pagefind-body>` with title, subtitle, paragraphs), lang zh-CN; its default UI (`pagefind-ui.js`) with `debounceTimeoutMs: 0`, searched through `triggerSearch`.",
+        rel(root, &pagefind_bin),
+        pf.pages
+    ));
+    if opts.skip_browser {
+        report.skipped.push("the browser measurements (--skip-browser)".into());
+        report.pagefind_browser = Some(report::BrowserSide {
+            name: "Pagefind".into(),
+            index_ms: Some(pf.index_ms),
+            site_bytes: pf.bundle.iter().map(|p| p.bytes).sum(),
+            site_gzip_bytes: pf.bundle.iter().map(|p| p.gzip_bytes).sum(),
+            ..Default::default()
+        });
+        return Ok(());
+    }
+    let dist = root.join("www/dist");
+    if !dist.join("index.html").exists() {
+        eprintln!("bench: www/dist is missing: building it (cargo xtask build)");
+        crate::build::build(&crate::build::Options { dev: false, corpus: root.join("corpus"), out: dist.clone() })?;
+    }
+    report.notes.push(format!(
+        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (no compression; gzip sizes computed per response). Yuliao: `www/dist` as built, opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
+        opts.browser_reps
+    ));
+    let run = browser::bench(root, npm, Some(&dist), Some(&site_dir), queries, opts.browser_reps, &out_dir.join("browser"))?;
+    let mut pagefind = run.pagefind;
+    if let Some(p) = pagefind.as_mut() {
+        p.index_ms = Some(pf.index_ms);
+    }
+    if let Some(errors) = run.raw["errors"].as_array().filter(|e| !e.is_empty()) {
+        for e in errors {
+            report.skipped.push(format!("browser driver error: {}", e.as_str().unwrap_or("?").lines().next().unwrap_or("")));
+        }
+    }
+    let docs = TruthDocs::new(issues);
+    for row in report.recall.iter_mut().filter(|r| r.corpus == "seed") {
+        row.yuliao_browser_total = run.yuliao_totals.get(&row.query).copied();
+        if let Some(ids) = run.pagefind_found.get(&row.query) {
+            row.pagefind_total = Some(ids.len());
+            row.pagefind_found = docs.truth(&row.query).map(|t| t.iter().filter(|id| ids.contains(id)).count());
+        }
+    }
+    report.yuliao_browser = run.yuliao;
+    report.pagefind_browser = pagefind;
+    report.browser_raw = Some(run.raw);
+    Ok(())
+}
+
+/// CPU model, core count and memory, for the report header.
+fn machine() -> String {
+    let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+    let model = cpuinfo
+        .lines()
+        .find_map(|l| l.strip_prefix("model name").and_then(|r| r.split(':').nth(1)))
+        .map(str::trim)
+        .unwrap_or("unknown CPU");
+    let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
+    let mem = std::fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|m| m.lines().find_map(|l| l.strip_prefix("MemTotal:").map(|r| r.trim().to_string())))
+        .unwrap_or_default();
+    let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
+    format!("{model}, {cores} cores available, MemTotal {mem}; xtask and the engine built with the {profile} profile")
 }

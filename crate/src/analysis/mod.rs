@@ -1,1 +1,306 @@
-//! analysis: being written.
+//! Analysis: corpus-linguistic answers over an [`Index`]: word frequencies, theme tracking,
+//! concordances (KWIC), and their CSV forms.
+//!
+//! Takes an index and options; returns plain serde data. Guarantees:
+//! - [`frequencies`] counts segmented word tokens of title + paragraphs (the word tier).
+//! - [`theme`] and [`kwic`] count exact (normalised) string occurrences in title + paragraphs,
+//!   found through the character tier, so a theme term the segmenter split is still counted.
+//!   Occurrences of one term do not overlap (leftmost first, like `str::matches`).
+//! - Output order is fixed: counts descending then term; reading order for articles.
+//! - CSV: a header row, RFC 4180 quoting (fields with `,` `"` CR or LF are quoted, `"` doubled),
+//!   CRLF line ends.
+
+use crate::corpus::Kind;
+use crate::index::Index;
+use crate::query::search::char_matches;
+use crate::text::normalize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What to count in [`frequencies`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreqOptions {
+    /// true = leave out the stopwords of `corpus/stopwords.txt`.
+    pub stopwords: bool,
+    /// Shortest term counted, in chars.
+    pub min_len: usize,
+    /// Only articles of this kind.
+    pub kind: Option<Kind>,
+    /// Only articles with a unit containing this string.
+    pub unit: Option<String>,
+    /// Most rows returned (0 = all).
+    pub limit: usize,
+}
+
+impl Default for FreqOptions {
+    fn default() -> Self {
+        FreqOptions { stopwords: true, min_len: 1, kind: None, unit: None, limit: 100 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreqTable {
+    /// Word tokens in the selected articles (stopwords included).
+    pub total_tokens: u64,
+    pub rows: Vec<FreqRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FreqRow {
+    pub term: String,
+    pub count: u64,
+    /// Occurrences per 10,000 tokens of the selected articles.
+    pub per_10k: f64,
+    /// Articles holding the term.
+    pub articles: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeReport {
+    pub terms: Vec<String>,
+    pub total: u64,
+    /// Only articles with count > 0, in reading order.
+    pub articles: Vec<ThemeRow>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThemeRow {
+    pub id: String,
+    pub doc: u32,
+    pub title: Option<String>,
+    pub count: u64,
+    /// Count per term, in the order of `ThemeReport::terms`.
+    pub per_term: Vec<u64>,
+    pub units: Vec<String>,
+    pub kind: Kind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KwicLine {
+    pub id: String,
+    pub doc: u32,
+    pub title: Option<String>,
+    pub left: String,
+    /// The keyword as printed in the article (original case and width).
+    pub keyword: String,
+    pub right: String,
+}
+
+fn doc_selected(index: &Index, doc: u32, kind: Option<Kind>, unit: &Option<String>) -> bool {
+    let Some(m) = index.meta(doc) else { return false };
+    kind.map_or(true, |k| m.kind == k)
+        && unit.as_ref().map_or(true, |u| {
+            let u = normalize(u);
+            m.units.iter().any(|x| normalize(x).contains(&u))
+        })
+}
+
+/// Word frequencies over the whole corpus or the selected articles.
+pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
+    let filtered = opts.kind.is_some() || opts.unit.is_some();
+    let selected: Vec<bool> =
+        (0..index.article_count() as u32).map(|d| doc_selected(index, d, opts.kind, &opts.unit)).collect();
+    let total_tokens: u64 = (0..index.article_count() as u32)
+        .filter(|d| selected[*d as usize])
+        .filter_map(|d| index.meta(d))
+        .map(|m| u64::from(m.tokens))
+        .sum();
+    let stop = index.stopwords();
+    let mut rows = Vec::new();
+    index.for_each_term(|term, ord, info| {
+        if term.chars().count() < opts.min_len || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(term)).is_ok()) {
+            return;
+        }
+        let (count, articles) = if filtered {
+            match index.term_postings(ord) {
+                Ok(list) => {
+                    let mut c = 0u64;
+                    let mut a = 0u32;
+                    for (i, d) in list.docs.iter().enumerate() {
+                        if selected.get(*d as usize).copied().unwrap_or(false) {
+                            c += list.positions_at(i).len() as u64;
+                            a += 1;
+                        }
+                    }
+                    (c, a)
+                }
+                Err(_) => (0, 0),
+            }
+        } else {
+            (info.coll_freq, info.doc_freq)
+        };
+        if count > 0 {
+            let per_10k = if total_tokens == 0 { 0.0 } else { count as f64 * 10_000.0 / total_tokens as f64 };
+            rows.push(FreqRow { term: term.to_string(), count, per_10k, articles });
+        }
+    });
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    if opts.limit > 0 {
+        rows.truncate(opts.limit);
+    }
+    FreqTable { total_tokens, rows }
+}
+
+/// Non-overlapping occurrence starts (char offsets) of `term` in the body of each article.
+fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
+    let norm = normalize(term.trim());
+    let len = norm.chars().count() as u32;
+    let mut out = BTreeMap::new();
+    if len == 0 {
+        return out;
+    }
+    let mut cache = BTreeMap::new();
+    let Ok(matches) = char_matches(index, &norm, &mut cache) else { return out };
+    for (doc, starts) in matches {
+        let Some(m) = index.meta(doc) else { continue };
+        let mut kept = Vec::new();
+        let mut next_free = 0u32;
+        for s in starts {
+            if s + len <= m.body_chars && s >= next_free {
+                kept.push(s);
+                next_free = s + len;
+            }
+        }
+        if !kept.is_empty() {
+            out.insert(doc, kept);
+        }
+    }
+    out
+}
+
+/// Counts each term's occurrences per article (title + paragraphs). Terms are normalised for
+/// matching and reported as given; empty terms count nothing.
+pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
+    let per_term: Vec<BTreeMap<u32, Vec<u32>>> = terms.iter().map(|t| body_occurrences(index, t)).collect();
+    let mut docs: BTreeMap<u32, Vec<u64>> = BTreeMap::new();
+    for (i, occ) in per_term.iter().enumerate() {
+        for (doc, starts) in occ {
+            docs.entry(*doc).or_insert_with(|| vec![0; terms.len()])[i] = starts.len() as u64;
+        }
+    }
+    let mut total = 0;
+    let mut articles = Vec::new();
+    for (doc, counts) in docs {
+        let Some(m) = index.meta(doc) else { continue };
+        let count: u64 = counts.iter().sum();
+        total += count;
+        articles.push(ThemeRow {
+            id: m.id.clone(),
+            doc,
+            title: m.title.clone(),
+            count,
+            per_term: counts,
+            units: m.units.clone(),
+            kind: m.kind,
+        });
+    }
+    ThemeReport { terms: terms.to_vec(), total, articles }
+}
+
+/// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading
+/// order (then position, then term order); `context_chars` chars either side (line breaks
+/// shown as spaces, never crossing into the metadata); at most `limit` lines (0 = all).
+pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Vec<KwicLine> {
+    let mut occ: BTreeMap<(u32, u32, usize), u32> = BTreeMap::new();
+    for (i, t) in terms.iter().enumerate() {
+        let len = normalize(t.trim()).chars().count() as u32;
+        for (doc, starts) in body_occurrences(index, t) {
+            for s in starts {
+                occ.insert((doc, s, i), len);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut current: Option<(u32, Vec<char>)> = None;
+    for ((doc, start, _), len) in occ {
+        if limit > 0 && out.len() >= limit {
+            break;
+        }
+        if current.as_ref().map(|c| c.0) != Some(doc) {
+            let Ok(Some((text, _, _))) = index.search_text(doc) else { continue };
+            current = Some((doc, text.chars().collect()));
+        }
+        let (Some((_, chars)), Some(m)) = (&current, index.meta(doc)) else { continue };
+        let body_end = (m.body_chars as usize).min(chars.len());
+        let (s, e) = (start as usize, (start + len) as usize);
+        if e > body_end {
+            continue;
+        }
+        let show = |r: &[char]| r.iter().map(|&c| if c == '\n' { ' ' } else { c }).collect::<String>();
+        out.push(KwicLine {
+            id: m.id.clone(),
+            doc,
+            title: m.title.clone(),
+            left: show(&chars[s.saturating_sub(context_chars)..s]),
+            keyword: show(&chars[s..e]),
+            right: show(&chars[e..(e + context_chars).min(body_end)]),
+        });
+    }
+    out
+}
+
+/// One CSV field, quoted when needed (RFC 4180).
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn line(fields: &[String]) -> String {
+    let mut l = fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(",");
+    l.push_str("\r\n");
+    l
+}
+
+/// `term,count,per_10k,articles` (per_10k with 2 decimals).
+pub fn freq_csv(table: &FreqTable) -> String {
+    let mut s = line(&["term".into(), "count".into(), "per_10k".into(), "articles".into()]);
+    for r in &table.rows {
+        s.push_str(&line(&[r.term.clone(), r.count.to_string(), format!("{:.2}", r.per_10k), r.articles.to_string()]));
+    }
+    s
+}
+
+/// `id,title,kind,units,count,<one column per term>` (units joined with `;`).
+pub fn theme_csv(report: &ThemeReport) -> String {
+    let mut header: Vec<String> = ["id", "title", "kind", "units", "count"].iter().map(|s| s.to_string()).collect();
+    header.extend(report.terms.iter().cloned());
+    let mut s = line(&header);
+    for r in &report.articles {
+        let mut row = vec![
+            r.id.clone(),
+            r.title.clone().unwrap_or_default(),
+            r.kind.as_str().to_string(),
+            r.units.join(";"),
+            r.count.to_string(),
+        ];
+        row.extend(r.per_term.iter().map(u64::to_string));
+        s.push_str(&line(&row));
+    }
+    s
+}
+
+/// `id,title,left,keyword,right`.
+pub fn kwic_csv(lines: &[KwicLine]) -> String {
+    let mut s = line(&["id".into(), "title".into(), "left".into(), "keyword".into(), "right".into()]);
+    for l in lines {
+        s.push_str(&line(&[l.id.clone(), l.title.clone().unwrap_or_default(), l.left.clone(), l.keyword.clone(), l.right.clone()]));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quoting_rfc4180() {
+        assert_eq!(field("a,b"), "\"a,b\"");
+        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(field("两带两创"), "两带两创");
+        let t = FreqTable { total_tokens: 3, rows: vec![FreqRow { term: "x,y".into(), count: 1, per_10k: 3333.333, articles: 1 }] };
+        assert_eq!(freq_csv(&t), "term,count,per_10k,articles\r\n\"x,y\",1,3333.33,1\r\n");
+    }
+}

@@ -1,1 +1,20 @@
-//! text: being written.
+//! Text: normalisation and segmentation.
+//!
+//! Takes raw strings; returns normalised strings and token boundaries. Guarantees:
+//! - [`normalize_char`] maps one char to one char (full-width digits and Latin to half-width,
+//!   lowercase, micro sign to μ), so char offsets into normalised text are offsets into the
+//!   original text too: snippets and highlights can be computed on one and shown on the other.
+//! - Index time ([`Segmenter`], native only): jieba-rs with its full dictionary, HMM off, plus
+//!   `corpus/userdict.txt` and words the corpus itself names (quoted slogans, authors, units).
+//! - Query time ([`segment_by_vocab`], everywhere): the most probable path over the index's own
+//!   vocabulary, no jieba, so native and WebAssembly split a query identically.
+
+mod normalize;
+mod vocab_seg;
+#[cfg(feature = "native")]
+mod segment;
+
+pub use normalize::{is_punct, is_searchable, is_word_token, normalize, normalize_char};
+pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};
+#[cfg(feature = "native")]
+pub use segment::{quoted_slogans, parse_userdict, Segmenter, Token};

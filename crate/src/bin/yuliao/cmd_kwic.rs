@@ -1,0 +1,41 @@
+//! `yuliao kwic TERM…`: keyword-in-context lines for every occurrence, in reading order.
+
+use clap::Args;
+use std::path::PathBuf;
+use yuliao::analysis::{kwic, kwic_csv};
+
+#[derive(Args)]
+pub struct KwicArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 15)]
+    pub context: usize,
+    /// Most lines (0 = all).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    #[arg(required = true, allow_hyphen_values = true)]
+    pub terms: Vec<String>,
+}
+
+pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
+    let index = super::cmd_index::open_index(args.index.as_deref())?;
+    let lines = kwic(&index, &args.terms, args.context, args.limit);
+    if args.json {
+        println!("{}", serde_json::to_string(&lines)?);
+    } else if args.csv {
+        print!("{}", kwic_csv(&lines));
+    } else {
+        let w = args.context;
+        for l in &lines {
+            let pad = w.saturating_sub(l.left.chars().count());
+            println!("{}  {}{} 【{}】 {}", l.id, "　".repeat(pad), l.left, l.keyword, l.right);
+        }
+        eprintln!("{} lines", lines.len());
+    }
+    Ok(())
+}

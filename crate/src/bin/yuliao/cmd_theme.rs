@@ -1,0 +1,56 @@
+//! `yuliao theme [--json|--csv] TERM…`: occurrences of the terms per article.
+//!
+//! `--theme NAME` takes the terms of a theme from corpus/themes.toml; with neither, lists the
+//! themes. JSON: `{"terms","total","articles":[{"id","title","count"}]}`.
+
+use clap::Args;
+use std::path::PathBuf;
+use yuliao::analysis::{theme, theme_csv};
+
+#[derive(Args)]
+pub struct ThemeArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// Use the terms of this theme from corpus/themes.toml.
+    #[arg(long)]
+    pub theme: Option<String>,
+    #[arg(long)]
+    pub index: Option<PathBuf>,
+    #[arg(allow_hyphen_values = true)]
+    pub terms: Vec<String>,
+}
+
+pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
+    let index = super::cmd_index::open_index(args.index.as_deref())?;
+    let mut terms = args.terms.clone();
+    if let Some(name) = &args.theme {
+        let t = index.themes().into_iter().find(|t| &t.name == name);
+        match t {
+            Some(t) => terms.extend(t.terms),
+            None => anyhow::bail!("no theme named {name:?} in corpus/themes.toml"),
+        }
+    }
+    if terms.is_empty() {
+        println!("themes (yuliao theme --theme NAME):");
+        for t in index.themes() {
+            println!("  {}: {}", t.name, t.terms.join(" "));
+        }
+        return Ok(());
+    }
+    let r = theme(&index, &terms);
+    if args.json {
+        let rows: Vec<serde_json::Value> =
+            r.articles.iter().map(|a| serde_json::json!({"id": a.id, "title": a.title, "count": a.count})).collect();
+        println!("{}", serde_json::json!({"terms": r.terms, "total": r.total, "articles": rows}));
+    } else if args.csv {
+        print!("{}", theme_csv(&r));
+    } else {
+        println!("{} occurrences of {} in {} articles", r.total, r.terms.join(" "), r.articles.len());
+        for a in &r.articles {
+            println!("{:>5}  {}  {}", a.count, a.id, a.title.as_deref().unwrap_or("(no title)"));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,233 @@
+//! Byte-level helpers shared by the index writer and reader: LEB128 varints, length-prefixed
+//! strings, the piece header (magic, version, kind, length, CRC32) and a checked cursor.
+//!
+//! Takes raw bytes; returns values or an [`IndexError`] naming the piece and what was wrong.
+//! Guarantees: no read ever indexes out of bounds or panics, whatever the input.
+
+#![cfg_attr(not(feature = "native"), allow(dead_code))]
+
+use super::{IndexError, PieceKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MIN_FORMAT_VERSION};
+
+/// An append-only byte buffer with the encodings of the format spec.
+#[derive(Default)]
+pub(crate) struct Writer {
+    pub buf: Vec<u8>,
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer { buf: Vec::new() }
+    }
+    pub fn u8(&mut self, v: u8) {
+        self.buf.push(v);
+    }
+    pub fn varint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.buf.push(byte);
+                return;
+            }
+            self.buf.push(byte | 0x80);
+        }
+    }
+    pub fn u32le(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+    pub fn bytes(&mut self, b: &[u8]) {
+        self.varint(b.len() as u64);
+        self.buf.extend_from_slice(b);
+    }
+    pub fn str(&mut self, s: &str) {
+        self.bytes(s.as_bytes());
+    }
+    pub fn opt_str(&mut self, s: &Option<String>) {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1);
+                self.str(s);
+            }
+        }
+    }
+    pub fn strs(&mut self, v: &[String]) {
+        self.varint(v.len() as u64);
+        for s in v {
+            self.str(s);
+        }
+    }
+}
+
+/// A checked reader over a piece body. Every read returns `IndexError::Corrupt` instead of
+/// running past the end.
+pub(crate) struct Cursor<'a> {
+    data: &'a [u8],
+    pos: usize,
+    piece: &'a str,
+}
+
+impl<'a> Cursor<'a> {
+    pub fn new(data: &'a [u8], piece: &'a str) -> Cursor<'a> {
+        Cursor { data, pos: 0, piece }
+    }
+    pub fn corrupt(&self, detail: impl Into<String>) -> IndexError {
+        IndexError::Corrupt { piece: self.piece.to_string(), detail: format!("{} (at byte {})", detail.into(), self.pos) }
+    }
+    pub fn remaining(&self) -> usize {
+        self.data.len().saturating_sub(self.pos)
+    }
+    pub fn u8(&mut self) -> Result<u8, IndexError> {
+        let b = *self.data.get(self.pos).ok_or_else(|| self.corrupt("unexpected end reading a byte"))?;
+        self.pos += 1;
+        Ok(b)
+    }
+    pub fn u32le(&mut self) -> Result<u32, IndexError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    pub fn varint(&mut self) -> Result<u64, IndexError> {
+        let mut v: u64 = 0;
+        let mut shift = 0u32;
+        loop {
+            let b = self.u8()?;
+            if shift >= 64 || (shift == 63 && b > 1) {
+                return Err(self.corrupt("varint longer than 64 bits"));
+            }
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+            shift += 7;
+        }
+    }
+    /// A varint that must fit in u32 and be at most `max`.
+    pub fn varint_max(&mut self, max: u64, what: &str) -> Result<u64, IndexError> {
+        let v = self.varint()?;
+        if v > max {
+            return Err(self.corrupt(format!("{what} is {v}, more than the possible {max}")));
+        }
+        Ok(v)
+    }
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], IndexError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.data.len());
+        match end {
+            Some(end) => {
+                let s = &self.data[self.pos..end];
+                self.pos = end;
+                Ok(s)
+            }
+            None => Err(self.corrupt(format!("needs {n} bytes, {} left", self.remaining()))),
+        }
+    }
+    pub fn bytes(&mut self) -> Result<&'a [u8], IndexError> {
+        let n = self.varint_max(self.remaining() as u64, "byte string length")? as usize;
+        self.take(n)
+    }
+    pub fn str(&mut self) -> Result<String, IndexError> {
+        let b = self.bytes()?;
+        match std::str::from_utf8(b) {
+            Ok(s) => Ok(s.to_string()),
+            Err(_) => Err(self.corrupt("string is not UTF-8")),
+        }
+    }
+    pub fn opt_str(&mut self) -> Result<Option<String>, IndexError> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.str()?)),
+            t => Err(self.corrupt(format!("option tag {t}, expected 0 or 1"))),
+        }
+    }
+    pub fn strs(&mut self) -> Result<Vec<String>, IndexError> {
+        let n = self.varint_max(self.remaining() as u64, "list length")? as usize;
+        let mut v = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            v.push(self.str()?);
+        }
+        Ok(v)
+    }
+    pub fn finish(&self) -> Result<(), IndexError> {
+        if self.pos != self.data.len() {
+            return Err(self.corrupt(format!("{} unread bytes at the end", self.data.len() - self.pos)));
+        }
+        Ok(())
+    }
+}
+
+/// Wraps a body in the piece header: `MAGIC version:u16le kind:u8 0:u8 len:u64le crc32:u32le body`.
+pub(crate) fn seal(kind: PieceKind, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.push(kind as u8);
+    out.push(0);
+    out.extend_from_slice(&(body.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(body).to_le_bytes());
+    out.extend_from_slice(body);
+    out
+}
+
+/// Checks a piece header and checksum and returns the body. `name` is used in errors.
+pub(crate) fn unseal<'a>(name: &str, expected: PieceKind, bytes: &'a [u8]) -> Result<&'a [u8], IndexError> {
+    let piece = name.to_string();
+    if bytes.is_empty() {
+        return Err(IndexError::Empty { piece });
+    }
+    if bytes.len() < HEADER_LEN {
+        return Err(IndexError::Truncated { piece, expected: HEADER_LEN as u64, got: bytes.len() as u64 });
+    }
+    if bytes[0..4] != MAGIC {
+        return Err(IndexError::BadMagic { piece, got: [bytes[0], bytes[1], bytes[2], bytes[3]] });
+    }
+    let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+    if version > FORMAT_VERSION {
+        return Err(IndexError::NewerVersion { piece, found: version, supported: FORMAT_VERSION });
+    }
+    if version < MIN_FORMAT_VERSION {
+        return Err(IndexError::OlderVersion { piece, found: version, min: MIN_FORMAT_VERSION });
+    }
+    if bytes[6] != expected as u8 || bytes[7] != 0 {
+        return Err(IndexError::WrongKind { piece, expected: expected.name().to_string(), got: bytes[6] });
+    }
+    let mut len8 = [0u8; 8];
+    len8.copy_from_slice(&bytes[8..16]);
+    let len = u64::from_le_bytes(len8);
+    let crc = u32::from_le_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
+    let have = (bytes.len() - HEADER_LEN) as u64;
+    if have < len {
+        return Err(IndexError::Truncated { piece, expected: len + HEADER_LEN as u64, got: bytes.len() as u64 });
+    }
+    if have > len {
+        return Err(IndexError::TrailingBytes { piece, extra: have - len });
+    }
+    let body = &bytes[HEADER_LEN..];
+    let got = crc32fast::hash(body);
+    if got != crc {
+        return Err(IndexError::Checksum { piece, expected: crc, got });
+    }
+    Ok(body)
+}
+
+/// A 64-bit FNV-1a hash, used to name pieces by their content.
+pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Deflate with a fixed level (deterministic output).
+pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(data, 9)
+}
+
+/// Inflate, refusing to produce more than `expected` bytes and checking the length exactly.
+pub(crate) fn inflate(piece: &str, data: &[u8], expected: usize) -> Result<Vec<u8>, IndexError> {
+    match miniz_oxide::inflate::decompress_to_vec_with_limit(data, expected) {
+        Ok(v) if v.len() == expected => Ok(v),
+        Ok(v) => Err(IndexError::Corrupt { piece: piece.to_string(), detail: format!("inflated to {} bytes, expected {expected}", v.len()) }),
+        Err(_) => Err(IndexError::Corrupt { piece: piece.to_string(), detail: "compressed block does not inflate".into() }),
+    }
+}

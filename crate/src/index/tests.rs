@@ -1,0 +1,285 @@
+//! Unit tests of the index format: round trip, determinism, one test per corrupt-file case,
+//! and thousands of random mutations thrown at `Index::open` (fixed seed).
+
+use super::bytes::seal;
+use super::*;
+use crate::corpus::Issue;
+
+fn sample_issues() -> Vec<Issue> {
+    let json = r#"[{"source":"corpus/raw/t.txt","publication":"劲旅","date":"2024-01","unplaced":[],
+      "articles":[
+        {"id":"t-001","title":"拟薄水铝石产量创新高","subtitle":null,"authors":["郭美霞"],"photographers":[],
+         "units":["精细氧化铝事业部"],"kind":"news","column":"两带两创",
+         "paragraphs":["2023年，拟薄水铝石产量超年计划4.9%。","开展“三敬畏反三违”活动，ARL3460 直读光谱仪。"]},
+        {"id":"t-002","title":null,"subtitle":null,"authors":[],"photographers":["刘立新"],
+         "units":[],"kind":"photo","column":null,"paragraphs":["投身到炉、窑、磨、机等检修任务中。氧化铝粒度－45μm。"]},
+        {"id":"t-003","title":"暖","subtitle":null,"authors":["王建强"],"photographers":[],
+         "units":[],"kind":"literature","column":null,"paragraphs":["冬天的太阳","照在庄稼院里"]}
+      ]}]"#;
+    serde_json::from_str(json).unwrap()
+}
+
+fn config() -> BuildConfig {
+    BuildConfig {
+        userdict: "拟薄水铝石 n\n精细氧化铝事业部\n".into(),
+        stopwords: "的\n".into(),
+        themes_toml: "[[theme]]\nname = \"两带两创\"\nterms = [\"两带两创\", \"创新\"]\nnote = \"x\"\n".into(),
+    }
+}
+
+fn built() -> BuiltIndex {
+    build(&sample_issues(), &config()).unwrap()
+}
+
+fn open(b: &BuiltIndex) -> Result<Index, IndexError> {
+    Index::open(&b.manifest, &b.pieces)
+}
+
+#[test]
+fn round_trip_keeps_articles_stats_and_themes() {
+    let b = built();
+    let idx = open(&b).unwrap();
+    let issues = sample_issues();
+    assert_eq!(idx.article_count(), 3);
+    for (d, a) in issues[0].articles.iter().enumerate() {
+        assert_eq!(idx.article(d as u32).as_ref(), Some(a));
+        assert_eq!(idx.doc_by_id(&a.id), Some(d as u32));
+    }
+    assert_eq!(idx.article(3), None);
+    assert_eq!(idx.issue_of(0).publication, "劲旅");
+    assert_eq!(idx.themes()[0].terms, vec!["两带两创", "创新"]);
+    assert_eq!(idx.stopwords(), &["的".to_string()]);
+    let s = idx.stats();
+    assert_eq!((s.articles, s.issues), (3, 1));
+    assert!(s.tokens > 10 && s.terms > 10, "{s:?}");
+    let (ord, info) = idx.term("拟薄水铝石").expect("userdict word is one term");
+    assert_eq!(info.doc_freq, 1);
+    assert_eq!(info.coll_freq, 2);
+    assert_eq!(idx.term_postings(ord).unwrap().docs, vec![0]);
+    // The character tier knows every char, with positions into the search text.
+    let l = idx.char_postings('窑').unwrap().unwrap();
+    assert_eq!(l.docs, vec![1]);
+    let (text, _, _) = idx.search_text(1).unwrap().unwrap();
+    assert_eq!(text.chars().nth(l.positions[0] as usize), Some('窑'));
+    assert_eq!(idx.facets().kinds, vec![("literature".into(), 1), ("news".into(), 1), ("photo".into(), 1)]);
+    assert_eq!(b.pieces.len(), Manifest::parse(&b.manifest).unwrap().piece_names().len());
+}
+
+#[test]
+fn same_input_gives_byte_identical_index() {
+    assert_eq!(built(), built());
+}
+
+#[test]
+fn empty_corpus_builds_and_opens() {
+    let b = build(&[], &BuildConfig::default()).unwrap();
+    let idx = open(&b).unwrap();
+    assert_eq!(idx.article_count(), 0);
+    assert_eq!(idx.stats().terms, 0);
+}
+
+#[test]
+fn bad_themes_file_is_a_config_error() {
+    let mut c = config();
+    c.themes_toml = "[[theme]]\nname = 3\n".into();
+    assert!(matches!(build(&sample_issues(), &c), Err(IndexError::Config { .. })));
+}
+
+#[test]
+fn empty_manifest() {
+    let b = built();
+    assert_eq!(Index::open(&[], &b.pieces).unwrap_err(), IndexError::Empty { piece: MANIFEST_FILE.into() });
+}
+
+#[test]
+fn truncated_manifest_and_piece() {
+    let b = built();
+    let short = &b.manifest[..b.manifest.len() - 3];
+    assert!(matches!(Index::open(short, &b.pieces), Err(IndexError::Truncated { .. })));
+    assert!(matches!(Index::open(&b.manifest[..7], &b.pieces), Err(IndexError::Truncated { expected: 20, got: 7, .. })));
+    let mut pieces = b.pieces.clone();
+    let n = pieces[0].1.len();
+    pieces[0].1.truncate(n - 1);
+    assert!(matches!(Index::open(&b.manifest, &pieces), Err(IndexError::PieceMismatch { .. })));
+}
+
+#[test]
+fn bad_magic() {
+    let b = built();
+    let mut m = b.manifest.clone();
+    m[0] = b'X';
+    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::BadMagic { .. })));
+}
+
+#[test]
+fn newer_version_is_named() {
+    let b = built();
+    let mut m = b.manifest.clone();
+    m[4..6].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
+    let e = Index::open(&m, &b.pieces).unwrap_err();
+    assert_eq!(e, IndexError::NewerVersion { piece: MANIFEST_FILE.into(), found: FORMAT_VERSION + 1, supported: FORMAT_VERSION });
+    assert!(e.to_string().contains("newer"));
+}
+
+#[test]
+fn wrong_kind_checksum_trailing_and_missing() {
+    let b = built();
+    // A store piece given as the manifest.
+    let store = &b.pieces.iter().find(|(n, _)| n.starts_with("store-")).unwrap().1;
+    assert!(matches!(Index::open(store, &b.pieces), Err(IndexError::WrongKind { .. })));
+    let mut m = b.manifest.clone();
+    let last = m.len() - 1;
+    m[last] ^= 0x55;
+    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::Checksum { .. })));
+    let mut m = b.manifest.clone();
+    m.push(0);
+    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::TrailingBytes { extra: 1, .. })));
+    let pieces: Vec<_> = b.pieces[1..].to_vec();
+    assert_eq!(Index::open(&b.manifest, &pieces).unwrap_err(), IndexError::MissingPiece { name: b.pieces[0].0.clone() });
+    // A flipped byte inside a piece (same length) is caught by its checksum.
+    let mut pieces = b.pieces.clone();
+    let mid = pieces[2].1.len() / 2 + 10;
+    pieces[2].1[mid] ^= 1;
+    assert!(matches!(Index::open(&b.manifest, &pieces), Err(IndexError::Checksum { .. })));
+}
+
+/// Exercise the decoders after open: nothing may panic on an index that opened.
+fn exercise(idx: &Index) {
+    let _ = idx.stats();
+    for d in 0..idx.article_count() as u32 + 1 {
+        let _ = idx.try_article(d);
+    }
+    for q in ["拟薄水铝石", "窑", "薄水 产量", "\"两带两创\"", "a OR 暖", "-窑 unit:精细"] {
+        let _ = crate::query::search(idx, q, &crate::query::SearchOptions::default());
+    }
+    let _ = crate::analysis::frequencies(idx, &crate::analysis::FreqOptions { kind: Some(crate::corpus::Kind::News), ..Default::default() });
+    let _ = crate::analysis::kwic(idx, &["窑".into()], 5, 0);
+    let _ = crate::query::suggest(idx, "拟", 5);
+}
+
+#[test]
+fn random_mutations_never_panic() {
+    let b = built();
+    let mut rng = fastrand::Rng::with_seed(0x5eed_1234);
+    let mut errors = 0;
+    for round in 0..3000 {
+        let mut manifest = b.manifest.clone();
+        let mut pieces = b.pieces.clone();
+        let target = rng.usize(0..=pieces.len());
+        let bytes: &mut Vec<u8> = if target == 0 { &mut manifest } else { &mut pieces[target - 1].1 };
+        match round % 4 {
+            0 => {
+                let i = rng.usize(0..bytes.len());
+                bytes[i] = rng.u8(..);
+            }
+            1 => {
+                let n = rng.usize(0..bytes.len());
+                bytes.truncate(n);
+            }
+            2 => {
+                let i = rng.usize(0..bytes.len());
+                bytes[i] ^= 1 << rng.u8(0..8);
+            }
+            _ => {
+                let i = rng.usize(0..=bytes.len());
+                bytes.insert(i, rng.u8(..));
+            }
+        }
+        match Index::open(&manifest, &pieces) {
+            Ok(idx) => exercise(&idx),
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                errors += 1;
+            }
+        }
+    }
+    // Every mutation changes a checksummed byte range or a length, so every one is refused.
+    assert_eq!(errors, 3000);
+}
+
+#[test]
+fn mutated_manifest_bodies_with_valid_checksums_never_panic() {
+    let b = built();
+    let body = b.manifest[HEADER_LEN..].to_vec();
+    let mut rng = fastrand::Rng::with_seed(42);
+    let mut opened = 0;
+    for _ in 0..3000 {
+        let mut m = body.clone();
+        for _ in 0..rng.usize(1..4) {
+            let i = rng.usize(0..m.len());
+            m[i] = rng.u8(..);
+        }
+        if rng.bool() {
+            let n = rng.usize(0..m.len());
+            m.truncate(n);
+        }
+        let sealed = seal(PieceKind::Manifest, &m);
+        if let Ok(idx) = Index::open(&sealed, &b.pieces) {
+            opened += 1;
+            exercise(&idx);
+        }
+    }
+    // Some mutations only touch stopwords, theme text or key ranges and still open.
+    assert!(opened < 3000);
+}
+
+#[test]
+fn mutated_piece_bodies_with_valid_checksums_never_panic() {
+    // Reseal a mutated piece and its manifest entry so the decoders themselves are tested.
+    let b = built();
+    let m = Manifest::parse(&b.manifest).unwrap();
+    let mut rng = fastrand::Rng::with_seed(7);
+    for round in 0..2000 {
+        let p = round % b.pieces.len();
+        let (name, bytes) = &b.pieces[p];
+        let entry = &m.pieces[p];
+        let mut body = bytes[HEADER_LEN..].to_vec();
+        if body.is_empty() {
+            continue;
+        }
+        let i = rng.usize(0..body.len());
+        body[i] = rng.u8(..);
+        let sealed = seal(entry.kind, &body);
+        let mut pieces = b.pieces.clone();
+        pieces[p] = (name.clone(), sealed.clone());
+        let manifest = reseal_manifest_with(&m, p, sealed.len() as u64, crc32fast::hash(&body));
+        if let Ok(idx) = Index::open(&manifest, &pieces) {
+            exercise(&idx);
+        }
+    }
+}
+
+/// Re-encodes a manifest with one entry's length and CRC replaced (test helper).
+fn reseal_manifest_with(m: &Manifest, p: usize, len: u64, crc: u32) -> Vec<u8> {
+    let mut w = bytes::Writer::new();
+    let s = &m.stats;
+    for v in [s.articles as u64, s.issues as u64, s.tokens, s.chars, s.terms as u64] {
+        w.varint(v);
+    }
+    w.strs(&m.stopwords);
+    w.varint(m.themes.len() as u64);
+    for t in &m.themes {
+        w.str(&t.name);
+        w.strs(&t.terms);
+        w.opt_str(&t.note);
+    }
+    w.varint(m.pieces.len() as u64);
+    for (i, e) in m.pieces.iter().enumerate() {
+        w.u8(e.kind as u8);
+        w.str(&e.name);
+        w.varint(if i == p { len } else { e.len });
+        w.u32le(if i == p { crc } else { e.crc });
+        w.varint(u64::from(e.from));
+        w.varint(u64::from(e.to));
+        w.str(&e.first);
+        w.str(&e.last);
+    }
+    seal(PieceKind::Manifest, &w.buf)
+}
+
+#[test]
+fn reseal_helper_reproduces_the_manifest() {
+    let b = built();
+    let m = Manifest::parse(&b.manifest).unwrap();
+    assert_eq!(reseal_manifest_with(&m, 0, m.pieces[0].len, m.pieces[0].crc), b.manifest);
+}

@@ -1,0 +1,315 @@
+//! Matching and ranking: a [`ParsedQuery`] against an [`Index`].
+//!
+//! Takes an index and a query; returns ranked hits. Recall comes from the character tier
+//! (position intersection: exact substrings), ranking from the word tier (BM25 over the most
+//! probable segmentation of each term by the index's own vocabulary). Deterministic: ties are
+//! broken by reading order; all maps are ordered.
+
+use super::parse::{parse, Atom, Field, ParsedQuery};
+use super::snippet::make_snippet;
+use super::{Bm25Params, Hit, QueryError, SearchOptions, SearchResults, Suggestion};
+use crate::index::{Index, IndexError, PostingList};
+use crate::text::{is_punct, normalize, segment_by_vocab};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Matches of one atom in one document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct AtomDocMatch {
+    /// Char offsets (into the search text) where the atom starts.
+    pub char_starts: Vec<u32>,
+    /// Word positions where the atom starts as a sequence of indexed words (empty: substring only).
+    pub word_starts: Vec<u32>,
+}
+
+/// All matches of one atom.
+#[derive(Debug, Default)]
+pub(crate) struct AtomMatches {
+    pub docs: BTreeMap<u32, AtomDocMatch>,
+    /// Sum of the idf of the atom's words (word matches) and the idf of the substring.
+    pub word_idf: f64,
+    pub char_idf: f64,
+}
+
+/// Positions where every list has `start + rel`, per document. `lists` must not be empty.
+pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Vec<u32>> {
+    let mut out = BTreeMap::new();
+    let Some((anchor_i, _)) = lists.iter().enumerate().min_by_key(|(_, (l, _))| l.positions.len()) else {
+        return out;
+    };
+    let (anchor, arel) = lists[anchor_i];
+    'docs: for (i, &doc) in anchor.docs.iter().enumerate() {
+        let mut others: Vec<(&[u32], u32)> = Vec::with_capacity(lists.len());
+        for (l, rel) in lists {
+            let ps = l.positions_of(doc);
+            if ps.is_empty() {
+                continue 'docs;
+            }
+            others.push((ps, *rel));
+        }
+        let mut starts = Vec::new();
+        for &p in anchor.positions_at(i) {
+            let Some(start) = p.checked_sub(arel) else { continue };
+            if others.iter().all(|(ps, rel)| start.checked_add(*rel).is_some_and(|q| ps.binary_search(&q).is_ok())) {
+                starts.push(start);
+            }
+        }
+        if !starts.is_empty() {
+            out.insert(doc, starts);
+        }
+    }
+    out
+}
+
+fn idf(n: usize, df: usize) -> f64 {
+    let n = n as f64;
+    let df = df as f64;
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Exact substring matches of `text` through the character tier.
+pub(crate) fn char_matches(index: &Index, text: &str, cache: &mut BTreeMap<char, Option<PostingList>>) -> Result<BTreeMap<u32, Vec<u32>>, IndexError> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    for c in &chars {
+        if !cache.contains_key(c) {
+            let l = index.char_postings(*c)?;
+            cache.insert(*c, l);
+        }
+    }
+    let mut lists = Vec::with_capacity(chars.len());
+    for (i, c) in chars.iter().enumerate() {
+        match cache.get(c) {
+            Some(Some(l)) => lists.push((l, i as u32)),
+            _ => return Ok(BTreeMap::new()),
+        }
+    }
+    Ok(intersect(&lists))
+}
+
+/// Word-tier matches of `text`: its most probable segmentation over the vocabulary, as a
+/// phrase of word positions. None when some part is not an indexed word.
+fn word_matches(index: &Index, text: &str) -> Result<Option<(BTreeMap<u32, Vec<u32>>, f64)>, IndexError> {
+    let total = index.stats().tokens;
+    let segs = segment_by_vocab(text, total, |w| index.term(w).map(|(_, i)| i.coll_freq));
+    let mut parts: Vec<(u32, u32)> = Vec::new();
+    let mut rel = 0u32;
+    for s in &segs {
+        if s.known {
+            if let Some((ord, _)) = index.term(&s.text) {
+                parts.push((ord, rel));
+            }
+            rel += 1;
+        } else if s.text.chars().all(is_punct) {
+            rel += s.text.chars().count() as u32;
+        } else {
+            return Ok(None);
+        }
+    }
+    if parts.is_empty() {
+        return Ok(None);
+    }
+    let n = index.article_count();
+    let mut lists = Vec::new();
+    let mut idf_sum = 0.0;
+    for (ord, _) in &parts {
+        let info = index.term_info(*ord).unwrap_or_default_info();
+        idf_sum += idf(n, info.doc_freq as usize);
+        lists.push(index.term_postings(*ord)?);
+    }
+    let refs: Vec<(&PostingList, u32)> = lists.iter().zip(&parts).map(|(l, (_, r))| (l, *r)).collect();
+    Ok(Some((intersect(&refs), idf_sum)))
+}
+
+trait OrDefaultInfo {
+    fn unwrap_or_default_info(self) -> crate::index::TermInfo;
+}
+impl OrDefaultInfo for Option<crate::index::TermInfo> {
+    fn unwrap_or_default_info(self) -> crate::index::TermInfo {
+        self.unwrap_or(crate::index::TermInfo { doc_freq: 0, coll_freq: 0, piece: 0, offset: 0, len: 0 })
+    }
+}
+
+pub(crate) fn match_atom(index: &Index, atom: &Atom, cache: &mut BTreeMap<char, Option<PostingList>>) -> Result<AtomMatches, IndexError> {
+    let chars = char_matches(index, &atom.text, cache)?;
+    let mut m = AtomMatches { char_idf: idf(index.article_count(), chars.len()), ..AtomMatches::default() };
+    if chars.is_empty() {
+        return Ok(m);
+    }
+    let words = word_matches(index, &atom.text)?;
+    if let Some((w, idf_sum)) = &words {
+        m.word_idf = *idf_sum;
+        // A word match must also be a substring match; anything else would be a segmenter artefact.
+        for (doc, starts) in w {
+            if chars.contains_key(doc) {
+                m.docs.entry(*doc).or_default().word_starts = starts.clone();
+            }
+        }
+    }
+    for (doc, starts) in chars {
+        m.docs.entry(doc).or_default().char_starts = starts;
+    }
+    Ok(m)
+}
+
+fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
+    let Some(m) = index.meta(doc) else { return false };
+    q.filters.iter().all(|f| {
+        let has = match f.field {
+            Field::Author => m.authors.iter().chain(&m.photographers).any(|a| normalize(a).contains(&f.value)),
+            Field::Unit => m.units.iter().any(|u| normalize(u).contains(&f.value)),
+            Field::Title => m.title.as_ref().is_some_and(|t| normalize(t).contains(&f.value)),
+            Field::Kind => m.kind.as_str() == f.value,
+        };
+        has != f.negated
+    })
+}
+
+/// Runs a query with the default [`Bm25Params`].
+pub fn search(index: &Index, query: &str, opts: &SearchOptions) -> Result<SearchResults, QueryError> {
+    search_with(index, query, opts, &Bm25Params::default())
+}
+
+/// Runs a query with explicit ranking parameters (clamped).
+pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm25Params) -> Result<SearchResults, QueryError> {
+    let q = parse(query)?;
+    let p = params.clamped();
+    let mut cache = BTreeMap::new();
+    let positives = q.positive_atoms();
+    let mut atom_matches: BTreeMap<String, AtomMatches> = BTreeMap::new();
+    for a in &positives {
+        let m = match_atom(index, a, &mut cache)?;
+        atom_matches.insert(a.text.clone(), m);
+    }
+    let mut excluded: BTreeSet<u32> = BTreeSet::new();
+    for a in &q.excludes {
+        excluded.extend(char_matches(index, &a.text, &mut cache)?.into_keys());
+    }
+    let missing: Vec<String> = positives.iter().filter(|a| atom_matches[&a.text].docs.is_empty()).map(|a| a.text.clone()).collect();
+
+    // Candidates: every group matches, no exclusion, every filter holds.
+    let candidates: Vec<u32> = if q.groups.is_empty() {
+        (0..index.article_count() as u32).collect()
+    } else {
+        let mut set: Option<BTreeSet<u32>> = None;
+        for g in &q.groups {
+            let docs: BTreeSet<u32> = g.iter().flat_map(|a| atom_matches[&a.text].docs.keys().copied()).collect();
+            set = Some(match set {
+                None => docs,
+                Some(s) => s.intersection(&docs).copied().collect(),
+            });
+        }
+        set.unwrap_or_default().into_iter().collect()
+    };
+    let candidates: Vec<u32> =
+        candidates.into_iter().filter(|d| !excluded.contains(d) && filter_ok(index, *d, &q)).collect();
+
+    // Score.
+    let avgdl = index.avg_doc_len();
+    let mut scored: Vec<(bool, f64, u32)> = Vec::with_capacity(candidates.len());
+    for &doc in &candidates {
+        let Some(meta) = index.meta(doc) else { continue };
+        let dl = f64::from(meta.tokens.max(1));
+        let norm = f64::from(p.k1) * (1.0 - f64::from(p.b) + f64::from(p.b) * dl / avgdl);
+        let bm25 = |tf: f64, idf: f64| idf * tf * (f64::from(p.k1) + 1.0) / (tf + norm);
+        let boost = f64::from(p.title_boost);
+        let mut all_words = !q.groups.is_empty();
+        let mut score = 0.0;
+        for g in &q.groups {
+            let mut best_word: Option<f64> = None;
+            let mut best_sub: f64 = 0.0;
+            for a in g {
+                let am = &atom_matches[&a.text];
+                let Some(dm) = am.docs.get(&doc) else { continue };
+                if !dm.word_starts.is_empty() {
+                    let tf: f64 = dm.word_starts.iter().map(|&s| if s < meta.title_tokens { boost } else { 1.0 }).sum();
+                    let s = bm25(tf, am.word_idf);
+                    best_word = Some(best_word.map_or(s, |b: f64| b.max(s)));
+                } else {
+                    let tf: f64 = dm.char_starts.iter().map(|&s| if s < meta.title_chars { boost } else { 1.0 }).sum();
+                    best_sub = best_sub.max(bm25(tf, am.char_idf));
+                }
+            }
+            match best_word {
+                Some(s) => score += s,
+                None => {
+                    all_words = false;
+                    score += best_sub;
+                }
+            }
+        }
+        scored.push((all_words, score, doc));
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+
+    let facets = index.facets_of(candidates.iter().copied());
+    let mut hits = Vec::new();
+    for &(words, s, doc) in scored.iter().skip(opts.offset).take(opts.limit) {
+        let Some(meta) = index.meta(doc) else { continue };
+        let score = if q.groups.is_empty() { 0.0 } else if words { 1.0 + s } else { s / (1.0 + s) };
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for a in &positives {
+            if let Some(dm) = atom_matches[&a.text].docs.get(&doc) {
+                let len = a.text.chars().count();
+                spans.extend(dm.char_starts.iter().map(|&st| (st as usize, st as usize + len)));
+            }
+        }
+        let text = index.search_text(doc)?.map(|t| t.0).unwrap_or_default();
+        let snippet = make_snippet(&text, meta.title_chars as usize, meta.body_chars as usize, spans, opts.snippet_chars);
+        hits.push(Hit {
+            id: meta.id.clone(),
+            doc,
+            title: meta.title.clone(),
+            score: score as f32,
+            snippet,
+            authors: meta.authors.clone(),
+            units: meta.units.clone(),
+            kind: meta.kind,
+        });
+    }
+    Ok(SearchResults {
+        query: query.to_string(),
+        total: scored.len(),
+        hits,
+        missing,
+        highlight: positives.iter().map(|a| a.text.clone()).collect(),
+        facets,
+    })
+}
+
+/// Char spans `[start, end)` in `text` of every positive term and phrase of `query` (merged,
+/// sorted). An unparsable query highlights nothing.
+pub fn highlight(_index: &Index, query: &str, text: &str) -> Vec<[usize; 2]> {
+    let Ok(q) = parse(query) else { return Vec::new() };
+    let hay: Vec<char> = text.chars().map(crate::text::normalize_char).collect();
+    let mut spans = Vec::new();
+    for a in q.positive_atoms() {
+        let needle: Vec<char> = a.text.chars().collect();
+        if needle.is_empty() || needle.len() > hay.len() {
+            continue;
+        }
+        for i in 0..=hay.len() - needle.len() {
+            if hay[i..i + needle.len()] == needle[..] {
+                spans.push((i, i + needle.len()));
+            }
+        }
+    }
+    super::snippet::merge(spans).into_iter().map(|(a, b)| [a, b]).collect()
+}
+
+/// Prefix completions from the term dictionary, most frequent first (ties by term).
+pub fn suggest(index: &Index, prefix: &str, limit: usize) -> Vec<Suggestion> {
+    let p = normalize(prefix.trim());
+    if p.is_empty() || limit == 0 {
+        return Vec::new();
+    }
+    let mut all: Vec<Suggestion> = index
+        .terms_with_prefix(&p, 50_000)
+        .into_iter()
+        .map(|(term, info)| Suggestion { term, count: info.coll_freq })
+        .collect();
+    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    all.truncate(limit);
+    all
+}

@@ -1,0 +1,307 @@
+//! The app shell: routes, the index download, the contexts, and the chrome around the views.
+//!
+//! Takes the page's hash URL; returns the view for the route (`#/search`, `#/article/<id>`,
+//! `#/freq`, `#/themes`) once the index is open, a progress bar while it downloads, or a clear
+//! error. Guarantees: views are only rendered with an opened index in context
+//! ([`use_index`]); `embed=1` in the hash query drops the header and footer; the language lives
+//! in a context ([`use_tr`]) and in `localStorage`.
+
+use std::rc::Rc;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+use yuliao::index::Index;
+
+use crate::components::progress::LoadProgress;
+use crate::i18n::{Lang, Tr};
+use crate::load::{load_index, LoadFailure, Progress};
+use crate::state::{is_embed, parse_query, Links};
+use crate::views::{article::ArticleView, freq::FreqView, not_found::NotFound, search::SearchView, themes::ThemesView};
+
+#[derive(Debug, Clone, PartialEq, Routable)]
+pub enum Route {
+    #[at("/")]
+    Home,
+    #[at("/search")]
+    Search,
+    #[at("/article/:id")]
+    Article { id: String },
+    #[at("/freq")]
+    Freq,
+    #[at("/themes")]
+    Themes,
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home | Route::Search => html! { <SearchView /> },
+        Route::Article { id } => html! { <ArticleView {id} /> },
+        Route::Freq => html! { <FreqView /> },
+        Route::Themes => html! { <ThemesView /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// The opened index, shared by every view. Equal when it is the same index.
+#[derive(Clone)]
+pub struct IndexHandle(pub Rc<Index>);
+
+impl PartialEq for IndexHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The opened index. Only call inside a view (the shell provides it once loading succeeded).
+#[hook]
+pub fn use_index() -> Rc<Index> {
+    use_context::<IndexHandle>().expect("views are rendered only after the index is open").0
+}
+
+/// The translator for the current language.
+#[hook]
+pub fn use_tr() -> Tr {
+    use_context::<Tr>().unwrap_or_default()
+}
+
+/// The decoded pairs of the hash query (`#/route?a=1&b=2`).
+#[hook]
+pub fn use_query_pairs() -> Vec<(String, String)> {
+    let location = use_location();
+    location.map(|l| parse_query(l.query_str())).unwrap_or_default()
+}
+
+/// Href builder that keeps `embed=1` when the page is embedded.
+#[hook]
+pub fn use_links() -> Links {
+    let pairs = use_query_pairs();
+    Links { embed: is_embed(&pairs) }
+}
+
+/// Navigates to an href built by [`Links`] (the router follows the hash change).
+pub fn go(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
+enum LoadState {
+    Loading(Progress),
+    Failed(LoadFailure),
+    Ready(IndexHandle),
+}
+
+const LANG_KEY: &str = "yuliao.lang";
+
+fn stored_lang() -> Lang {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+fn store_lang(lang: Lang) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(LANG_KEY, lang.code());
+    }
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(stored_lang);
+    let load = use_state(|| LoadState::Loading(Progress::default()));
+
+    {
+        let load = load.setter();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let progress = load.clone();
+                let result = load_index(move |p| progress.set(LoadState::Loading(p))).await;
+                load.set(match result {
+                    Ok(index) => LoadState::Ready(IndexHandle(Rc::new(index))),
+                    Err(failure) => LoadState::Failed(failure),
+                });
+            });
+        });
+    }
+
+    let set_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            store_lang(l);
+            lang.set(l);
+        })
+    };
+
+    let body = match &*load {
+        LoadState::Loading(p) => Body::Loading(*p),
+        LoadState::Failed(f) => Body::Failed(f.clone()),
+        LoadState::Ready(ix) => Body::Ready(ix.clone()),
+    };
+
+    html! {
+        <HashRouter>
+            <Shell lang={*lang} {set_lang} {body} />
+        </HashRouter>
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Body {
+    Loading(Progress),
+    Failed(LoadFailure),
+    Ready(IndexHandle),
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    lang: Lang,
+    set_lang: Callback<Lang>,
+    body: Body,
+}
+
+#[component]
+fn Shell(props: &ShellProps) -> Html {
+    let pairs = use_query_pairs();
+    let embed = is_embed(&pairs);
+    // An embed may force the language without changing the reader's stored choice.
+    let lang = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(v))
+        .unwrap_or(props.lang);
+    let tr = Tr { lang };
+
+    use_effect_with(lang, |lang| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            if let Some(root) = doc.document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+            doc.set_title(Tr { lang: *lang }.app_name());
+        }
+    });
+    use_slash_shortcut();
+
+    let (state, main) = match &props.body {
+        Body::Loading(p) => ("loading", html! { <LoadProgress progress={*p} /> }),
+        Body::Failed(f) => ("error", html! { <crate::components::progress::LoadError failure={f.clone()} /> }),
+        Body::Ready(ix) => (
+            "ready",
+            html! {
+                <ContextProvider<IndexHandle> context={ix.clone()}>
+                    <Switch<Route> render={switch} />
+                </ContextProvider<IndexHandle>>
+            },
+        ),
+    };
+    let stats = match &props.body {
+        Body::Ready(ix) => {
+            let s = ix.0.stats();
+            Some(tr.stats(s.articles as u64, s.issues as u64, s.tokens as u64, s.chars as u64))
+        }
+        _ => None,
+    };
+
+    html! {
+        <ContextProvider<Tr> context={tr}>
+            <div class="app" data-state={state} data-embed={embed.then_some("1")}>
+                if !embed {
+                    <Header lang={lang} set_lang={props.set_lang.clone()} />
+                }
+                <main class="main">{ main }</main>
+                if !embed {
+                    <footer class="footer">
+                        if let Some(stats) = stats { <span class="footer-stats">{ stats }</span> }
+                        <span class="footer-note">{ tr.runs_locally() }</span>
+                    </footer>
+                }
+            </div>
+        </ContextProvider<Tr>>
+    }
+}
+
+/// `/` anywhere outside a text field focuses the search box, or opens the search view.
+#[hook]
+fn use_slash_shortcut() {
+    use_effect_with((), |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            let options = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&doc, "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() {
+                    return;
+                }
+                let typing = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .map(|el| {
+                        matches!(el.tag_name().to_ascii_lowercase().as_str(), "input" | "textarea" | "select")
+                            || el.get_attribute("contenteditable").is_some()
+                    })
+                    .unwrap_or(false);
+                if typing {
+                    return;
+                }
+                event.prevent_default();
+                let input = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("search-input"))
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+                match input {
+                    Some(input) => {
+                        let _ = input.focus();
+                    }
+                    None => go("#/search"),
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+#[derive(Properties, PartialEq)]
+struct HeaderProps {
+    lang: Lang,
+    set_lang: Callback<Lang>,
+}
+
+#[component]
+fn Header(props: &HeaderProps) -> Html {
+    let tr = Tr { lang: props.lang };
+    let route = use_route::<Route>();
+    let active = |r: &[Route]| {
+        if route.as_ref().is_some_and(|cur| r.contains(cur)) {
+            "nav-link active"
+        } else {
+            "nav-link"
+        }
+    };
+    let search_active = matches!(route, Some(Route::Home | Route::Search | Route::Article { .. }));
+    let switch = {
+        let set_lang = props.set_lang.clone();
+        let other = props.lang.other();
+        Callback::from(move |_: MouseEvent| set_lang.emit(other))
+    };
+    html! {
+        <header class="header">
+            <a class="brand" href="#/search">
+                <span class="brand-name">{ "语料" }</span>
+                <span class="brand-tagline">{ tr.tagline() }</span>
+            </a>
+            <nav class="nav">
+                <a id="nav-search" class={if search_active { "nav-link active" } else { "nav-link" }} href="#/search">{ tr.nav_search() }</a>
+                <a id="nav-freq" class={active(&[Route::Freq])} href="#/freq">{ tr.nav_freq() }</a>
+                <a id="nav-themes" class={active(&[Route::Themes])} href="#/themes">{ tr.nav_themes() }</a>
+            </nav>
+            <button id="lang-switch" class="lang-switch" type="button" title={tr.switch_title()} onclick={switch}>
+                { tr.switch_to() }
+            </button>
+        </header>
+    }
+}

@@ -1,0 +1,65 @@
+//! A vertical SVG column chart: one column per article in reading order (the theme view).
+//!
+//! Takes every article's value with a tooltip and an optional href; articles with zero get a
+//! thin grey tick so the spread through the issue stays visible, and columns with an href link
+//! to their article. The SVG stretches to the width of its box at a fixed height
+//! (`preserveAspectRatio="none"`, so it reads the same on a phone and a desktop); the axis
+//! labels are HTML text beside it, so they are never stretched or shrunk.
+
+use yew::prelude::*;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub value: u64,
+    pub title: String,
+    /// Where the column links (None for an article without occurrences).
+    pub href: Option<String>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ColumnChartProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub columns: Vec<Column>,
+}
+
+/// SVG user units: the box is stretched to the element's CSS size.
+const WIDTH: f64 = 1000.0;
+const HEIGHT: f64 = 100.0;
+/// A column never gets wider than this share of one slot (few articles stay slim).
+const MAX_COLUMN_W: f64 = 30.0;
+
+#[component]
+pub fn ColumnChart(props: &ColumnChartProps) -> Html {
+    let n = props.columns.len();
+    if n == 0 {
+        return html! {};
+    }
+    let max = props.columns.iter().map(|c| c.value).max().unwrap_or(0).max(1);
+    let step = WIDTH / n as f64;
+    let cols = props.columns.iter().enumerate().map(|(i, c)| {
+        let w = (step * 0.8).clamp(0.5, MAX_COLUMN_W);
+        let x = i as f64 * step + (step - w) / 2.0;
+        let (h, class) =
+            if c.value == 0 { (1.5, "column zero") } else { ((c.value as f64 / max as f64 * HEIGHT).max(2.0), "column") };
+        let rect = html! {
+            <rect class={class} x={format!("{x:.2}")} y={format!("{:.2}", HEIGHT - h)} width={format!("{w:.2}")} height={format!("{h:.2}")}>
+                <title>{ c.title.clone() }</title>
+            </rect>
+        };
+        match &c.href {
+            Some(href) => html! { <a href={href.clone()}>{ rect }</a> },
+            None => rect,
+        }
+    });
+    html! {
+        <div class="column-chart-box">
+            <span class="axis-max">{ max.to_string() }</span>
+            <svg id={props.id.clone()} class="column-chart" role="img" aria-label={props.label.clone()}
+                 viewBox={format!("0 0 {WIDTH} {HEIGHT}")} preserveAspectRatio="none">
+                { for cols }
+            </svg>
+            <div class="axis-x"><span>{ "1" }</span><span>{ n.to_string() }</span></div>
+        </div>
+    }
+}

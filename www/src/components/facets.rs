@@ -1,0 +1,59 @@
+//! One facet group (kind, unit or author) with article counts.
+//!
+//! Takes the group title and its entries, each with the label to show, the filter it adds
+//! (`unit:热电分厂`) and the href of the narrowed search (built by the view). Renders the first
+//! few as links and the rest inside a `<details>` so long author lists stay compact.
+
+use yew::prelude::*;
+
+use crate::app::use_tr;
+use crate::i18n::thousands;
+
+/// How many entries show before the rest fold away.
+const VISIBLE: usize = 8;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetEntry {
+    pub label: String,
+    pub filter: String,
+    pub count: usize,
+    pub href: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FacetGroupProps {
+    pub title: AttrValue,
+    pub entries: Vec<FacetEntry>,
+}
+
+fn entry(e: &FacetEntry) -> Html {
+    html! {
+        <li>
+            <a class="facet" href={e.href.clone()} data-filter={e.filter.clone()} title={e.filter.clone()}>
+                <span class="facet-label">{ e.label.clone() }</span>
+                <span class="facet-count">{ thousands(e.count as u64) }</span>
+            </a>
+        </li>
+    }
+}
+
+#[component]
+pub fn FacetGroup(props: &FacetGroupProps) -> Html {
+    let tr = use_tr();
+    if props.entries.is_empty() {
+        return html! {};
+    }
+    let (head, rest) = props.entries.split_at(props.entries.len().min(VISIBLE));
+    html! {
+        <section class="facet-group">
+            <h3>{ props.title.clone() }</h3>
+            <ul>{ for head.iter().map(entry) }</ul>
+            if !rest.is_empty() {
+                <details>
+                    <summary>{ format!("{} ({})", tr.more(), rest.len()) }</summary>
+                    <ul>{ for rest.iter().map(entry) }</ul>
+                </details>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,56 @@
+//! The loading screen and the load-failure message.
+//!
+//! Takes a [`Progress`] (bytes loaded / total) or a [`LoadFailure`]; renders a `<progress>`
+//! element (no inline style, so the strict CSP holds) or a message naming what went wrong,
+//! the technical detail (the engine's `IndexError` Display) and how to fix it.
+
+use yew::prelude::*;
+
+use crate::app::use_tr;
+use crate::load::{FailureKind, LoadFailure, Progress};
+
+#[derive(Properties, PartialEq)]
+pub struct LoadProgressProps {
+    pub progress: Progress,
+}
+
+#[component]
+pub fn LoadProgress(props: &LoadProgressProps) -> Html {
+    let tr = use_tr();
+    let p = props.progress;
+    // Before the sizes are known the bar is indeterminate (no value attribute).
+    let (value, max) = match p.total {
+        Some(t) if t > 0 => (Some(p.loaded.min(t).to_string()), t.to_string()),
+        _ => (None, "1".to_string()),
+    };
+    html! {
+        <section class="loading" aria-live="polite">
+            <p class="loading-title">{ tr.loading() }</p>
+            <progress id="load-progress" max={max} value={value}></progress>
+            <p class="loading-bytes" data-loaded={p.loaded.to_string()}>{ tr.progress(p.loaded, p.total) }</p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LoadErrorProps {
+    pub failure: LoadFailure,
+}
+
+#[component]
+pub fn LoadError(props: &LoadErrorProps) -> Html {
+    let tr = use_tr();
+    let f = &props.failure;
+    let title = match f.kind {
+        FailureKind::Missing => tr.error_missing(),
+        FailureKind::Corrupt => tr.error_corrupt(),
+        FailureKind::Network => tr.error_network(),
+    };
+    html! {
+        <section class="load-error" role="alert" data-error-kind={f.kind.as_str()}>
+            <h1>{ title }</h1>
+            <p>{ tr.error_hint() }</p>
+            <p class="load-error-detail"><span class="label">{ tr.error_details() }</span><code>{ f.detail.clone() }</code></p>
+        </section>
+    }
+}

@@ -1,0 +1,292 @@
+//! Every label of the app in both languages: Simplified Chinese (the default) and English.
+//!
+//! Takes a [`Lang`]; returns `&'static str` labels and formatted sentences through [`Tr`].
+//! Guarantees: no view or component writes user-facing text of its own; corpus text (titles,
+//! names, units) is data and is never translated. The language choice is kept in
+//! `localStorage` (`yuliao.lang`) and can be forced for an embed with `lang=en` in the hash query.
+
+use yuliao::corpus::Kind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "zh" | "zh-CN" | "zh-cn" => Some(Lang::Zh),
+            "en" | "en-US" | "en-GB" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+/// Groups digits by thousands (`12,345`), the same in both languages.
+pub fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Human-readable byte size: `812 B`, `35.2 KB`, `1.40 MB`.
+pub fn bytes(n: u64) -> String {
+    if n < 1024 {
+        format!("{n} B")
+    } else if n < 1024 * 1024 {
+        format!("{:.1} KB", n as f64 / 1024.0)
+    } else {
+        format!("{:.2} MB", n as f64 / (1024.0 * 1024.0))
+    }
+}
+
+/// The translator handed to every view through context.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Tr {
+    pub lang: Lang,
+}
+
+macro_rules! labels {
+    ($($name:ident => $zh:expr, $en:expr;)*) => {
+        impl Tr {
+            $(
+                pub fn $name(&self) -> &'static str {
+                    match self.lang {
+                        Lang::Zh => $zh,
+                        Lang::En => $en,
+                    }
+                }
+            )*
+        }
+    };
+}
+
+labels! {
+    app_name => "语料", "Yuliao";
+    tagline => "报纸语料检索与分析", "Newspaper corpus explorer";
+    nav_search => "检索", "Search";
+    nav_freq => "词频", "Frequencies";
+    nav_themes => "主题", "Themes";
+    switch_to => "English", "中文";
+    switch_title => "Switch to English", "切换到中文";
+    runs_locally => "全部在浏览器中运行，不向任何服务器发送数据。", "Runs entirely in your browser; nothing is sent anywhere.";
+
+    loading => "正在加载索引…", "Loading the index…";
+    error_missing => "找不到索引文件", "The index files are missing";
+    error_corrupt => "索引文件损坏或版本不符", "The index is corrupt or from another version";
+    error_network => "无法下载索引", "Could not download the index";
+    error_hint => "请运行 cargo xtask build 重新生成索引，然后刷新页面。", "Rebuild it with `cargo xtask build`, then reload the page.";
+    error_details => "详细信息", "Details";
+
+    search_placeholder => "输入词语，如 两带两创（按 / 聚焦）", "Type a word, e.g. 两带两创 (press / to focus)";
+    search_button => "检索", "Search";
+    search_label => "检索语料", "Search the corpus";
+    suggestions_label => "联想词", "Suggestions";
+    syntax_help => "多个词：同时出现 · \"精确短语\" · A OR B · -排除 · author:作者 · unit:单位 · kind:news · title:标题",
+                   "Several words: all of them · \"exact phrase\" · A OR B · -exclude · author:X · unit:X · kind:news · title:X";
+    no_results => "没有找到匹配的文章。", "No article matches.";
+    missing_terms => "语料中没有这些词：", "Not in the corpus:";
+    query_error => "查询有误：", "Query error:";
+    untitled => "无标题", "Untitled";
+    facet_kind => "类型", "Kind";
+    facet_unit => "单位", "Unit";
+    facet_author => "作者", "Author";
+    facets_title => "缩小范围", "Narrow down";
+    more => "更多", "More";
+    page_prev => "← 上一页", "← Previous";
+    page_next => "下一页 →", "Next →";
+    start_hint => "从一个词开始，或试试：", "Start with a word, or try:";
+
+    by => "作者", "By";
+    photos_by => "摄影", "Photos";
+    units => "单位", "Units";
+    kind => "类型", "Kind";
+    column => "栏目", "Column";
+    issue => "刊期", "Issue";
+    prev_article => "← 上一篇", "← Previous article";
+    next_article => "下一篇 →", "Next article →";
+    back_to_results => "返回检索结果", "Back to the results";
+    article_not_found => "找不到这篇文章：", "No such article:";
+    no_text => "（本篇没有正文，可能是图片。）", "(No text: this may be a photo.)";
+
+    freq_title => "词频", "Word frequencies";
+    remove_stopwords => "去除停用词", "Remove stopwords";
+    min_len => "最短词长（字）", "Minimum length (characters)";
+    all => "全部", "All";
+    top_n => "显示前", "Show top";
+    col_term => "词", "Term";
+    col_count => "次数", "Count";
+    col_per_10k => "每万词", "Per 10k tokens";
+    col_articles => "篇数", "Articles";
+    col_links => "查看", "Open";
+    link_search => "检索", "search";
+    link_theme => "主题", "theme";
+    download_csv => "下载 CSV", "Download CSV";
+    no_terms => "这个子集里没有符合条件的词。", "No term matches these settings.";
+    chart_label_freq => "高频词条形图", "Bar chart of the top terms";
+
+    themes_title => "主题追踪", "Theme tracker";
+    preset_themes => "预设主题", "Themes";
+    tracked_terms => "追踪的词语", "Tracked terms";
+    add_term_placeholder => "添加词语，回车确认", "Add a term, press Enter";
+    add_term => "添加", "Add";
+    remove_term => "移除", "Remove";
+    choose_theme => "选择一个主题，或输入要追踪的词语。", "Pick a theme or type the terms to track.";
+    col_order => "序", "#";
+    col_title => "标题", "Title";
+    col_unit => "单位", "Unit";
+    col_kind => "类型", "Kind";
+    chart_caption_theme => "各篇文章中的出现次数（按阅读顺序，灰线为未出现）", "Occurrences per article, in reading order (grey ticks: none)";
+    kwic_title => "语境索引（KWIC）", "Concordance (KWIC)";
+    download_theme_csv => "下载统计 CSV", "Download counts CSV";
+    download_kwic_csv => "下载语境 CSV", "Download concordance CSV";
+    not_in_corpus => "这些词在语料中没有出现。", "These terms do not occur in the corpus.";
+    count_rule => "计数为文章标题和正文中的字符串出现次数，分词切开的词也算在内。", "Counts are exact string occurrences in title and text, even where the segmenter split the word.";
+
+    not_found => "页面不存在。", "There is no such page.";
+    go_search => "去检索", "Go to search";
+}
+
+impl Tr {
+    pub fn kind_name(&self, kind: &str) -> &'static str {
+        match (self.lang, Kind::parse(kind)) {
+            (Lang::Zh, Some(Kind::News)) => "新闻",
+            (Lang::Zh, Some(Kind::Photo)) => "图片",
+            (Lang::Zh, Some(Kind::Feature)) => "通讯",
+            (Lang::Zh, Some(Kind::Literature)) => "文艺",
+            (Lang::En, Some(Kind::News)) => "News",
+            (Lang::En, Some(Kind::Photo)) => "Photo",
+            (Lang::En, Some(Kind::Feature)) => "Feature",
+            (Lang::En, Some(Kind::Literature)) => "Literature",
+            (_, None) => "?",
+        }
+    }
+
+    pub fn stats(&self, articles: u64, issues: u64, tokens: u64, chars: u64) -> String {
+        let (a, i, t, c) = (thousands(articles), thousands(issues), thousands(tokens), thousands(chars));
+        match self.lang {
+            Lang::Zh => format!("{a} 篇文章 · {i} 期 · {t} 词 · {c} 字"),
+            Lang::En => {
+                let issues = if issues == 1 { "issue" } else { "issues" };
+                let articles = if articles == 1 { "article" } else { "articles" };
+                format!("{a} {articles} · {i} {issues} · {t} tokens · {c} characters")
+            }
+        }
+    }
+
+    pub fn progress(&self, loaded: u64, total: Option<u64>) -> String {
+        match total {
+            Some(t) => format!("{} / {}", bytes(loaded), bytes(t)),
+            None => bytes(loaded),
+        }
+    }
+
+    pub fn hits(&self, n: usize) -> String {
+        let n = thousands(n as u64);
+        match self.lang {
+            Lang::Zh => format!("共 {n} 篇文章"),
+            Lang::En if n == "1" => "1 article".to_string(),
+            Lang::En => format!("{n} articles"),
+        }
+    }
+
+    pub fn page_of(&self, page: usize, pages: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("第 {page} / {pages} 页"),
+            Lang::En => format!("Page {page} of {pages}"),
+        }
+    }
+
+    pub fn denominator(&self, total_tokens: u64) -> String {
+        let t = thousands(total_tokens);
+        match self.lang {
+            Lang::Zh => format!("每万词 = 次数 ÷ 总词数 × 10,000。当前范围内的总词数（含停用词）为 {t}。"),
+            Lang::En => format!("Per 10k tokens = count ÷ total tokens × 10,000. Total tokens in this selection (stopwords included): {t}."),
+        }
+    }
+
+    pub fn theme_total(&self, total: u64, articles: usize) -> String {
+        let (t, a) = (thousands(total), thousands(articles as u64));
+        match self.lang {
+            Lang::Zh => format!("共出现 {t} 次，分布在 {a} 篇文章中"),
+            Lang::En => format!("{t} occurrences in {a} articles"),
+        }
+    }
+
+    pub fn kwic_count(&self, shown: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("（{shown} 行）"),
+            Lang::En => format!("({shown} lines)"),
+        }
+    }
+
+    pub fn search_term(&self, term: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("检索“{term}”"),
+            Lang::En => format!("Search for “{term}”"),
+        }
+    }
+
+    pub fn track_term(&self, term: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("在主题追踪中查看“{term}”"),
+            Lang::En => format!("Track “{term}” in the theme view"),
+        }
+    }
+
+    pub fn chart_bar_title(&self, title: &str, count: u64) -> String {
+        match self.lang {
+            Lang::Zh => format!("{title}：{count} 次"),
+            Lang::En => format!("{title}: {count}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_and_sized() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(bytes(512), "512 B");
+        assert_eq!(bytes(2048), "2.0 KB");
+        assert_eq!(bytes(3 * 1024 * 1024), "3.00 MB");
+    }
+
+    #[test]
+    fn every_kind_has_a_name_in_both_languages() {
+        for lang in [Lang::Zh, Lang::En] {
+            for k in Kind::ALL {
+                assert_ne!(Tr { lang }.kind_name(k.as_str()), "?");
+            }
+        }
+        assert_eq!(Tr { lang: Lang::Zh }.kind_name("news"), "新闻");
+        assert_eq!(Lang::parse("en").map(Lang::other), Some(Lang::Zh));
+    }
+}

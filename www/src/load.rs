@@ -1,0 +1,175 @@
+//! Downloads the index next to the page and opens it.
+//!
+//! Takes the relative base `index/`; fetches `manifest.bin`, parses it with the engine's
+//! [`Manifest`] to learn the piece names and lengths, fetches every piece (all requests start at
+//! once, bodies are streamed so progress counts bytes as they arrive), then calls [`Index::open`].
+//! Returns the opened [`Index`] or a [`LoadFailure`] that says which file and why: missing
+//! (HTTP 404), network (any other failure to download) or corrupt (the engine's
+//! `IndexError`, whose Display names truncation, checksum or version). Never panics; only
+//! same-origin relative URLs are requested, so the folder works under any sub-path.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestInit, Response};
+use yuliao::index::{Index, IndexError, Manifest};
+
+/// Where the index lives, relative to the page.
+pub const INDEX_BASE: &str = "index/";
+
+/// Bytes downloaded so far, and the total once the manifest (which lists piece lengths) is in.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Progress {
+    pub loaded: u64,
+    pub total: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureKind {
+    /// A file answered 404: the index was never built or not copied.
+    Missing,
+    /// The bytes arrived but the engine rejected them (truncated, checksum, version).
+    Corrupt,
+    /// Offline, blocked, or an HTTP status other than 404.
+    Network,
+}
+
+impl FailureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::Missing => "missing",
+            FailureKind::Corrupt => "corrupt",
+            FailureKind::Network => "network",
+        }
+    }
+}
+
+/// Why the index could not be opened, in words a reader can act on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadFailure {
+    pub kind: FailureKind,
+    /// The technical detail: URL and status, or the engine's error message.
+    pub detail: String,
+}
+
+fn network(url: &str, err: JsValue) -> LoadFailure {
+    let message = err
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| format!("{err:?}"));
+    LoadFailure { kind: FailureKind::Network, detail: format!("{url}: {message}") }
+}
+
+fn start_fetch(url: &str, revalidate: bool) -> Result<js_sys::Promise, LoadFailure> {
+    let window = web_sys::window()
+        .ok_or_else(|| LoadFailure { kind: FailureKind::Network, detail: "no window".into() })?;
+    let init = RequestInit::new();
+    if revalidate {
+        // The manifest names the pieces; always ask whether it changed so a rebuilt index is
+        // never mixed with a cached old manifest.
+        init.set_cache(RequestCache::NoCache);
+    }
+    Ok(window.fetch_with_str_and_init(url, &init))
+}
+
+async fn response(url: &str, promise: js_sys::Promise) -> Result<Response, LoadFailure> {
+    let value = JsFuture::from(promise).await.map_err(|e| network(url, e))?;
+    let resp: Response = value.dyn_into().map_err(|e| network(url, e))?;
+    if resp.status() == 404 {
+        return Err(LoadFailure { kind: FailureKind::Missing, detail: format!("{url}: HTTP 404") });
+    }
+    if !resp.ok() {
+        return Err(LoadFailure {
+            kind: FailureKind::Network,
+            detail: format!("{url}: HTTP {} {}", resp.status(), resp.status_text()),
+        });
+    }
+    Ok(resp)
+}
+
+fn content_length(resp: &Response) -> Option<u64> {
+    resp.headers().get("content-length").ok().flatten()?.trim().parse().ok()
+}
+
+/// Reads a body chunk by chunk, calling `on_chunk` with each chunk's length.
+async fn read_body(url: &str, resp: Response, on_chunk: &mut dyn FnMut(u64)) -> Result<Vec<u8>, LoadFailure> {
+    let Some(body) = resp.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut out = Vec::with_capacity(content_length(&resp).unwrap_or(0).min(1 << 30) as usize);
+    loop {
+        let result = JsFuture::from(reader.read()).await.map_err(|e| network(url, e))?;
+        let done = Reflect::get(&result, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = Reflect::get(&result, &JsValue::from_str("value")).map_err(|e| network(url, e))?;
+        let chunk: Uint8Array = value.dyn_into().map_err(|e| network(url, e))?;
+        let start = out.len();
+        out.resize(start + chunk.length() as usize, 0);
+        chunk.copy_to(&mut out[start..]);
+        on_chunk(chunk.length() as u64);
+    }
+    Ok(out)
+}
+
+/// Fetches the manifest and every piece, reporting progress, and opens the index.
+pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFailure> {
+    let mut progress = Progress::default();
+
+    let manifest_url = format!("{INDEX_BASE}manifest.bin");
+    let resp = response(&manifest_url, start_fetch(&manifest_url, true)?).await?;
+    progress.total = content_length(&resp);
+    on_progress(progress);
+    let manifest_bytes = read_body(&manifest_url, resp, &mut |n| {
+        progress.loaded += n;
+        on_progress(progress);
+    })
+    .await?;
+    let manifest = Manifest::parse(&manifest_bytes)
+        .map_err(|e| LoadFailure { kind: FailureKind::Corrupt, detail: format!("{manifest_url}: {e}") })?;
+
+    // The manifest lists every piece with its length: the total is known before any piece
+    // arrives. Start every download at once; the browser runs them in parallel while we read
+    // the bodies in order.
+    progress.total = Some(progress.loaded + manifest.pieces.iter().map(|p| p.len).sum::<u64>());
+    on_progress(progress);
+    let mut pending = Vec::with_capacity(manifest.pieces.len());
+    for name in manifest.piece_names() {
+        let url = format!("{INDEX_BASE}{name}");
+        let promise = start_fetch(&url, false)?;
+        pending.push((name, url, promise));
+    }
+    let mut responses = Vec::with_capacity(pending.len());
+    for (name, url, promise) in pending {
+        let resp = response(&url, promise).await?;
+        responses.push((name, url, resp));
+    }
+
+    let mut pieces = Vec::with_capacity(responses.len());
+    for (name, url, resp) in responses {
+        let bytes = read_body(&url, resp, &mut |n| {
+            progress.loaded += n;
+            // A piece longer than the manifest says is caught by Index::open; keep the bar sane.
+            if let Some(t) = progress.total {
+                progress.total = Some(t.max(progress.loaded));
+            }
+            on_progress(progress);
+        })
+        .await?;
+        pieces.push((name, bytes));
+    }
+
+    Index::open(&manifest_bytes, &pieces).map_err(|e| LoadFailure {
+        kind: match e {
+            IndexError::MissingPiece { .. } => FailureKind::Missing,
+            _ => FailureKind::Corrupt,
+        },
+        detail: e.to_string(),
+    })
+}

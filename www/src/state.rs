@@ -1,0 +1,295 @@
+//! Page state lives in the URL hash: this module parses the hash query into typed structs and
+//! builds the hrefs back.
+//!
+//! Takes the query string of a hash route (`?q=…&p=…`, as yew-router's `Location::query_str`
+//! gives it) and returns typed state ([`SearchState`], [`ArticleState`], [`FreqState`],
+//! [`ThemeState`]); [`Links`] builds `#/…` hrefs that round-trip through the same parsers.
+//! Guarantees: parsing never fails (bad percent escapes are kept as typed, unknown keys are
+//! ignored, numbers out of range are clamped), and `parse(build(x)) == x` for every state.
+
+use yuliao::corpus::Kind;
+
+/// Results per search page.
+pub const PAGE_SIZE: usize = 20;
+/// Default, smallest and largest number of rows in the frequency view.
+pub const FREQ_DEFAULT_N: usize = 50;
+pub const FREQ_MAX_N: usize = 1000;
+pub const FREQ_DEFAULT_MIN_LEN: usize = 2;
+pub const FREQ_MAX_MIN_LEN: usize = 10;
+
+/// Splits `?a=1&b=%E4%B8%A4` into decoded pairs, in order (repeated keys stay repeated).
+pub fn parse_query(qs: &str) -> Vec<(String, String)> {
+    let qs = qs.strip_prefix('?').unwrap_or(qs);
+    qs.split('&')
+        .filter(|part| !part.is_empty())
+        .map(|part| match part.split_once('=') {
+            Some((k, v)) => (decode(k), decode(v)),
+            None => (decode(part), String::new()),
+        })
+        .collect()
+}
+
+/// Percent-decodes one component; `+` is a space (form encoding). Invalid escapes or invalid
+/// UTF-8 are kept as they were typed rather than rejected.
+pub fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                    }
+                    _ => {
+                        out.push(b'%');
+                        i += 1;
+                    }
+                }
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(s) => s,
+        Err(_) => s.to_string(),
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters (like `encodeURIComponent`
+/// minus `!'()*`), so the href is the same in every browser and safe inside a hash.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() * 3);
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn first<'a>(pairs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+}
+
+fn build(path: &str, pairs: &[(&str, String)]) -> String {
+    let mut href = format!("#{path}");
+    let mut sep = '?';
+    for (k, v) in pairs {
+        href.push(sep);
+        href.push_str(&encode(k));
+        href.push('=');
+        href.push_str(&encode(v));
+        sep = '&';
+    }
+    href
+}
+
+/// True when the hash query asks for the chrome-less embed mode (`embed=1`).
+pub fn is_embed(pairs: &[(String, String)]) -> bool {
+    matches!(first(pairs, "embed"), Some("1" | "true"))
+}
+
+/// `#/search?q=…&p=…`; `page` counts from 0.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchState {
+    pub q: String,
+    pub page: usize,
+}
+
+impl SearchState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        SearchState {
+            q: first(pairs, "q").unwrap_or("").to_string(),
+            page: first(pairs, "p").and_then(|p| p.parse().ok()).unwrap_or(0).min(100_000),
+        }
+    }
+}
+
+/// `#/article/<id>?q=…`: the query whose terms the reader highlights.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticleState {
+    pub q: String,
+}
+
+impl ArticleState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        ArticleState { q: first(pairs, "q").unwrap_or("").to_string() }
+    }
+}
+
+/// `#/freq?sw=1&min=2&kind=news&unit=X&n=50`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FreqState {
+    /// True = stopwords removed (the default).
+    pub stopwords: bool,
+    pub min_len: usize,
+    pub kind: Option<Kind>,
+    pub unit: Option<String>,
+    pub n: usize,
+}
+
+impl Default for FreqState {
+    fn default() -> Self {
+        FreqState { stopwords: true, min_len: FREQ_DEFAULT_MIN_LEN, kind: None, unit: None, n: FREQ_DEFAULT_N }
+    }
+}
+
+impl FreqState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        let d = FreqState::default();
+        FreqState {
+            stopwords: first(pairs, "sw").map(|v| v != "0").unwrap_or(d.stopwords),
+            min_len: first(pairs, "min")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d.min_len)
+                .clamp(1, FREQ_MAX_MIN_LEN),
+            kind: first(pairs, "kind").and_then(Kind::parse),
+            unit: first(pairs, "unit").filter(|u| !u.is_empty()).map(str::to_string),
+            n: first(pairs, "n").and_then(|v| v.parse().ok()).unwrap_or(d.n).clamp(1, FREQ_MAX_N),
+        }
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![
+            ("sw", if self.stopwords { "1" } else { "0" }.to_string()),
+            ("min", self.min_len.to_string()),
+        ];
+        if let Some(k) = self.kind {
+            p.push(("kind", k.as_str().to_string()));
+        }
+        if let Some(u) = &self.unit {
+            p.push(("unit", u.clone()));
+        }
+        p.push(("n", self.n.to_string()));
+        p
+    }
+}
+
+/// `#/themes?t=A&t=B`: the terms being tracked, in the order they were added, no duplicates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ThemeState {
+    pub terms: Vec<String>,
+}
+
+impl ThemeState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        let mut terms: Vec<String> = Vec::new();
+        for (k, v) in pairs {
+            let v = v.trim();
+            if k == "t" && !v.is_empty() && !terms.iter().any(|t| t == v) {
+                terms.push(v.to_string());
+            }
+        }
+        ThemeState { terms }
+    }
+}
+
+/// Builds the app's hrefs; in embed mode every link keeps `embed=1` so an iframe stays
+/// chrome-less while the reader moves between views.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Links {
+    pub embed: bool,
+}
+
+impl Links {
+    fn finish(&self, path: &str, mut pairs: Vec<(&str, String)>) -> String {
+        if self.embed {
+            pairs.push(("embed", "1".to_string()));
+        }
+        build(path, &pairs)
+    }
+
+    pub fn search(&self, q: &str, page: usize) -> String {
+        let mut p = Vec::new();
+        if !q.is_empty() {
+            p.push(("q", q.to_string()));
+        }
+        if page > 0 {
+            p.push(("p", page.to_string()));
+        }
+        self.finish("/search", p)
+    }
+
+    pub fn article(&self, id: &str, q: &str) -> String {
+        let mut p = Vec::new();
+        if !q.is_empty() {
+            p.push(("q", q.to_string()));
+        }
+        self.finish(&format!("/article/{}", encode(id)), p)
+    }
+
+    pub fn freq(&self, state: &FreqState) -> String {
+        self.finish("/freq", state.pairs())
+    }
+
+    pub fn themes(&self, terms: &[String]) -> String {
+        self.finish("/themes", terms.iter().map(|t| ("t", t.clone())).collect())
+    }
+}
+
+/// The query of an href built by [`Links`] (what follows `?`), for tests and navigation.
+#[cfg(test)]
+fn query_of(href: &str) -> &str {
+    href.split_once('?').map(|(_, q)| q).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_percent_plus_and_keeps_bad_escapes() {
+        assert_eq!(decode("%E4%B8%A4%E5%B8%A6+x"), "两带 x");
+        assert_eq!(decode("100%"), "100%");
+        assert_eq!(decode("%zz%4"), "%zz%4");
+        assert_eq!(decode("%FF"), "%FF", "invalid UTF-8 is kept as typed");
+    }
+
+    #[test]
+    fn search_round_trips_chinese_and_filters() {
+        let s = SearchState { q: "两带两创 unit:热电分厂 \"a&b=c\"".into(), page: 3 };
+        let href = Links::default().search(&s.q, s.page);
+        assert!(href.starts_with("#/search?q="));
+        assert!(!href.contains(' ') && !href.contains('两'));
+        assert_eq!(SearchState::parse(&parse_query(query_of(&href))), s);
+    }
+
+    #[test]
+    fn freq_round_trips_and_clamps() {
+        let s = FreqState { stopwords: false, min_len: 3, kind: Some(Kind::Feature), unit: Some("热电分厂".into()), n: 80 };
+        let href = Links::default().freq(&s);
+        assert_eq!(FreqState::parse(&parse_query(query_of(&href))), s);
+        let wild = FreqState::parse(&parse_query("?n=999999&min=0&kind=poem"));
+        assert_eq!((wild.n, wild.min_len, wild.kind), (FREQ_MAX_N, 1, None));
+    }
+
+    #[test]
+    fn themes_keep_order_and_drop_duplicates_and_blanks() {
+        let st = ThemeState::parse(&parse_query("t=%E4%B8%A4%E5%B8%A6%E4%B8%A4%E5%88%9B&t=&t=x&t=x"));
+        assert_eq!(st.terms, vec!["两带两创".to_string(), "x".to_string()]);
+        let href = Links::default().themes(&st.terms);
+        assert_eq!(ThemeState::parse(&parse_query(query_of(&href))), st);
+    }
+
+    #[test]
+    fn embed_is_kept_on_every_link() {
+        let l = Links { embed: true };
+        for href in [l.search("x", 0), l.article("a-001", ""), l.freq(&FreqState::default()), l.themes(&[])] {
+            assert!(is_embed(&parse_query(query_of(&href))), "{href}");
+        }
+        assert!(!is_embed(&parse_query(query_of(&Links::default().search("x", 0)))));
+    }
+}

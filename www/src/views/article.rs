@@ -1,0 +1,137 @@
+//! The article reader (`#/article/<id>?q=…`).
+//!
+//! Takes the article id from the route and the query from the hash; calls `Index::doc_by_id`,
+//! `Index::article`, `Index::issue_of` and `query::highlight` (per paragraph and title).
+//! Renders the article as printed — title, subtitle, metadata, paragraphs in order — with
+//! the query's terms in `<mark>`, and links to the articles before and after it in reading
+//! order (`a#prev-article`, `a#next-article`). An unknown id shows a message, not a panic.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yuliao::corpus::Article;
+use yuliao::index::Index;
+use yuliao::query;
+
+use crate::app::{use_index, use_links, use_query_pairs, use_tr};
+use crate::components::highlight::Highlighted;
+use crate::i18n::Tr;
+use crate::state::{ArticleState, Links};
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub id: String,
+}
+
+fn spans(index: &Index, q: &str, text: &str) -> Rc<Vec<[usize; 2]>> {
+    if q.trim().is_empty() {
+        Rc::new(Vec::new())
+    } else {
+        Rc::new(query::highlight(index, q, text))
+    }
+}
+
+fn title_of(tr: &Tr, a: &Article) -> String {
+    a.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| tr.untitled().to_string())
+}
+
+fn meta_row(label: &str, values: &[String]) -> Html {
+    if values.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <dt>{ label.to_string() }</dt>
+            <dd>{ values.join("、") }</dd>
+        </>
+    }
+}
+
+fn neighbour(tr: &Tr, links: &Links, q: &str, a: Option<Article>, id: &str, class: &str, arrow: &str) -> Html {
+    match a {
+        Some(a) => html! {
+            <a id={id.to_string()} class={class.to_string()} href={links.article(&a.id, q)}>
+                <span class="neighbour-arrow">{ arrow.to_string() }</span>
+                <span class="neighbour-title">{ title_of(tr, &a) }</span>
+            </a>
+        },
+        None => html! { <span class={format!("{class} none")}></span> },
+    }
+}
+
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let index = use_index();
+    let tr = use_tr();
+    let links = use_links();
+    let state = ArticleState::parse(&use_query_pairs());
+    let q = state.q.trim().to_string();
+
+    // A new article starts at its top, not where the previous page was scrolled to.
+    use_effect_with(props.id.clone(), |_| {
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+
+    let found = index.doc_by_id(&props.id).and_then(|doc| index.article(doc).map(|a| (doc, a)));
+    let Some((doc, article)) = found else {
+        return html! {
+            <section class="view article-missing">
+                <p class="notice notice-error">{ tr.article_not_found() }{ " " }<code>{ props.id.clone() }</code></p>
+                <p><a href={links.search(&q, 0)}>{ tr.go_search() }</a></p>
+            </section>
+        };
+    };
+    let issue = index.issue_of(doc);
+    let prev = doc.checked_sub(1).and_then(|d| index.article(d));
+    let next = doc.checked_add(1).and_then(|d| index.article(d));
+
+    let title = article.title.clone().filter(|t| !t.trim().is_empty());
+    let issue_label: Vec<String> = std::iter::once(issue.publication.clone()).chain(issue.date.clone()).collect();
+
+    html! {
+        <section class="view article-view">
+            <nav class="article-nav top">
+                if !q.is_empty() {
+                    <a class="back-link" href={links.search(&q, 0)}>{ tr.back_to_results() }</a>
+                }
+            </nav>
+            <article id="article" class="article" data-article-id={article.id.clone()}>
+                <header class="article-header">
+                    if let Some(column) = &article.column {
+                        <p class="article-column">{ column.clone() }</p>
+                    }
+                    if let Some(t) = &title {
+                        <h1 class="article-title"><Highlighted text={t.clone()} spans={spans(&index, &q, t)} /></h1>
+                    } else {
+                        <h1 class="article-title untitled">{ tr.untitled() }</h1>
+                    }
+                    if let Some(sub) = &article.subtitle {
+                        <p class="article-subtitle"><Highlighted text={sub.clone()} spans={spans(&index, &q, sub)} /></p>
+                    }
+                    <dl class="article-meta">
+                        { meta_row(tr.by(), &article.authors) }
+                        { meta_row(tr.photos_by(), &article.photographers) }
+                        { meta_row(tr.units(), &article.units) }
+                        { meta_row(tr.kind(), &[tr.kind_name(article.kind.as_str()).to_string()]) }
+                        { meta_row(tr.column(), &article.column.iter().cloned().collect::<Vec<_>>()) }
+                        { meta_row(tr.issue(), &[issue_label.join(" ")]) }
+                    </dl>
+                </header>
+                <div class="article-body">
+                    if article.paragraphs.is_empty() {
+                        <p class="no-text">{ tr.no_text() }</p>
+                    }
+                    { for article.paragraphs.iter().map(|p| html! {
+                        <p><Highlighted text={p.clone()} spans={spans(&index, &q, p)} /></p>
+                    }) }
+                </div>
+            </article>
+            <nav class="article-nav bottom">
+                { neighbour(&tr, &links, &q, prev, "prev-article", "neighbour prev", tr.prev_article()) }
+                { neighbour(&tr, &links, &q, next, "next-article", "neighbour next", tr.next_article()) }
+            </nav>
+        </section>
+    }
+}

@@ -1,0 +1,174 @@
+//! The word-frequency view (`#/freq?sw=1&min=2&kind=news&unit=X&n=50`).
+//!
+//! Takes the settings from the URL hash; calls `analysis::frequencies` and, on demand,
+//! `analysis::freq_csv`. Renders the controls (stopwords, minimum length, kind, unit, top N;
+//! each change is a new URL, so a setting can be shared), the denominator in plain words, an
+//! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles)
+//! whose terms link to their search and their theme view.
+
+use yew::prelude::*;
+use yuliao::analysis::{self, FreqOptions, FreqTable};
+use yuliao::corpus::Kind;
+
+use crate::app::{go, use_index, use_links, use_query_pairs, use_tr};
+use crate::components::bar_chart::{Bar, BarChart};
+use crate::components::csv_button::CsvButton;
+use crate::download::file_name;
+use crate::i18n::thousands;
+use crate::state::FreqState;
+
+const TOP_CHOICES: [usize; 5] = [20, 50, 100, 200, 500];
+const MIN_LEN_CHOICES: [usize; 5] = [1, 2, 3, 4, 5];
+/// The chart shows at most this many bars; the table shows every row.
+const CHART_MAX: usize = 50;
+
+fn select_value(e: &Event) -> String {
+    let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+    el.value()
+}
+
+#[component]
+pub fn FreqView() -> Html {
+    let index = use_index();
+    let tr = use_tr();
+    let links = use_links();
+    let state = FreqState::parse(&use_query_pairs());
+
+    let table = {
+        let index = index.clone();
+        use_memo(state.clone(), move |s| {
+            let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
+            analysis::frequencies(&index, &opts)
+        })
+    };
+    let units = use_memo((), {
+        let index = index.clone();
+        move |_| index.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>()
+    });
+
+    // Every control writes a new URL; the view re-renders from it.
+    let change = |f: fn(&mut FreqState, String)| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let mut s = state.clone();
+            f(&mut s, select_value(&e));
+            go(&links.freq(&s));
+        })
+    };
+    let on_stopwords = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            go(&links.freq(&FreqState { stopwords: el.checked(), ..state.clone() }));
+        })
+    };
+    let on_min = change(|s, v| s.min_len = v.parse().unwrap_or(s.min_len));
+    let on_kind = change(|s, v| s.kind = Kind::parse(&v));
+    let on_unit = change(|s, v| s.unit = Some(v).filter(|v| !v.is_empty()));
+    let on_n = change(|s, v| s.n = v.parse().unwrap_or(s.n));
+
+    let make_csv = {
+        let table = table.clone();
+        Callback::from(move |_| analysis::freq_csv(&table))
+    };
+    let csv_name = file_name(
+        "freq",
+        &[state.kind.map(|k| k.as_str().to_string()).unwrap_or_default(), state.unit.clone().unwrap_or_default()],
+    );
+
+    let bars: Vec<Bar> = table
+        .rows
+        .iter()
+        .take(CHART_MAX)
+        .map(|r| Bar { label: r.term.clone(), value: r.count as f64, value_text: thousands(r.count), href: links.search(&r.term, 0) })
+        .collect();
+
+    html! {
+        <section class="view freq-view">
+            <h1 class="view-title">{ tr.freq_title() }</h1>
+            <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <label class="control checkbox">
+                    <input id="freq-stopwords" type="checkbox" checked={state.stopwords} onchange={on_stopwords} />
+                    { tr.remove_stopwords() }
+                </label>
+                <label class="control">
+                    <span>{ tr.min_len() }</span>
+                    <select id="freq-min" onchange={on_min}>
+                        { for MIN_LEN_CHOICES.iter().map(|&m| html! { <option value={m.to_string()} selected={m == state.min_len}>{ m }</option> }) }
+                    </select>
+                </label>
+                <label class="control">
+                    <span>{ tr.kind() }</span>
+                    <select id="freq-kind" onchange={on_kind}>
+                        <option value="" selected={state.kind.is_none()}>{ tr.all() }</option>
+                        { for Kind::ALL.iter().map(|k| html! {
+                            <option value={k.as_str()} selected={state.kind == Some(*k)}>{ tr.kind_name(k.as_str()) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="control">
+                    <span>{ tr.units() }</span>
+                    <select id="freq-unit" onchange={on_unit}>
+                        <option value="" selected={state.unit.is_none()}>{ tr.all() }</option>
+                        { for units.iter().map(|u| html! {
+                            <option value={u.clone()} selected={state.unit.as_deref() == Some(u.as_str())}>{ u.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="control">
+                    <span>{ tr.top_n() }</span>
+                    <select id="freq-n" onchange={on_n}>
+                        { for TOP_CHOICES.iter().map(|&n| html! { <option value={n.to_string()} selected={n == state.n}>{ n }</option> }) }
+                    </select>
+                </label>
+                <CsvButton id="freq-csv" label={tr.download_csv()} filename={csv_name} make={make_csv} />
+            </form>
+            <p id="freq-total" class="denominator" data-total-tokens={table.total_tokens.to_string()}>{ tr.denominator(table.total_tokens) }</p>
+            if table.rows.is_empty() {
+                <p class="no-results">{ tr.no_terms() }</p>
+            } else {
+                <div class="freq-layout">
+                    <div class="freq-chart">
+                        <BarChart id="freq-chart" label={tr.chart_label_freq()} {bars} />
+                    </div>
+                    { freq_table(&tr, &links, &table) }
+                </div>
+            }
+        </section>
+    }
+}
+
+fn freq_table(tr: &crate::i18n::Tr, links: &crate::state::Links, table: &FreqTable) -> Html {
+    html! {
+        <div class="table-wrap">
+        <table id="freq-table" class="data-table freq-table">
+            <thead>
+                <tr>
+                    <th class="num rank">{ "#" }</th>
+                    <th>{ tr.col_term() }</th>
+                    <th class="num">{ tr.col_count() }</th>
+                    <th class="num">{ tr.col_per_10k() }</th>
+                    <th class="num">{ tr.col_articles() }</th>
+                    <th>{ tr.col_links() }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for table.rows.iter().enumerate().map(|(i, r)| html! {
+                    <tr data-term={r.term.clone()} data-count={r.count.to_string()}>
+                        <td class="num rank">{ i + 1 }</td>
+                        <td class="term"><a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ r.term.clone() }</a></td>
+                        <td class="num">{ thousands(r.count) }</td>
+                        <td class="num">{ format!("{:.2}", r.per_10k) }</td>
+                        <td class="num">{ thousands(r.articles as u64) }</td>
+                        <td class="links">
+                            <a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ tr.link_search() }</a>
+                            { " · " }
+                            <a href={links.themes(&[r.term.clone()])} title={tr.track_term(&r.term)}>{ tr.link_theme() }</a>
+                        </td>
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}

@@ -1,0 +1,213 @@
+//! The search view (`#/search?q=…&p=…`).
+//!
+//! Takes the query and page from the URL hash; calls `query::search` (results, facets over all
+//! matches, missing terms) and `query::suggest` (type-ahead on the word being typed). Renders
+//! the box, the number of hits, a notice for terms not in the corpus, the result rows
+//! (`li.result[data-article-id]`, snippet highlights as `<mark>`), facets that append
+//! `kind:`/`unit:`/`author:` to the query, and paging. Holds only the text being typed.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yuliao::query::{self, SearchOptions, SearchResults, Suggestion};
+
+use crate::app::{go, use_index, use_links, use_query_pairs, use_tr};
+use crate::components::facets::{FacetEntry, FacetGroup};
+use crate::components::highlight::Highlighted;
+use crate::components::pager::Pager;
+use crate::components::search_box::SearchBox;
+use crate::i18n::Tr;
+use crate::state::{Links, SearchState, PAGE_SIZE};
+
+const SUGGESTIONS: usize = 8;
+const SNIPPET_CHARS: usize = 80;
+
+/// The word being typed at the end of the box, without a leading `-` or `"`; `None` inside a
+/// field filter (`unit:…`) or after a trailing space, where suggestions would not help.
+fn typing_word(text: &str) -> Option<(&str, &str)> {
+    if text.is_empty() || text.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let start = text.rfind(char::is_whitespace).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let token = &text[start..];
+    let word = token.trim_start_matches(['-', '"', '“']);
+    if word.is_empty() || word.contains(':') || word.contains('"') {
+        return None;
+    }
+    Some((&text[..text.len() - word.len()], word))
+}
+
+/// Adds a facet filter to the query unless it is already there.
+fn with_filter(q: &str, filter: &str) -> Option<String> {
+    if q.split_whitespace().any(|t| t == filter) {
+        None
+    } else {
+        Some(format!("{} {filter}", q.trim()))
+    }
+}
+
+fn facet_entries(links: &Links, q: &str, field: &str, values: &[(String, usize)], label: impl Fn(&str) -> String) -> Vec<FacetEntry> {
+    values
+        .iter()
+        .filter_map(|(value, count)| {
+            let filter = format!("{field}:{value}");
+            let narrowed = with_filter(q, &filter)?;
+            Some(FacetEntry { label: label(value), href: links.search(&narrowed, 0), filter, count: *count })
+        })
+        .collect()
+}
+
+#[component]
+pub fn SearchView() -> Html {
+    let index = use_index();
+    let tr = use_tr();
+    let links = use_links();
+    let state = SearchState::parse(&use_query_pairs());
+    let typed = use_state(|| state.q.clone());
+
+    // Following a link or the back button replaces whatever was being typed.
+    {
+        let typed = typed.clone();
+        use_effect_with(state.q.clone(), move |q| typed.set(q.clone()));
+    }
+
+    let suggestions: Rc<Vec<Suggestion>> = {
+        let index = index.clone();
+        let text = (*typed).clone();
+        let memo = use_memo(text, move |text| match typing_word(text) {
+            Some((_, word)) => query::suggest(&index, word, SUGGESTIONS),
+            None => Vec::new(),
+        });
+        Rc::new((*memo).clone())
+    };
+
+    let results = {
+        let index = index.clone();
+        use_memo(state.clone(), move |s| {
+            if s.q.trim().is_empty() {
+                return None;
+            }
+            let opts = SearchOptions { limit: PAGE_SIZE, offset: s.page * PAGE_SIZE, snippet_chars: SNIPPET_CHARS };
+            Some(query::search(&index, &s.q, &opts).map_err(|e| e.to_string()))
+        })
+    };
+
+    let on_input = {
+        let typed = typed.clone();
+        Callback::from(move |v: String| typed.set(v))
+    };
+    let on_submit = Callback::from(move |v: String| go(&links.search(v.trim(), 0)));
+    let on_pick = {
+        let typed = typed.clone();
+        Callback::from(move |term: String| {
+            let text = (*typed).clone();
+            let head = typing_word(&text).map_or(text.as_str(), |(head, _)| head).to_string();
+            let q = format!("{head}{term}");
+            typed.set(q.clone());
+            go(&links.search(q.trim(), 0));
+        })
+    };
+
+    let body = match &*results {
+        None => intro(&tr, &links, &index.themes().into_iter().map(|t| t.name).collect::<Vec<_>>()),
+        Some(Err(e)) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ e.clone() }</p> },
+        Some(Ok(r)) => results_html(&tr, &links, &state, r),
+    };
+
+    html! {
+        <section class="view search-view">
+            <SearchBox value={(*typed).clone()} {suggestions} {on_input} {on_pick} {on_submit} autofocus={state.q.is_empty()} />
+            <p class="syntax-help">{ tr.syntax_help() }</p>
+            { body }
+        </section>
+    }
+}
+
+fn intro(tr: &Tr, links: &Links, examples: &[String]) -> Html {
+    html! {
+        <div class="intro">
+            <p>{ tr.start_hint() }</p>
+            <ul class="examples">
+                { for examples.iter().map(|q| html! { <li><a class="chip" href={links.search(q, 0)}>{ q.clone() }</a></li> }) }
+            </ul>
+        </div>
+    }
+}
+
+fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) -> Html {
+    let pages = r.total.div_ceil(PAGE_SIZE);
+    let q = state.q.trim();
+    let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
+    let next = (state.page + 1 < pages).then(|| links.search(q, state.page + 1));
+
+    let kinds = facet_entries(links, q, "kind", &r.facets.kinds, |k| tr.kind_name(k).to_string());
+    let units = facet_entries(links, q, "unit", &r.facets.units, str::to_string);
+    let authors = facet_entries(links, q, "author", &r.facets.authors, str::to_string);
+
+    let rows = r.hits.iter().map(|hit| {
+        let title = hit.title.clone().filter(|t| !t.trim().is_empty());
+        let title_class = if title.is_some() { "result-title" } else { "result-title untitled" };
+        let mut meta = vec![html! { <span class="badge">{ tr.kind_name(hit.kind.as_str()) }</span> }];
+        if !hit.units.is_empty() {
+            meta.push(html! { <span class="meta-units">{ hit.units.join("、") }</span> });
+        }
+        if !hit.authors.is_empty() {
+            meta.push(html! { <span class="meta-authors">{ hit.authors.join("、") }</span> });
+        }
+        html! {
+            <li class="result" data-article-id={hit.id.clone()}>
+                <a class={title_class} href={links.article(&hit.id, q)}>{ title.unwrap_or_else(|| tr.untitled().to_string()) }</a>
+                <div class="result-meta">{ for meta }</div>
+                <p class="snippet"><Highlighted text={hit.snippet.text.clone()} spans={Rc::new(hit.snippet.highlights.clone())} /></p>
+            </li>
+        }
+    });
+
+    html! {
+        <>
+            if !r.missing.is_empty() {
+                <p class="notice notice-missing" data-missing={r.missing.join(" ")}>
+                    { tr.missing_terms() }{ " " }
+                    { for r.missing.iter().map(|m| html! { <b class="missing-term">{ m.clone() }</b> }) }
+                </p>
+            }
+            <p id="hit-count" class="hit-count" data-total={r.total.to_string()}>{ tr.hits(r.total) }</p>
+            if r.total == 0 {
+                <p class="no-results">{ tr.no_results() }</p>
+            } else {
+                <div class="results-layout">
+                    <div class="results-main">
+                        <ol id="results" class="results">{ for rows }</ol>
+                        <Pager page={state.page} {pages} {prev} {next} />
+                    </div>
+                    <aside class="facets" aria-label={tr.facets_title()}>
+                        <FacetGroup title={tr.facet_kind()} entries={kinds} />
+                        <FacetGroup title={tr.facet_unit()} entries={units} />
+                        <FacetGroup title={tr.facet_author()} entries={authors} />
+                    </aside>
+                </div>
+            }
+        </>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{typing_word, with_filter};
+
+    #[test]
+    fn suggests_for_the_last_word_only() {
+        assert_eq!(typing_word("两带 创"), Some(("两带 ", "创")));
+        assert_eq!(typing_word("x -两带"), Some(("x -", "两带")));
+        assert_eq!(typing_word("\"两带"), Some(("\"", "两带")));
+        assert_eq!(typing_word("两带 "), None);
+        assert_eq!(typing_word("unit:热电"), None);
+        assert_eq!(typing_word(""), None);
+    }
+
+    #[test]
+    fn filters_are_appended_once() {
+        assert_eq!(with_filter("两带两创", "kind:news").as_deref(), Some("两带两创 kind:news"));
+        assert_eq!(with_filter("两带两创 kind:news", "kind:news"), None);
+    }
+}

@@ -1,0 +1,254 @@
+//! The theme tracker (`#/themes?t=两带两创&t=…`).
+//!
+//! Takes the tracked terms from the URL hash; calls `Index::themes` (the presets from
+//! `corpus/themes.toml`), `analysis::theme` (exact occurrences per article, reading order) and
+//! `analysis::kwic` (concordance lines), and on demand `theme_csv` / `kwic_csv`. Renders the
+//! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
+//! column chart over every article in reading order, the table (`table#theme-table`, rows with
+//! `data-article-id` and `data-count`) and the concordance. Holds only the term being typed.
+
+use std::collections::BTreeMap;
+
+use yew::prelude::*;
+use yuliao::analysis::{self, ThemeReport};
+
+use crate::app::{go, use_index, use_links, use_query_pairs, use_tr};
+use crate::components::column_chart::{Column, ColumnChart};
+use crate::components::csv_button::CsvButton;
+use crate::components::kwic::{KwicRow, KwicTable};
+use crate::download::file_name;
+use crate::i18n::{thousands, Tr};
+use crate::state::{Links, ThemeState};
+
+/// Characters of context on each side of a concordance keyword, and the most lines shown.
+const KWIC_CONTEXT: usize = 24;
+const KWIC_LIMIT: usize = 500;
+/// Above this many articles the chart shows only the articles that hold a term.
+const CHART_ALL_MAX: usize = 1500;
+
+/// The query that highlights every tracked term in the reader.
+fn reader_query(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| if t.contains(char::is_whitespace) { format!("\"{t}\"") } else { t.clone() })
+        .collect::<Vec<_>>()
+        .join(" OR ")
+}
+
+/// Splits what was typed into terms (spaces, commas and 、 separate them).
+fn typed_terms(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[component]
+pub fn ThemesView() -> Html {
+    let index = use_index();
+    let tr = use_tr();
+    let links = use_links();
+    let state = ThemeState::parse(&use_query_pairs());
+    let typed = use_state(String::new);
+
+    let themes = use_memo((), {
+        let index = index.clone();
+        move |_| index.themes()
+    });
+    let report = use_memo(state.terms.clone(), {
+        let index = index.clone();
+        move |terms| analysis::theme(&index, terms)
+    });
+    let kwic = use_memo(state.terms.clone(), {
+        let index = index.clone();
+        move |terms| if terms.is_empty() { Vec::new() } else { analysis::kwic(&index, terms, KWIC_CONTEXT, KWIC_LIMIT) }
+    });
+    let columns = use_memo(report.clone(), {
+        let index = index.clone();
+        let tr = tr;
+        move |report| chart_columns(&tr, &links, &index, report)
+    });
+
+    let on_input = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            typed.set(el.value());
+        })
+    };
+    let on_add = {
+        let typed = typed.clone();
+        let terms = state.terms.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let mut next = terms.clone();
+            for t in typed_terms(&typed) {
+                if !next.contains(&t) {
+                    next.push(t);
+                }
+            }
+            typed.set(String::new());
+            go(&links.themes(&next));
+        })
+    };
+
+    let q = reader_query(&state.terms);
+    let make_theme_csv = {
+        let report = report.clone();
+        Callback::from(move |_| analysis::theme_csv(&report))
+    };
+    let make_kwic_csv = {
+        let kwic = kwic.clone();
+        Callback::from(move |_| analysis::kwic_csv(&kwic))
+    };
+    let kwic_rows: Vec<KwicRow> = kwic
+        .iter()
+        .map(|l| KwicRow {
+            id: l.id.clone(),
+            title: l.title.clone().unwrap_or_else(|| tr.untitled().to_string()),
+            left: l.left.clone(),
+            keyword: l.keyword.clone(),
+            right: l.right.clone(),
+            href: links.article(&l.id, &q),
+        })
+        .collect();
+
+    html! {
+        <section class="view themes-view">
+            <h1 class="view-title">{ tr.themes_title() }</h1>
+            <div class="theme-presets">
+                <span class="label">{ tr.preset_themes() }</span>
+                <ul class="chips">
+                    { for themes.iter().map(|t| {
+                        let active = t.terms == state.terms;
+                        let title = t.note.clone().unwrap_or_else(|| t.terms.join("、"));
+                        html! {
+                            <li><a class={if active { "chip theme-chip active" } else { "chip theme-chip" }}
+                                   href={links.themes(&t.terms)} title={title} data-theme={t.name.clone()}>{ t.name.clone() }</a></li>
+                        }
+                    }) }
+                </ul>
+            </div>
+            <form class="theme-terms" onsubmit={on_add}>
+                <span class="label">{ tr.tracked_terms() }</span>
+                <ul class="chips">
+                    { for state.terms.iter().map(|t| {
+                        let rest: Vec<String> = state.terms.iter().filter(|x| *x != t).cloned().collect();
+                        html! {
+                            <li class="chip term-chip" data-term={t.clone()}>
+                                <span>{ t.clone() }</span>
+                                <a class="chip-remove" href={links.themes(&rest)} title={tr.remove_term()} aria-label={format!("{} {t}", tr.remove_term())}>{ "×" }</a>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <span class="add-term">
+                    <input id="theme-input" type="text" autocomplete="off" placeholder={tr.add_term_placeholder()}
+                           value={(*typed).clone()} oninput={on_input} />
+                    <button type="submit">{ tr.add_term() }</button>
+                </span>
+            </form>
+            if state.terms.is_empty() {
+                <p class="hint">{ tr.choose_theme() }</p>
+            } else {
+                { report_html(&tr, &links, &q, &report, (*columns).clone()) }
+                <section class="kwic-section">
+                    <div class="section-head">
+                        <h2>{ tr.kwic_title() }{ " " }<small>{ tr.kwic_count(kwic_rows.len()) }</small></h2>
+                        <CsvButton id="kwic-csv" label={tr.download_kwic_csv()} filename={file_name("kwic", &state.terms)} make={make_kwic_csv} />
+                    </div>
+                    <KwicTable rows={kwic_rows} />
+                </section>
+                <div class="section-foot">
+                    <CsvButton id="theme-csv" label={tr.download_theme_csv()} filename={file_name("theme", &state.terms)} make={make_theme_csv} />
+                </div>
+            }
+        </section>
+    }
+}
+
+fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &ThemeReport) -> Vec<Column> {
+    let q = reader_query(&report.terms);
+    let counted: BTreeMap<u32, &analysis::ThemeRow> = report.articles.iter().map(|r| (r.doc, r)).collect();
+    let column = |r: &analysis::ThemeRow| Column {
+        value: r.count,
+        title: tr.chart_bar_title(&format!("{}. {}", r.doc + 1, r.title.clone().unwrap_or_else(|| tr.untitled().to_string())), r.count),
+        href: Some(links.article(&r.id, &q)),
+    };
+    let n = index.article_count();
+    if n > CHART_ALL_MAX {
+        return report.articles.iter().map(column).collect();
+    }
+    (0..n as u32)
+        .map(|doc| match counted.get(&doc) {
+            Some(r) => column(r),
+            None => Column { value: 0, title: tr.chart_bar_title(&format!("{}.", doc + 1), 0), href: None },
+        })
+        .collect()
+}
+
+fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, columns: Vec<Column>) -> Html {
+    let many = report.terms.len() > 1;
+    html! {
+        <section class="theme-report">
+            <p id="theme-total" class="theme-total" data-total={report.total.to_string()} data-articles={report.articles.len().to_string()}>
+                { tr.theme_total(report.total, report.articles.len()) }
+            </p>
+            <p class="hint">{ tr.count_rule() }</p>
+            if report.total == 0 {
+                <p class="notice notice-missing">{ tr.not_in_corpus() }</p>
+            } else {
+                <figure class="theme-chart">
+                    <ColumnChart id="theme-chart" label={tr.chart_caption_theme()} {columns} />
+                    <figcaption>{ tr.chart_caption_theme() }</figcaption>
+                </figure>
+                <div class="table-wrap">
+                    <table id="theme-table" class="data-table theme-table">
+                        <thead>
+                            <tr>
+                                <th class="num">{ tr.col_order() }</th>
+                                <th>{ tr.col_title() }</th>
+                                <th class="unit">{ tr.col_unit() }</th>
+                                <th class="kind">{ tr.col_kind() }</th>
+                                <th class="num">{ tr.col_count() }</th>
+                                if many {
+                                    { for report.terms.iter().map(|t| html! { <th class="num per-term">{ t.clone() }</th> }) }
+                                }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for report.articles.iter().map(|r| html! {
+                                <tr data-article-id={r.id.clone()} data-count={r.count.to_string()}>
+                                    <td class="num rank">{ r.doc + 1 }</td>
+                                    <td class="title"><a href={links.article(&r.id, q)}>{ r.title.clone().unwrap_or_else(|| tr.untitled().to_string()) }</a></td>
+                                    <td class="unit">{ r.units.join("、") }</td>
+                                    <td class="kind">{ tr.kind_name(r.kind.as_str()) }</td>
+                                    <td class="num count">{ thousands(r.count) }</td>
+                                    if many {
+                                        { for r.per_term.iter().map(|c| html! { <td class="num per-term">{ thousands(*c) }</td> }) }
+                                    }
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{reader_query, typed_terms};
+
+    #[test]
+    fn typed_text_splits_into_terms() {
+        assert_eq!(typed_terms(" 两带两创，提质增效、 x "), vec!["两带两创", "提质增效", "x"]);
+        assert!(typed_terms("  ").is_empty());
+    }
+
+    #[test]
+    fn reader_query_ors_the_terms() {
+        assert_eq!(reader_query(&["两带两创".into(), "a b".into()]), "两带两创 OR \"a b\"");
+    }
+}

@@ -1,0 +1,130 @@
+//! The Pagefind side of the comparison: one HTML page per cleaned article, a search page
+//! with Pagefind's default UI, and Pagefind's own CLI run over them.
+//!
+//! Takes `Issue`s and the Pagefind binary. Writes `bench/work/pagefind-site/` (`a/<id>.html`,
+//! `index.html`, and `pagefind/` from the CLI). Guarantees: each page holds exactly the text
+//! the ground truth scans (title, subtitle, paragraphs — see `corpus::article_text`), HTML-
+//! escaped; only `<main data-pagefind-body>` is indexed, so the search page itself is not.
+
+use super::report::PieceSize;
+use super::stats::ms_since;
+use crate::util::{files_under, gzip, run};
+use anyhow::{Context, Result};
+use std::fmt::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+use yuliao::corpus::{Article, Issue};
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The page of one article.
+pub fn article_page(a: &Article) -> String {
+    let mut body = String::new();
+    if let Some(t) = &a.title {
+        let _ = write!(body, "<h1>{}</h1>", escape(t));
+    }
+    if let Some(s) = &a.subtitle {
+        let _ = write!(body, "<h2>{}</h2>", escape(s));
+    }
+    for p in &a.paragraphs {
+        let _ = write!(body, "<p>{}</p>", escape(p));
+    }
+    format!(
+        "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body><main data-pagefind-body>{body}</main></body></html>\n",
+        escape(a.title.as_deref().unwrap_or(&a.id))
+    )
+}
+
+/// The search page: Pagefind's default UI. Its only change from the documented snippet is
+/// `debounceTimeoutMs: 0`, so the UI does not wait 300 ms for typing to stop; `?q=` runs
+/// a search on load through the UI's own `triggerSearch`.
+pub const SEARCH_PAGE: &str = r#"<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Pagefind</title>
+<link href="/pagefind/pagefind-ui.css" rel="stylesheet">
+<script src="/pagefind/pagefind-ui.js"></script></head>
+<body><div id="search"></div>
+<script>
+window.addEventListener('DOMContentLoaded', () => {
+  window.__pagefindUI = new PagefindUI({ element: '#search', debounceTimeoutMs: 0 });
+  const q = new URLSearchParams(location.search).get('q');
+  if (q) window.__pagefindUI.triggerSearch(q);
+});
+</script></body></html>
+"#;
+
+/// What building the Pagefind site produced.
+pub struct PagefindSite {
+    pub pages: usize,
+    pub index_ms: f64,
+    pub bundle: Vec<PieceSize>,
+}
+
+/// Writes the site into `dir` (emptied first) and runs Pagefind over it.
+pub fn build(issues: &[Issue], dir: &Path, pagefind: &Path) -> Result<PagefindSite> {
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
+    }
+    std::fs::create_dir_all(dir.join("a"))?;
+    let mut pages = 0;
+    for a in issues.iter().flat_map(|i| &i.articles) {
+        std::fs::write(dir.join("a").join(format!("{}.html", a.id)), article_page(a))?;
+        pages += 1;
+    }
+    std::fs::write(dir.join("index.html"), SEARCH_PAGE)?;
+    let start = Instant::now();
+    run(Command::new(pagefind).arg("--site").arg(dir).arg("--quiet"))?;
+    let index_ms = ms_since(start);
+    let bundle_dir = dir.join("pagefind");
+    let mut bundle = Vec::new();
+    for rel in files_under(&bundle_dir)? {
+        let bytes = std::fs::read(bundle_dir.join(&rel))?;
+        bundle.push(PieceSize {
+            name: rel.to_string_lossy().into_owned(),
+            bytes: bytes.len() as u64,
+            gzip_bytes: gzip(&bytes).len() as u64,
+        });
+    }
+    Ok(PagefindSite { pages, index_ms, bundle })
+}
+
+/// The article id of a Pagefind result URL (`/a/<id>.html` or `/a/<id>`).
+pub fn id_of_url(url: &str) -> Option<String> {
+    let last = url.trim_end_matches('/').rsplit('/').next()?;
+    let id = last.strip_suffix(".html").unwrap_or(last);
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_escape_text_and_ids_round_trip() {
+        let a: Article = serde_json::from_value(serde_json::json!({
+            "id": "000_x-001", "title": "<script>两带两创</script>", "subtitle": null,
+            "authors": [], "photographers": [], "units": [], "kind": "news", "column": null,
+            "paragraphs": ["A & B", "拟薄水铝石"],
+        }))
+        .unwrap();
+        let page = article_page(&a);
+        assert!(page.contains("<h1>&lt;script&gt;两带两创&lt;/script&gt;</h1>"), "{page}");
+        assert!(page.contains("<p>A &amp; B</p><p>拟薄水铝石</p>"));
+        assert!(!page.contains("<script>"));
+        assert_eq!(id_of_url("/a/000_x-001.html").as_deref(), Some("000_x-001"));
+        assert_eq!(id_of_url("/a/000_x-001/").as_deref(), Some("000_x-001"));
+        assert_eq!(id_of_url("/"), None);
+    }
+}

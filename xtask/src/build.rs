@@ -1,0 +1,405 @@
+//! `cargo xtask build [--dev] [--corpus DIR] [--out DIR]`: the static site.
+//!
+//! Takes a corpus folder (`corpus/` by default: `clean/*.json` plus `userdict.txt`,
+//! `stopwords.txt`, `themes.toml`) and the Yew app in `www/`; returns a folder (`www/dist/` by
+//! default) that any static host can serve from any sub-path:
+//!
+//! | file | what |
+//! | --- | --- |
+//! | `index.html` | `www/index.html` plus a strict Content-Security-Policy meta, the stylesheet link and `<script type="module" src="bootstrap.js">` |
+//! | `bootstrap.js` | external module (the CSP forbids inline script): `init()` of the glue; shows an alert if the wasm cannot start |
+//! | `yuliao_www.js`, `yuliao_www_bg.wasm`, `yuliao_www.d.ts` | wasm-bindgen output (target web) of package `yuliao-www` |
+//! | `style.css` | `www/style.css` as is |
+//! | `index/` | `manifest.bin` and the pieces, built natively by `yuliao::index::build` |
+//!
+//! Guarantees: the index is built by the same engine the CLI uses, from the cleaned JSON in
+//! file-name order, so the same corpus gives byte-identical `index/`; every URL the page uses
+//! is relative; the build refuses `www/index.html` with inline script or style (the CSP would
+//! block it in the browser, silently). It ends with a table of bytes and gzip bytes per file.
+//!
+//! `--dev` compiles the wasm with the dev profile (fast, large); the default is the size-tuned
+//! `web` profile from the workspace Cargo.toml.
+
+use crate::flags::Flags;
+use crate::util::{self, absolute, root};
+use anyhow::{anyhow, bail, Context, Result};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use yuliao::corpus::Issue;
+use yuliao::index::{self, BuildConfig, BuiltIndex};
+
+pub const USAGE: &str = "cargo xtask build [--dev] [--corpus DIR] [--out DIR]";
+
+/// The Content-Security-Policy every built page carries: scripts, styles, images and fetches
+/// from the page's own origin only, plus compiling WebAssembly.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+                       img-src 'self' data:; connect-src 'self'";
+
+/// Base name of the wasm-bindgen output: portals `import init, { Yuliao } from './yuliao_www.js'`.
+pub const OUT_NAME: &str = "yuliao_www";
+
+/// What to build from what, and where to.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Dev profile for the wasm (fast to compile) instead of the size-tuned `web` profile.
+    pub dev: bool,
+    /// The corpus folder: `clean/*.json`, `userdict.txt`, `stopwords.txt`, `themes.toml`.
+    pub corpus: PathBuf,
+    /// The folder to (re)create.
+    pub out: PathBuf,
+}
+
+impl Options {
+    /// Takes `--dev`, `--corpus DIR` and `--out DIR` from `flags` (paths relative to the repo root).
+    pub fn from_flags(flags: &mut Flags) -> Result<Options> {
+        let dev = flags.switch("--dev");
+        let corpus = absolute(Path::new(&flags.value("--corpus")?.unwrap_or_else(|| "corpus".into())));
+        let out = absolute(Path::new(&flags.value("--out")?.unwrap_or_else(|| "www/dist".into())));
+        Ok(Options { dev, corpus, out })
+    }
+}
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mut flags = Flags::new(args);
+    let opts = Options::from_flags(&mut flags)?;
+    flags.finish(USAGE)?;
+    build(&opts)
+}
+
+/// Builds the index, compiles the app and assembles `opts.out`, then prints the size table.
+pub fn build(opts: &Options) -> Result<()> {
+    let built = build_index(&opts.corpus)?;
+    let wasm = compile_www(opts.dev)?;
+    assemble(&wasm, &built, opts)?;
+    print_summary(&opts.out)
+}
+
+/// Reads `<corpus>/clean/*.json` in file-name order.
+pub fn read_issues(corpus: &Path) -> Result<Vec<Issue>> {
+    let dir = corpus.join("clean");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {} (the cleaned corpus)", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        bail!(
+            "no cleaned issues in {}: run `cargo run --bin yuliao -- clean` first",
+            dir.display()
+        );
+    }
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+            serde_json::from_str::<Issue>(&text).with_context(|| format!("parsing {}", p.display()))
+        })
+        .collect()
+}
+
+/// Builds the index natively with the engine, exactly as the CLI does.
+pub fn build_index(corpus: &Path) -> Result<BuiltIndex> {
+    let config = BuildConfig::from_corpus_dir(corpus)
+        .with_context(|| format!("reading userdict/stopwords/themes in {}", corpus.display()))?;
+    let issues = read_issues(corpus)?;
+    let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
+    eprintln!("indexing {} issue(s), {articles} article(s) from {}", issues.len(), corpus.display());
+    index::build(&issues, &config).map_err(|e| anyhow!("building the index from {}: {e}", corpus.display()))
+}
+
+/// `cargo build -p yuliao-www --target wasm32-unknown-unknown [--profile web]`; returns the .wasm.
+pub fn compile_www(dev: bool) -> Result<PathBuf> {
+    let mut cmd = util::cargo();
+    cmd.args([
+        "build",
+        "-p",
+        "yuliao-www",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--message-format=json-render-diagnostics",
+    ]);
+    if !dev {
+        cmd.args(["--profile", "web"]);
+    }
+    cmd.stdout(Stdio::piped());
+    eprintln!("$ {}", util::describe(&cmd));
+    let mut child = cmd.spawn().context("could not start cargo")?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut wasm = None;
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+        if msg["reason"] == "compiler-artifact" && msg["target"]["name"] == "yuliao-www" {
+            if let Some(files) = msg["filenames"].as_array() {
+                for f in files.iter().filter_map(|f| f.as_str()) {
+                    if f.ends_with(".wasm") {
+                        wasm = Some(PathBuf::from(f));
+                    }
+                }
+            }
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("compiling yuliao-www for wasm32 failed ({status})");
+    }
+    wasm.ok_or_else(|| anyhow!("cargo built yuliao-www but reported no .wasm file"))
+}
+
+/// Runs wasm-bindgen (as a library) on `wasm`, writing the glue and the final .wasm to `dir`.
+pub fn bindgen(wasm: &Path, dir: &Path, dev: bool) -> Result<()> {
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(wasm)
+        .out_name(OUT_NAME)
+        .web(true)?
+        .typescript(true)
+        // So that a portal's plain `init()` finds `yuliao_www_bg.wasm` next to the glue.
+        .omit_default_module_path(false)
+        .debug(dev)
+        .remove_name_section(!dev)
+        .remove_producers_section(!dev)
+        .generate(dir)
+        .with_context(|| format!("wasm-bindgen on {}", wasm.display()))
+}
+
+/// Empties (or creates) `out`, refusing anything that is not an earlier dist.
+fn prepare_out(out: &Path) -> Result<()> {
+    let repo = root();
+    if repo.starts_with(out) {
+        bail!("refusing to use {} as the output folder: it holds the repository", out.display());
+    }
+    if out.exists() {
+        let mut entries = std::fs::read_dir(out).with_context(|| format!("reading {}", out.display()))?;
+        let empty = entries.next().is_none();
+        if !empty && !out.join("index.html").exists() {
+            bail!(
+                "refusing to empty {}: it is not empty and holds no index.html, so it is not an \
+                 earlier build; pick another --out",
+                out.display()
+            );
+        }
+        std::fs::remove_dir_all(out).with_context(|| format!("emptying {}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))
+}
+
+/// Writes everything into `opts.out`.
+fn assemble(wasm: &Path, built: &BuiltIndex, opts: &Options) -> Result<()> {
+    let out = &opts.out;
+    prepare_out(out)?;
+    bindgen(wasm, out, opts.dev)?;
+
+    let www = root().join("www");
+    let html_path = www.join("index.html");
+    let html = match std::fs::read_to_string(&html_path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            eprintln!("warning: {} is missing; using a bare page", html_path.display());
+            FALLBACK_HTML.to_string()
+        }
+        Err(e) => return Err(e).with_context(|| format!("reading {}", html_path.display())),
+    };
+    let page = page_html(&html).with_context(|| format!("in {}", html_path.display()))?;
+    std::fs::write(out.join("index.html"), page)?;
+    std::fs::write(out.join("bootstrap.js"), BOOTSTRAP_JS)?;
+    let css = www.join("style.css");
+    if css.exists() {
+        std::fs::copy(&css, out.join("style.css")).with_context(|| format!("copying {}", css.display()))?;
+    } else {
+        eprintln!("warning: {} is missing; the page has no styles", css.display());
+    }
+    let index_dir = out.join("index");
+    built
+        .write_dir(&index_dir)
+        .map_err(|e| anyhow!("writing the index to {}: {e}", index_dir.display()))?;
+    Ok(())
+}
+
+/// Used only while `www/index.html` does not exist yet.
+const FALLBACK_HTML: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>语料</title>\n</head>\n<body>\n</body>\n</html>\n";
+
+/// The external bootstrap module. It only starts the wasm; the app itself is Rust.
+pub const BOOTSTRAP_JS: &str = r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
+// Content-Security-Policy allows no inline script. The Yew app's `main` runs as the wasm start
+// function; if the wasm cannot be fetched or compiled, say so instead of leaving a blank page.
+import init from './yuliao_www.js';
+
+init({ module_or_path: new URL('./yuliao_www_bg.wasm', import.meta.url) }).catch((err) => {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.className = 'load-error';
+  p.dataset.errorKind = 'wasm';
+  p.textContent = '语料无法启动：WebAssembly 加载失败。 Yuliao could not start: the WebAssembly module failed to load. (' + err + ')';
+  document.body.appendChild(p);
+  console.error(err);
+});
+"#;
+
+/// The page: `source` with the CSP meta in `<head>` (replacing a `<!-- CSP -->` marker line when
+/// it comes before any script or stylesheet, else right after `<head>`), and the stylesheet link
+/// and the bootstrap module added before `</head>` unless the page already has them.
+/// Fails on inline script or style (which the CSP would block) and on scripts from elsewhere.
+pub fn page_html(source: &str) -> Result<String> {
+    let lower = source.to_ascii_lowercase();
+    let mut has_bootstrap = false;
+    let mut from = 0;
+    while let Some(at) = lower[from..].find("<script") {
+        let open = from + at;
+        let open_end = open + lower[open..].find('>').ok_or_else(|| anyhow!("unclosed <script"))? + 1;
+        let close = open_end
+            + lower[open_end..].find("</script>").ok_or_else(|| anyhow!("<script> without </script>"))?;
+        let tag = &lower[open..open_end];
+        if !source[open_end..close].trim().is_empty() || !tag.contains("src=") {
+            bail!("inline <script> in www/index.html: the CSP blocks it; load code from a file");
+        }
+        if tag.contains("//") {
+            bail!("a <script> from another host in www/index.html: the page must use relative URLs only");
+        }
+        if tag.contains("bootstrap.js") {
+            if !tag.contains("type=\"module\"") {
+                bail!("bootstrap.js must be loaded with type=\"module\"");
+            }
+            has_bootstrap = true;
+        }
+        from = close + "</script>".len();
+    }
+    if lower.contains("<style") || lower.contains(" style=") {
+        bail!("www/index.html must not contain <style> or style=\"…\": the CSP (style-src 'self') blocks inline styles; put them in www/style.css");
+    }
+    if lower.contains("http-equiv=\"content-security-policy\"") {
+        bail!("www/index.html must not set its own Content-Security-Policy: xtask adds the one CSP");
+    }
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    let head = lower.find("<head").ok_or_else(|| anyhow!("no <head> element"))?;
+    let head_end = head + lower[head..].find('>').ok_or_else(|| anyhow!("unclosed <head"))? + 1;
+    let close = lower.find("</head>").ok_or_else(|| anyhow!("no </head>"))?;
+    if close < head_end {
+        bail!("</head> before <head>");
+    }
+    let mut tail = String::new();
+    if !lower.contains("href=\"style.css\"") && !lower.contains("href=\"./style.css\"") {
+        tail.push_str("<link rel=\"stylesheet\" href=\"style.css\">\n");
+    }
+    if !has_bootstrap {
+        tail.push_str("<script type=\"module\" src=\"bootstrap.js\"></script>\n");
+    }
+    let mut page = String::with_capacity(source.len() + 512);
+    page.push_str(&source[..close]);
+    page.push_str(&tail);
+    page.push_str(&source[close..]);
+    const MARKER: &str = "<!-- CSP -->";
+    let marker = page.find(MARKER).filter(|&m| {
+        let before = page[..m].to_ascii_lowercase();
+        m > head_end && !before.contains("<script") && !before.contains("<link")
+    });
+    match marker {
+        Some(m) => page.replace_range(m..m + MARKER.len(), &meta),
+        None => {
+            page = page.replacen(MARKER, "", 1);
+            page.insert_str(head_end, &format!("\n{meta}"));
+        }
+    }
+    Ok(page)
+}
+
+/// Prints bytes and gzip bytes of every file under `out`, the wasm's gzip size, and totals.
+pub fn print_summary(out: &Path) -> Result<()> {
+    let files = util::files_under(out)?;
+    let mut total = 0u64;
+    let mut total_gz = 0u64;
+    let mut index = (0u64, 0u64);
+    let width = files.iter().map(|f| f.to_string_lossy().chars().count()).max().unwrap_or(4).max(4);
+    println!("\n{}:", out.display());
+    println!("  {:<width$} {:>12} {:>12}", "file", "bytes", "gzip -9");
+    for f in &files {
+        let bytes = std::fs::read(out.join(f))?;
+        let gz = util::gzip(&bytes).len() as u64;
+        let n = bytes.len() as u64;
+        total += n;
+        total_gz += gz;
+        if f.starts_with("index") && f.components().count() > 1 {
+            index.0 += n;
+            index.1 += gz;
+        }
+        println!("  {:<width$} {:>12} {:>12}", f.to_string_lossy(), n, gz);
+    }
+    println!("  {:<width$} {:>12} {:>12}", "total", total, total_gz);
+    let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
+    if let Ok(bytes) = std::fs::read(&wasm) {
+        println!(
+            "  wasm: {} raw, {} gzip; index/: {} raw, {} gzip",
+            util::human(bytes.len() as u64),
+            util::human(util::gzip(&bytes).len() as u64),
+            util::human(index.0),
+            util::human(index.1)
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>语料</title>\n</head>\n<body></body>\n</html>\n";
+
+    #[test]
+    fn page_gets_csp_first_and_bootstrap_last_in_head() {
+        let page = page_html(PAGE).unwrap();
+        let csp = page.find("Content-Security-Policy").unwrap();
+        let charset = page.find("charset").unwrap();
+        let boot = page.find("src=\"bootstrap.js\"").unwrap();
+        let css = page.find("href=\"style.css\"").unwrap();
+        let end = page.find("</head>").unwrap();
+        assert!(csp < charset && charset < css && css < boot && boot < end, "{page}");
+        assert!(page.contains(CSP));
+        assert!(!CSP.contains("http"), "the CSP names no other host");
+        assert_eq!(page.matches("<script").count(), 1);
+    }
+
+    #[test]
+    fn existing_stylesheet_link_is_not_doubled() {
+        let src = PAGE.replace("</head>", "<link rel=\"stylesheet\" href=\"style.css\">\n</head>");
+        assert_eq!(page_html(&src).unwrap().matches("style.css").count(), 1);
+    }
+
+    #[test]
+    fn marker_is_replaced_and_existing_bootstrap_kept() {
+        let src = PAGE.replace(
+            "<title>",
+            "<!-- CSP -->\n<link rel=\"stylesheet\" href=\"./style.css\">\n<script type=\"module\" src=\"./bootstrap.js\"></script>\n<title>",
+        );
+        let page = page_html(&src).unwrap();
+        assert!(!page.contains("<!-- CSP -->"), "{page}");
+        assert!(page.find(CSP).unwrap() < page.find("style.css").unwrap());
+        assert_eq!(page.matches("<script").count(), 1, "{page}");
+        assert_eq!(page.matches("style.css").count(), 1, "{page}");
+    }
+
+    #[test]
+    fn inline_script_and_style_are_refused() {
+        for bad in [
+            "<script>alert(1)</script>",
+            "<SCRIPT>x()</SCRIPT>",
+            "<script src=\"https://cdn.example/x.js\"></script>",
+            "<script src=\"bootstrap.js\"></script>",
+            "<style>body{}</style>",
+            "<p style=\"color:red\">x</p>",
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src *\">",
+        ] {
+            let src = PAGE.replace("</head>", &format!("{bad}\n</head>"));
+            assert!(page_html(&src).is_err(), "accepted {bad}");
+        }
+        assert!(page_html("<html><body></body></html>").is_err(), "no head");
+    }
+
+    #[test]
+    fn bootstrap_imports_only_relative_glue() {
+        assert!(BOOTSTRAP_JS.contains(&format!("from './{OUT_NAME}.js'")));
+        assert!(!BOOTSTRAP_JS.contains("http"));
+        assert!(BOOTSTRAP_JS.contains("role', 'alert'"));
+    }
+}

@@ -1,0 +1,371 @@
+//! `cargo xtask test [--dev] [--only native|wasm|e2e]`: every test of the project, in order.
+//!
+//! 1. **native** — `cargo test --workspace` (every package's unit, integration and doc tests).
+//! 2. **wasm** — the engine compiled to wasm32 and run by wasm-bindgen-test in headless
+//!    Chromium (through `/usr/bin/chromedriver`). xtask first builds the seed index natively and
+//!    writes, into `target/wasm-parity/`, `index.pack` (manifest + pieces, format below) and
+//!    `expected.json`: the native engine's answers for every query in `tests/queries.txt`
+//!    (search hits, suggestions, theme counts, concordances) and the frequency table. The test
+//!    crate (`crate/tests/wasm_parity.rs`) embeds both at compile time through
+//!    `env!("YULIAO_PARITY_DIR")` + `include_bytes!`, opens the index in the browser, and asserts
+//!    that the wasm engine — directly and through the `Yuliao` JS class — answers exactly the same.
+//! 3. **e2e** — builds `www/dist` (size-tuned `web` profile; `--dev` for a quick dev build), a
+//!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), a copy
+//!    of the seed dist with one piece corrupted, one with the manifest missing and one under a
+//!    sub-path (`/portal/yuliao/`, for the iframe test); serves each on
+//!    a free 127.0.0.1 port and runs `node --test tests/e2e/` (playwright-core driving
+//!    `/usr/bin/chromium`; `npm ci` first when `node_modules/` lacks it).
+//!
+//! Every step runs even when an earlier one fails; the exit status is non-zero if any failed.
+//! `--only` is for iterating on one step; CI runs them all.
+//!
+//! `index.pack`: `b"YLPK"`, then u32 LE count, then per entry u32 LE name length, UTF-8 name,
+//! u32 LE data length, data. The first entry is `manifest.bin`, the rest are the pieces in the
+//! order `BuiltIndex::pieces` lists them.
+
+use crate::build::{self, Options};
+use crate::flags::Flags;
+use crate::serve::Server;
+use crate::util::{self, root, target_dir};
+use anyhow::{anyhow, bail, Context, Result};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use yuliao::index::{BuiltIndex, Index};
+
+pub const USAGE: &str = "cargo xtask test [--dev] [--only native|wasm|e2e]";
+
+const STEPS: [&str; 3] = ["native", "wasm", "e2e"];
+
+pub fn run(args: &[String]) -> Result<()> {
+    let mut flags = Flags::new(args);
+    let dev = flags.switch("--dev");
+    let only = flags.value("--only")?;
+    flags.finish(USAGE)?;
+    if let Some(o) = &only {
+        if !STEPS.contains(&o.as_str()) {
+            bail!("--only {o}: expected one of {STEPS:?}");
+        }
+    }
+    let mut results = Vec::new();
+    for step in STEPS {
+        if only.as_deref().is_some_and(|o| o != step) {
+            continue;
+        }
+        eprintln!("\n===== xtask test: {step} =====");
+        let outcome = match step {
+            "native" => native(),
+            "wasm" => wasm(),
+            _ => e2e(dev),
+        };
+        if let Err(e) = &outcome {
+            eprintln!("xtask test: {step} FAILED: {e:#}");
+        }
+        results.push((step, outcome.is_ok()));
+    }
+    eprintln!("\n===== xtask test summary =====");
+    for (step, ok) in &results {
+        eprintln!("  {step:<7} {}", if *ok { "ok" } else { "FAILED" });
+    }
+    let failed: Vec<&str> = results.iter().filter(|r| !r.1).map(|r| r.0).collect();
+    if !failed.is_empty() {
+        bail!("failed: {}", failed.join(", "));
+    }
+    Ok(())
+}
+
+/// Step 1: every native test of the workspace.
+fn native() -> Result<()> {
+    util::run(util::cargo().args(["test", "--workspace"]))
+}
+
+/// The wasm test files: `crate/tests/wasm_*.rs`, as `--test NAME` arguments.
+fn wasm_test_targets() -> Result<Vec<String>> {
+    let dir = root().join("crate/tests");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with("wasm_") && n.ends_with(".rs"))
+        .map(|n| n.trim_end_matches(".rs").to_string())
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        bail!("no crate/tests/wasm_*.rs");
+    }
+    Ok(names.into_iter().flat_map(|n| ["--test".to_string(), n]).collect())
+}
+
+/// The headless Chromium flags of the team contract, with a fresh profile folder.
+fn chromium_args(profile: &Path) -> Vec<String> {
+    [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .chain([format!("--user-data-dir={}", profile.display())])
+    .collect()
+}
+
+fn chromium() -> String {
+    std::env::var("YULIAO_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+/// Step 2: wasm-bindgen-test in headless Chromium, asserting parity with the native engine.
+fn wasm() -> Result<()> {
+    util::run(util::cargo().args(["build", "-p", "xtask", "--bin", "wasm-bindgen-test-runner"]))?;
+    let runner = target_dir().join("debug/wasm-bindgen-test-runner");
+    let dir = target_dir().join("wasm-parity");
+    write_parity_fixture(&root().join("corpus"), &dir)?;
+
+    let profile = dir.join("chromium-profile");
+    let _ = std::fs::remove_dir_all(&profile);
+    let webdriver = json!({
+        "goog:chromeOptions": { "binary": chromium(), "args": chromium_args(&profile) }
+    });
+    let webdriver_json = dir.join("webdriver.json");
+    std::fs::write(&webdriver_json, serde_json::to_vec_pretty(&webdriver)?)?;
+
+    let mut cmd = util::cargo();
+    cmd.args([
+        "test",
+        "-p",
+        "yuliao",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--no-default-features",
+        "--features",
+        "wasm",
+    ]);
+    cmd.args(wasm_test_targets()?);
+    cmd.env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+        .env("YULIAO_PARITY_DIR", &dir)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &webdriver_json)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "600")
+        .env("WASM_BINDGEN_TEST_DRIVER_TIMEOUT", "30");
+    if std::env::var_os("CHROMEDRIVER").is_none() {
+        cmd.env("CHROMEDRIVER", "/usr/bin/chromedriver");
+    }
+    util::run(&mut cmd)
+}
+
+/// The queries of `tests/queries.txt`: one per line, `#` starts a comment line, blank lines skipped.
+pub fn read_queries(path: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect())
+}
+
+/// Packs the manifest and pieces into one file (format in the module doc).
+pub fn pack(built: &BuiltIndex) -> Vec<u8> {
+    let mut out = b"YLPK".to_vec();
+    out.extend_from_slice(&(built.pieces.len() as u32 + 1).to_le_bytes());
+    let entries = std::iter::once(("manifest.bin", built.manifest.as_slice()))
+        .chain(built.pieces.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    for (name, bytes) in entries {
+        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+        out.extend_from_slice(bytes);
+    }
+    out
+}
+
+/// What the native engine answers for each query: the wasm tests must answer the same.
+pub fn expected_answers(index: &Index, queries: &[String]) -> Result<Value> {
+    use yuliao::{analysis, query};
+    let opts = query::SearchOptions { limit: 100_000, ..query::SearchOptions::default() };
+    let mut rows = Vec::new();
+    for q in queries {
+        let search = match query::search(index, q, &opts) {
+            Ok(results) => json!({ "ok": results }),
+            Err(e) => json!({ "err": e.to_string() }),
+        };
+        let prefix: String = q.chars().take(1).collect();
+        let terms = vec![q.clone()];
+        rows.push(json!({
+            "query": q,
+            "search": search,
+            "suggest_prefix": prefix,
+            "suggest": query::suggest(index, &prefix, 10),
+            "theme": analysis::theme(index, &terms),
+            "kwic": analysis::kwic(index, &terms, 12, 30),
+        }));
+    }
+    let freq_opts = analysis::FreqOptions { stopwords: true, min_len: 1, kind: None, unit: None, limit: 200 };
+    Ok(json!({
+        "stats": index.stats(),
+        "freq_options": { "stopwords": true, "min_len": 1, "limit": 200 },
+        "freq": analysis::frequencies(index, &freq_opts),
+        "queries": rows,
+    }))
+}
+
+/// Builds the corpus's index natively and writes `index.pack` and `expected.json` into `dir`.
+pub fn write_parity_fixture(corpus: &Path, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let built = build::build_index(corpus)?;
+    let index = Index::open(&built.manifest, &built.pieces).map_err(|e| anyhow!("opening the fresh index: {e}"))?;
+    let queries = read_queries(&root().join("tests/queries.txt"))?;
+    if queries.is_empty() {
+        bail!("tests/queries.txt holds no query");
+    }
+    let expected = expected_answers(&index, &queries)?;
+    write_if_changed(&dir.join("index.pack"), &pack(&built))?;
+    write_if_changed(&dir.join("expected.json"), &serde_json::to_vec_pretty(&expected)?)?;
+    eprintln!("wasm parity fixture: {} queries, {}", queries.len(), dir.display());
+    Ok(())
+}
+
+/// Writes only when the bytes differ, so cargo does not rebuild the wasm tests for nothing.
+fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
+    if std::fs::read(path).ok().as_deref() != Some(bytes) {
+        std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// `npm ci` when playwright-core is not installed yet.
+fn ensure_node_modules() -> Result<()> {
+    if root().join("node_modules/playwright-core/package.json").exists() {
+        return Ok(());
+    }
+    util::run(
+        std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+            .current_dir(root()),
+    )
+}
+
+/// The largest piece under `dist/index/` (not the manifest).
+fn largest_piece(index_dir: &Path) -> Result<PathBuf> {
+    let mut best: Option<(u64, PathBuf)> = None;
+    for entry in std::fs::read_dir(index_dir)? {
+        let entry = entry?;
+        if entry.file_name() == "manifest.bin" {
+            continue;
+        }
+        let len = entry.metadata()?.len();
+        if best.as_ref().is_none_or(|(l, _)| len > *l) {
+            best = Some((len, entry.path()));
+        }
+    }
+    best.map(|b| b.1).ok_or_else(|| anyhow!("no piece in {}", index_dir.display()))
+}
+
+/// A copy of `dist` in `out` with the bytes in the middle of its largest piece flipped.
+/// Returns the piece's file name.
+fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
+    let _ = std::fs::remove_dir_all(out);
+    util::copy_dir(dist, out)?;
+    let piece = largest_piece(&out.join("index"))?;
+    let mut bytes = std::fs::read(&piece)?;
+    let mid = bytes.len() / 2;
+    let end = (mid + 16).min(bytes.len());
+    for b in &mut bytes[mid..end] {
+        *b ^= 0xA5;
+    }
+    std::fs::write(&piece, bytes)?;
+    Ok(piece.file_name().unwrap_or_default().to_string_lossy().into_owned())
+}
+
+/// Step 3: the built page in headless Chromium.
+fn e2e(dev: bool) -> Result<()> {
+    ensure_node_modules()?;
+    let seed = Options { dev, corpus: root().join("corpus"), out: root().join("www/dist") };
+    build::build(&seed)?;
+    let xss = Options {
+        dev,
+        corpus: root().join("tests/e2e/fixtures/xss"),
+        out: target_dir().join("e2e-xss-dist"),
+    };
+    build::build(&xss)?;
+    let corrupt_dir = target_dir().join("e2e-corrupt-dist");
+    let corrupt_piece = corrupt_copy(&seed.out, &corrupt_dir)?;
+    let missing_dir = target_dir().join("e2e-missing-dist");
+    let _ = std::fs::remove_dir_all(&missing_dir);
+    util::copy_dir(&seed.out, &missing_dir)?;
+    std::fs::remove_file(missing_dir.join("index/manifest.bin"))?;
+
+    // The seed dist again, deep under a portal's folder, for the sub-path + iframe test.
+    let subpath_site = target_dir().join("e2e-subpath-site");
+    let _ = std::fs::remove_dir_all(&subpath_site);
+    util::copy_dir(&seed.out, &subpath_site.join("portal/yuliao"))?;
+
+    let shots = target_dir().join("e2e/screenshots");
+    std::fs::create_dir_all(&shots)?;
+    let mut cmd = std::process::Command::new("node");
+    cmd.args(["--test", "tests/e2e/"])
+        .current_dir(root())
+        .env("YULIAO_E2E_URL", Server::bind(0, &seed.out)?.spawn())
+        .env("YULIAO_E2E_XSS_URL", Server::bind(0, &xss.out)?.spawn())
+        .env("YULIAO_E2E_CORRUPT_URL", Server::bind(0, &corrupt_dir)?.spawn())
+        .env("YULIAO_E2E_CORRUPT_PIECE", corrupt_piece)
+        .env("YULIAO_E2E_MISSING_URL", Server::bind(0, &missing_dir)?.spawn())
+        .env("YULIAO_E2E_SUBPATH_URL", Server::bind(0, &subpath_site)?.spawn() + "portal/yuliao/")
+        .env("YULIAO_E2E_CORPUS", root().join("corpus/clean"))
+        .env("YULIAO_E2E_XSS_CORPUS", root().join("tests/e2e/fixtures/xss/clean"))
+        .env("YULIAO_E2E_SCREENSHOTS", &shots)
+        .env("YULIAO_CHROMIUM", chromium());
+    util::run(&mut cmd)?;
+    eprintln!("screenshots of every view: {}", shots.display());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_layout() {
+        let built = BuiltIndex {
+            manifest: vec![9, 9],
+            pieces: vec![("terms.bin".to_string(), vec![1, 2, 3])],
+        };
+        let p = pack(&built);
+        assert_eq!(&p[..4], b"YLPK");
+        assert_eq!(u32::from_le_bytes(p[4..8].try_into().unwrap()), 2);
+        assert_eq!(u32::from_le_bytes(p[8..12].try_into().unwrap()), 12);
+        assert_eq!(&p[12..24], b"manifest.bin");
+        assert_eq!(u32::from_le_bytes(p[24..28].try_into().unwrap()), 2);
+        assert_eq!(&p[28..30], &[9, 9]);
+        assert_eq!(&p[34..43], b"terms.bin");
+        assert_eq!(&p[47..], &[1, 2, 3]);
+    }
+
+    #[test]
+    fn queries_file_skips_comments_and_blanks() {
+        let path = std::env::temp_dir().join(format!("yuliao-queries-{}.txt", std::process::id()));
+        std::fs::write(&path, "# comment\n两带两创\n\n  窑 \n\"拟薄水铝石\"\n").unwrap();
+        assert_eq!(read_queries(&path).unwrap(), ["两带两创", "窑", "\"拟薄水铝石\""]);
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn the_seed_query_set_is_large_enough() {
+        let queries = read_queries(&root().join("tests/queries.txt")).unwrap();
+        assert!(queries.len() >= 50, "tests/queries.txt holds {} queries, the contract asks for 50", queries.len());
+    }
+
+    #[test]
+    fn chromium_flags_follow_the_contract() {
+        let args = chromium_args(Path::new("/tmp/p"));
+        for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"] {
+            assert!(args.iter().any(|a| a == flag), "{flag}");
+        }
+        assert!(args.contains(&"--user-data-dir=/tmp/p".to_string()));
+    }
+}
