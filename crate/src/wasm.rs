@@ -86,12 +86,13 @@ impl FreqOpts {
                 ))
             })?),
         };
+        let defaults = FreqOptions::default();
         Ok(FreqOptions {
-            stopwords: opts.stopwords.unwrap_or(true),
-            min_len: opts.min_len.unwrap_or(1),
+            stopwords: opts.stopwords.unwrap_or(defaults.stopwords),
+            min_len: opts.min_len.unwrap_or(defaults.min_len),
             kind,
             unit: opts.unit.filter(|u| !u.is_empty()),
-            limit: opts.limit.unwrap_or(100),
+            limit: opts.limit.unwrap_or(defaults.limit),
         })
     }
 }

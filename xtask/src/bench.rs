@@ -1,6 +1,7 @@
 //! `cargo xtask bench [--native-only] [--skip-poetry] [--skip-browser] [--reps N]
-//! [--poetry-reps N] [--browser-reps N]`: measures the engine and the web app and prints a
-//! report; it never asserts on a timing.
+//! [--build-runs N] [--poetry-reps N] [--browser-reps N]`: measures the engine and the web app
+//! and prints a report; it never asserts on a timing. It runs itself as a release build
+//! (`cargo run --release -p xtask -- bench …`): `cargo xtask` alone is an unoptimised build.
 //!
 //! Takes the repository (`corpus/`, `tests/queries.txt` — or `bench/seed-queries.txt` while
 //! that does not exist —, `bench/poetry-queries.txt`, the built `www/dist/`, built first when
@@ -40,7 +41,7 @@ use std::path::{Path, PathBuf};
 use yuliao::index::BuildConfig;
 
 pub const USAGE: &str = "cargo xtask bench [--native-only] [--skip-poetry] [--skip-browser] \
-                         [--reps N] [--poetry-reps N] [--browser-reps N]";
+                         [--reps N (50)] [--build-runs N (5)] [--poetry-reps N (5)] [--browser-reps N (5)]";
 
 struct Options {
     native_only: bool,

@@ -1,6 +1,7 @@
 //! `cargo xtask test [--dev] [--only native|wasm|e2e]`: every test of the project, in order.
 //!
-//! 1. **native** — `cargo test --workspace` (every package's unit, integration and doc tests).
+//! 1. **native** — `cargo test --workspace --no-fail-fast` (every package's unit, integration and doc
+//!    tests; all run even when one fails).
 //! 2. **wasm** — the engine compiled to wasm32 and run by wasm-bindgen-test in headless
 //!    Chromium (through `/usr/bin/chromedriver`). xtask first builds the seed index natively and
 //!    writes, into `target/wasm-parity/`, `index.pack` (manifest + pieces, format below) and
@@ -67,6 +68,7 @@ pub fn run(args: &[String]) -> Result<()> {
         eprintln!("  {step:<7} {}", if *ok { "ok" } else { "FAILED" });
     }
     let failed: Vec<&str> = results.iter().filter(|r| !r.1).map(|r| r.0).collect();
+    eprintln!("steps: {} passed, {} failed", results.len() - failed.len(), failed.len());
     if !failed.is_empty() {
         bail!("failed: {}", failed.join(", "));
     }
@@ -75,7 +77,7 @@ pub fn run(args: &[String]) -> Result<()> {
 
 /// Step 1: every native test of the workspace.
 fn native() -> Result<()> {
-    util::run(util::cargo().args(["test", "--workspace"]))
+    util::run(util::cargo().args(["test", "--workspace", "--no-fail-fast"]))
 }
 
 /// The wasm test files: `crate/tests/wasm_*.rs`, as `--test NAME` arguments.

@@ -88,8 +88,8 @@ pub struct KwicLine {
 
 fn doc_selected(index: &Index, doc: u32, kind: Option<Kind>, unit: &Option<String>) -> bool {
     let Some(m) = index.meta(doc) else { return false };
-    kind.map_or(true, |k| m.kind == k)
-        && unit.as_ref().map_or(true, |u| {
+    kind.is_none_or(|k| m.kind == k)
+        && unit.as_ref().is_none_or(|u| {
             let u = normalize(u);
             m.units.iter().any(|x| normalize(x).contains(&u))
         })

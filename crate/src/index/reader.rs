@@ -137,7 +137,7 @@ impl std::fmt::Debug for Index {
 fn check_info(info: &TermInfo, pieces: &[Vec<u8>], n_docs: usize, what: &str, c: &Cursor) -> Result<(), IndexError> {
     let body = pieces.get(info.piece as usize).ok_or_else(|| c.corrupt(format!("{what} points at missing postings piece {}", info.piece)))?;
     let end = info.offset.checked_add(info.len);
-    if end.map_or(true, |e| e > body.len() as u64) {
+    if end.is_none_or(|e| e > body.len() as u64) {
         return Err(c.corrupt(format!("{what} postings range {}+{} beyond piece of {} bytes", info.offset, info.len, body.len())));
     }
     if info.doc_freq as usize > n_docs || info.coll_freq < u64::from(info.doc_freq) {

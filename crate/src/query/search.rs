@@ -90,7 +90,10 @@ pub(crate) fn char_matches(index: &Index, text: &str, cache: &mut BTreeMap<char,
 
 /// Word-tier matches of `text`: its most probable segmentation over the vocabulary, as a
 /// phrase of word positions. None when some part is not an indexed word.
-fn word_matches(index: &Index, text: &str) -> Result<Option<(BTreeMap<u32, Vec<u32>>, f64)>, IndexError> {
+/// Start positions per document.
+type Starts = BTreeMap<u32, Vec<u32>>;
+
+fn word_matches(index: &Index, text: &str) -> Result<Option<(Starts, f64)>, IndexError> {
     let total = index.stats().tokens;
     let segs = segment_by_vocab(text, total, |w| index.term(w).map(|(_, i)| i.coll_freq));
     let mut parts: Vec<(u32, u32)> = Vec::new();

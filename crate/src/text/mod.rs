@@ -17,4 +17,4 @@ mod segment;
 pub use normalize::{is_punct, is_searchable, is_word_token, normalize, normalize_char};
 pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};
 #[cfg(feature = "native")]
-pub use segment::{quoted_slogans, parse_userdict, Segmenter, Token};
+pub use segment::{parse_userdict, quoted_slogans, Segmenter, Token, UserWord};

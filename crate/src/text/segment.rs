@@ -14,6 +14,9 @@ pub struct Token {
     pub end: usize,
 }
 
+/// A user-dictionary word and its frequency (None: let jieba pick one that keeps it whole).
+pub type UserWord = (String, Option<usize>);
+
 /// jieba-rs with the full dictionary and the corpus's own words.
 pub struct Segmenter {
     jieba: Jieba,
@@ -21,7 +24,7 @@ pub struct Segmenter {
 
 /// Parses a jieba-style user dictionary: `word [freq] [tag]` per line (`word tag` also works),
 /// `#` comments. Returns `(line number, message)` for a malformed line.
-pub fn parse_userdict(text: &str) -> Result<Vec<(String, Option<usize>)>, (usize, String)> {
+pub fn parse_userdict(text: &str) -> Result<Vec<UserWord>, (usize, String)> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
@@ -70,7 +73,7 @@ pub fn quoted_slogans(text: &str) -> Vec<String> {
 impl Segmenter {
     /// Loads jieba's full dictionary, then `userdict` words (with their frequency when given),
     /// then `extra` words (names, slogans) with a frequency that makes jieba keep them whole.
-    pub fn new<'a>(userdict: &[(String, Option<usize>)], extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
+    pub fn new<'a>(userdict: &[UserWord], extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
         let mut jieba = Jieba::new();
         for (w, f) in userdict {
             if !w.is_empty() && !w.contains(char::is_whitespace) {
