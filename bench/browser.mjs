@@ -6,7 +6,7 @@
 // each query (Yuliao's found sets come from the same engine natively, in xtask).
 //
 // Takes: one argument, the path of a JSON config written by xtask/src/bench/browser.rs:
-//   { chromium, nodeModules, workDir, reps, timeoutMs, out,
+//   { chromium, nodeModules, workDir, reps, coldRuns, timeoutMs, out,
 //     yuliao:   null | { url, queries: [..] },
 //     pagefind: null | { url, queries: [..] } }
 // Writes: the JSON described at the end of this file to `out`. Prints progress to stderr.
@@ -137,6 +137,20 @@ async function coldLoad(page, url, selector, recorder) {
   };
 }
 
+// More cold loads, each in a fresh profile (one is noisy): only the time to first result.
+async function moreColdLoads(url, selector, first) {
+  const times = [first];
+  for (let i = 1; i < (config.coldRuns ?? 3); i++) {
+    const ctx = await freshContext();
+    const page = await ctx.context.newPage();
+    const recorder = recordResponses(page, new URL(url).origin);
+    const cold = await coldLoad(page, url, selector, recorder);
+    times.push(cold.msToFirstResult);
+    await closeContext(ctx);
+  }
+  return times;
+}
+
 // ---------------------------------------------------------------- Yuliao
 async function benchYuliao(site) {
   const ctx = await freshContext();
@@ -197,8 +211,10 @@ async function benchYuliao(site) {
   const warm = perQuery.flatMap((p) => p.ms);
   const firstRuns = perQuery.filter((p) => p.ms.length > 0).map((p) => p.ms[0]);
   await closeContext(ctx);
+  const coldMs = await moreColdLoads(`${site.url}#/search?q=${encodeURIComponent(q0)}`, rowSel, cold.msToFirstResult);
   return {
     cold,
+    coldMs,
     foreignRequests: recorder.foreign,
     pageErrors,
     latency: summary(warm),
@@ -296,8 +312,10 @@ async function benchPagefind(site) {
     apiPerQuery.push({ query: q, ms, total: urls.length, urls });
   }
   await closeContext(ctx);
+  const coldMs = await moreColdLoads(`${site.url}?q=${encodeURIComponent(q0)}`, linkSel, cold.msToFirstResult);
   return {
     cold,
+    coldMs,
     foreignRequests: recorder.foreign,
     pageErrors,
     uiLatencyFirstRow: summary(uiPerQuery.flatMap((p) => p.msFirstRow)),
@@ -322,6 +340,7 @@ for (const [name, fn] of [['yuliao', benchYuliao], ['pagefind', benchPagefind]])
 writeFileSync(config.out, JSON.stringify(out, null, 1) + '\n');
 // Output JSON: { chromium, reps, errors: [..],
 //   yuliao:   { cold: { query, msToFirstResult, requests, bytesRaw, bytesGzip, files: [..] },
+//               coldMs: [time to first result of each cold load, the first one is `cold`'s],
 //               latency: {n,p50,p95,min,max}, latencyFirstRun, perQuery: [{query, ms, rows, timedOut}],
 //               foreignRequests, pageErrors },
 //   pagefind: { cold, uiLatencyFirstRow, uiLatencyAllRows, uiLatencyFirstRun, apiLatency,

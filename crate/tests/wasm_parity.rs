@@ -203,6 +203,10 @@ fn js_api_matches_native() {
         assert_same(&format!("Yuliao.kwic {q:?}"), &from_js(yl.kwic(terms, 12, 30)), &row["kwic"]);
     }
     assert_same("Yuliao.stats", &from_js(yl.stats()), &exp["stats"]);
+    let opts = js_sys::JSON::parse(r#"{"stopwords": true, "minLen": 1, "limit": 200}"#).unwrap();
+    assert_same("Yuliao.frequencies", &from_js(yl.frequencies(opts)), &exp["freq"]);
+    let bogus = js_sys::JSON::parse(r#"{"kind": "poem"}"#).unwrap();
+    assert!(yl.frequencies(bogus).is_err(), "an unknown kind is refused");
     let first = &exp["queries"][0]["search"]["ok"]["hits"][0]["id"];
     if let Some(id) = first.as_str() {
         let article = from_js(yl.article(id));

@@ -16,9 +16,18 @@ fn bin() -> &'static PathBuf {
             .current_dir(repo_root())
             .status()
             .expect("running cargo build");
-        assert!(status.success(), "cargo build -p yuliao --bin yuliao failed");
-        let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| repo_root().join("target"));
-        target.join("debug").join(if cfg!(windows) { "yuliao.exe" } else { "yuliao" })
+        assert!(
+            status.success(),
+            "cargo build -p yuliao --bin yuliao failed"
+        );
+        let target = std::env::var("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|_| repo_root().join("target"));
+        target.join("debug").join(if cfg!(windows) {
+            "yuliao.exe"
+        } else {
+            "yuliao"
+        })
     })
 }
 
@@ -28,25 +37,43 @@ fn index_dir() -> &'static PathBuf {
     D.get_or_init(|| {
         let dir = repo_root().join("target/test-cli-index");
         let out = run(&["index", "--out", dir.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let text = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(text.contains("manifest.bin") && text.contains("total"), "{text}");
+        assert!(
+            text.contains("manifest.bin") && text.contains("total"),
+            "{text}"
+        );
         dir
     })
 }
 
 fn run(args: &[&str]) -> Output {
-    Command::new(bin()).args(args).current_dir(repo_root()).env("RUST_BACKTRACE", "0").output().unwrap()
+    Command::new(bin())
+        .args(args)
+        .current_dir(repo_root())
+        .env("RUST_BACKTRACE", "0")
+        .output()
+        .unwrap()
 }
 
 fn json(args: &[&str]) -> serde_json::Value {
     let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 fn articles_containing(s: &str) -> Vec<String> {
-    let text = std::fs::read_to_string(repo_root().join("corpus/clean/000_d2874fb822b0e5bc.json")).unwrap();
+    let text = std::fs::read_to_string(repo_root().join("corpus/clean/000_d2874fb822b0e5bc.json"))
+        .unwrap();
     let issue: yuliao::corpus::Issue = serde_json::from_str(&text).unwrap();
     issue
         .articles
@@ -59,11 +86,22 @@ fn articles_containing(s: &str) -> Vec<String> {
 #[test]
 fn search_json_has_the_contract_shape() {
     let d = index_dir().to_str().unwrap();
-    let v = json(&["search", "--json", "--limit", "3", "--index", d, "拟薄水铝石"]);
+    let v = json(&[
+        "search",
+        "--json",
+        "--limit",
+        "3",
+        "--index",
+        d,
+        "拟薄水铝石",
+    ]);
     let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["hits", "query", "total"]);
     assert_eq!(v["query"], "拟薄水铝石");
-    assert_eq!(v["total"].as_u64().unwrap() as usize, articles_containing("拟薄水铝石").len());
+    assert_eq!(
+        v["total"].as_u64().unwrap() as usize,
+        articles_containing("拟薄水铝石").len()
+    );
     let hits = v["hits"].as_array().unwrap();
     assert!(!hits.is_empty() && hits.len() <= 3);
     for h in hits {
@@ -77,7 +115,10 @@ fn search_json_has_the_contract_shape() {
 fn search_accepts_a_leading_minus_number_and_several_words() {
     let d = index_dir().to_str().unwrap();
     let v = json(&["search", "--json", "--index", d, "-45μm"]);
-    assert_eq!(v["total"].as_u64().unwrap() as usize, articles_containing("-45μm").len());
+    assert_eq!(
+        v["total"].as_u64().unwrap() as usize,
+        articles_containing("-45μm").len()
+    );
     assert!(v["total"].as_u64().unwrap() > 0);
     let v = json(&["search", "--json", "--index", d, "拟薄水铝石", "产量"]);
     assert_eq!(v["query"], "拟薄水铝石 产量");
@@ -95,9 +136,15 @@ fn theme_json_counts_occurrences() {
     expected.extend(articles_containing("窑"));
     expected.sort();
     expected.dedup();
-    let got: Vec<String> = rows.iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let got: Vec<String> = rows
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(got, expected);
-    assert_eq!(rows[0].as_object().unwrap().keys().collect::<Vec<_>>(), ["count", "id", "title"]);
+    assert_eq!(
+        rows[0].as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["count", "id", "title"]
+    );
 }
 
 #[test]
@@ -131,6 +178,47 @@ fn bad_queries_exit_non_zero_with_a_message() {
 fn default_index_is_built_when_missing() {
     // Without --index the CLI uses target/yuliao-index and (re)builds it when needed.
     let v = json(&["search", "--json", "窑"]);
-    assert_eq!(v["total"].as_u64().unwrap() as usize, articles_containing("窑").len());
-    assert!(repo_root().join("target/yuliao-index/manifest.bin").is_file());
+    assert_eq!(
+        v["total"].as_u64().unwrap() as usize,
+        articles_containing("窑").len()
+    );
+    assert!(repo_root()
+        .join("target/yuliao-index/manifest.bin")
+        .is_file());
+}
+
+#[test]
+fn flags_may_follow_terms_and_terms_may_start_with_a_minus() {
+    let d = index_dir().to_str().unwrap();
+    let v = json(&[
+        "search",
+        "氧化铝",
+        "-焙烧",
+        "--json",
+        "--limit",
+        "1",
+        "--index",
+        d,
+    ]);
+    assert_eq!(v["query"], "氧化铝 -焙烧");
+    assert_eq!(v["hits"].as_array().unwrap().len(), 1);
+    let with = articles_containing("氧化铝");
+    let without: Vec<String> = with
+        .iter()
+        .filter(|id| !articles_containing("焙烧").contains(id))
+        .cloned()
+        .collect();
+    assert!(v["total"].as_u64().unwrap() as usize >= without.len() && without.len() < with.len());
+    let out = run(&["kwic", "两带两创", "--context", "4", "--index", d]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        !text.is_empty() && text.lines().all(|l| l.contains("【两带两创】")),
+        "{text}"
+    );
+    let v = json(&["theme", "-45μm", "--json", "--index", d]);
+    assert_eq!(v["terms"], serde_json::json!(["-45μm"]));
+    assert_eq!(
+        v["articles"].as_array().unwrap().len(),
+        articles_containing("-45μm").len()
+    );
 }

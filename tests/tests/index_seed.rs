@@ -2,15 +2,23 @@
 //! gives back every article, stats that agree with the text, and corrupted files refused.
 
 use yuliao::corpus::Issue;
-use yuliao::index::{build, BuildConfig, BuiltIndex, Index, IndexError, Manifest, PieceKind, MANIFEST_FILE};
+use yuliao::index::{
+    build, BuildConfig, BuiltIndex, Index, IndexError, Manifest, PieceKind, MANIFEST_FILE,
+};
 use yuliao_tests::repo_root;
 
 fn issues() -> Vec<Issue> {
     let dir = repo_root().join("corpus/clean");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.retain(|p| p.extension().is_some_and(|x| x == "json"));
     files.sort();
-    files.iter().map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()).collect()
+    files
+        .iter()
+        .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+        .collect()
 }
 
 fn built() -> BuiltIndex {
@@ -45,15 +53,34 @@ fn directory_round_trip_returns_every_article() {
         assert_eq!(idx.issue_of(d as u32).source, issues[0].source);
     }
     let s = idx.stats();
-    let chars: usize = all.iter().map(|a| a.title.as_deref().unwrap_or("").chars().count() + a.paragraphs.iter().map(|p| p.chars().count()).sum::<usize>()).sum();
+    let chars: usize = all
+        .iter()
+        .map(|a| {
+            a.title.as_deref().unwrap_or("").chars().count()
+                + a.paragraphs
+                    .iter()
+                    .map(|p| p.chars().count())
+                    .sum::<usize>()
+        })
+        .sum();
     assert_eq!(s.chars as usize, chars);
     assert_eq!((s.articles, s.issues), (all.len(), issues.len()));
     assert!(s.tokens > 5_000 && s.terms > 1_000, "{s:?}");
     // Facets count every article once per kind.
-    assert_eq!(idx.facets().kinds.iter().map(|(_, n)| n).sum::<usize>(), all.len());
+    assert_eq!(
+        idx.facets().kinds.iter().map(|(_, n)| n).sum::<usize>(),
+        all.len()
+    );
     // Themes come from corpus/themes.toml.
     let names: Vec<String> = idx.themes().into_iter().map(|t| t.name).collect();
-    for n in ["两带两创", "党员价值创造", "提质增效", "三敬畏反三违", "降本增效", "安全生产"] {
+    for n in [
+        "两带两创",
+        "党员价值创造",
+        "提质增效",
+        "三敬畏反三违",
+        "降本增效",
+        "安全生产",
+    ] {
         assert!(names.iter().any(|x| x == n), "{n} not in {names:?}");
     }
 }
@@ -62,12 +89,19 @@ fn directory_round_trip_returns_every_article() {
 fn manifest_lists_every_piece_with_its_range() {
     let b = built();
     let m = Manifest::parse(&b.manifest).unwrap();
-    assert_eq!(m.piece_names(), b.pieces.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        m.piece_names(),
+        b.pieces.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>()
+    );
     for (e, (_, bytes)) in m.pieces.iter().zip(&b.pieces) {
         assert_eq!(e.len as usize, bytes.len());
         assert!(e.name.starts_with(e.kind.name()) && e.name.ends_with(".bin"));
     }
-    let vocab = m.pieces.iter().find(|e| e.kind == PieceKind::Vocab).unwrap();
+    let vocab = m
+        .pieces
+        .iter()
+        .find(|e| e.kind == PieceKind::Vocab)
+        .unwrap();
     assert_eq!(vocab.to as usize, m.stats.terms);
     assert!(vocab.first < vocab.last);
     let docs = m.pieces.iter().find(|e| e.kind == PieceKind::Docs).unwrap();
@@ -88,9 +122,20 @@ fn corrupt_seed_index_is_refused_with_a_named_error() {
         }
     }
     // Truncated manifest, empty manifest, newer version.
-    assert!(matches!(Index::open(&b.manifest[..30], &b.pieces), Err(IndexError::Truncated { .. })));
-    assert_eq!(Index::open(b"", &b.pieces).unwrap_err(), IndexError::Empty { piece: MANIFEST_FILE.into() });
+    assert!(matches!(
+        Index::open(&b.manifest[..30], &b.pieces),
+        Err(IndexError::Truncated { .. })
+    ));
+    assert_eq!(
+        Index::open(b"", &b.pieces).unwrap_err(),
+        IndexError::Empty {
+            piece: MANIFEST_FILE.into()
+        }
+    );
     let mut m = b.manifest.clone();
     m[4] = 0xff;
-    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::NewerVersion { found: 255, .. })));
+    assert!(matches!(
+        Index::open(&m, &b.pieces),
+        Err(IndexError::NewerVersion { found: 255, .. })
+    ));
 }

@@ -13,11 +13,21 @@ fn issues() -> &'static Vec<Issue> {
     static I: OnceLock<Vec<Issue>> = OnceLock::new();
     I.get_or_init(|| {
         let dir = repo_root().join("corpus/clean");
-        let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
         files.retain(|p| p.extension().is_some_and(|x| x == "json"));
         files.sort();
-        assert!(!files.is_empty(), "no cleaned issue in {}; run `cargo run --bin yuliao -- clean`", dir.display());
-        files.iter().map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap()).collect()
+        assert!(
+            !files.is_empty(),
+            "no cleaned issue in {}; run `cargo run --bin yuliao -- clean`",
+            dir.display()
+        );
+        files
+            .iter()
+            .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+            .collect()
     })
 }
 
@@ -36,9 +46,21 @@ fn articles() -> Vec<&'static Article> {
 
 /// The fields a search looks in, each on its own (a match never spans two fields).
 fn fields(a: &Article) -> Vec<String> {
-    let mut v: Vec<String> = a.title.iter().chain(a.subtitle.iter()).chain(a.column.iter()).cloned().collect();
+    let mut v: Vec<String> = a
+        .title
+        .iter()
+        .chain(a.subtitle.iter())
+        .chain(a.column.iter())
+        .cloned()
+        .collect();
     v.extend(a.paragraphs.iter().cloned());
-    v.extend(a.authors.iter().chain(&a.photographers).chain(&a.units).cloned());
+    v.extend(
+        a.authors
+            .iter()
+            .chain(&a.photographers)
+            .chain(&a.units)
+            .cloned(),
+    );
     v.into_iter().map(|s| normalize(&s)).collect()
 }
 
@@ -49,11 +71,24 @@ fn contains(a: &Article, s: &str) -> bool {
 
 /// Ids of the articles holding every whitespace-separated string of `q`, by scanning text.
 fn truth(q: &str) -> BTreeSet<String> {
-    articles().into_iter().filter(|a| q.split_whitespace().all(|t| contains(a, t))).map(|a| a.id.clone()).collect()
+    articles()
+        .into_iter()
+        .filter(|a| q.split_whitespace().all(|t| contains(a, t)))
+        .map(|a| a.id.clone())
+        .collect()
 }
 
 fn all(q: &str) -> yuliao::query::SearchResults {
-    search(index(), q, &SearchOptions { limit: usize::MAX, offset: 0, snippet_chars: 80 }).unwrap()
+    search(
+        index(),
+        q,
+        &SearchOptions {
+            limit: usize::MAX,
+            offset: 0,
+            snippet_chars: 80,
+        },
+    )
+    .unwrap()
 }
 
 fn ids(q: &str) -> BTreeSet<String> {
@@ -64,11 +99,18 @@ fn ids(q: &str) -> BTreeSet<String> {
 
 fn queries() -> Vec<String> {
     let text = std::fs::read_to_string(repo_root().join("tests/queries.txt")).unwrap();
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(String::from)
+        .collect()
 }
 
 fn is_plain(q: &str) -> bool {
-    !q.contains(['"', '“', ':']) && !q.split_whitespace().any(|t| t == "OR" || (t.starts_with('-') && !t[1..].starts_with(|c: char| c.is_ascii_digit())))
+    !q.contains(['"', '“', ':'])
+        && !q.split_whitespace().any(|t| {
+            t == "OR" || (t.starts_with('-') && !t[1..].starts_with(|c: char| c.is_ascii_digit()))
+        })
 }
 
 #[test]
@@ -84,7 +126,10 @@ fn every_article_holding_a_plain_query_is_found() {
     for q in queries().iter().filter(|q| is_plain(q)) {
         let expected = truth(q);
         let got = ids(q);
-        assert_eq!(got, expected, "query {q:?}: found (left) vs articles holding it (right)");
+        assert_eq!(
+            got, expected,
+            "query {q:?}: found (left) vs articles holding it (right)"
+        );
         if !expected.is_empty() {
             nonempty += 1;
         }
@@ -96,18 +141,37 @@ fn every_article_holding_a_plain_query_is_found() {
 fn seed_specific_strings_are_found() {
     // The cases the issue names: a lone char, a substring inside a word, a byline name,
     // numbers with signs and Latin, a slogan split across lines in the raw text.
-    for q in ["窑", "薄水", "郭美霞", "-45μm", "ARL3460", "3233", "两带两创", "三敬畏反三违"] {
+    for q in [
+        "窑",
+        "薄水",
+        "郭美霞",
+        "-45μm",
+        "ARL3460",
+        "3233",
+        "两带两创",
+        "三敬畏反三违",
+    ] {
         assert!(!ids(q).is_empty(), "{q} finds nothing");
     }
     // In the raw text one 两带两创 is split across two lines; the article holding it is found.
     let raw = std::fs::read_to_string(yuliao_tests::seed_raw_path()).unwrap();
-    let split_line = raw.lines().position(|l| l.ends_with("两带")).expect("raw text splits 两带 / 两创");
+    let split_line = raw
+        .lines()
+        .position(|l| l.ends_with("两带"))
+        .expect("raw text splits 两带 / 两创");
     let next = raw.lines().nth(split_line + 1).unwrap();
     assert!(next.starts_with("两创"));
     let tail: String = next.chars().skip(2).take(6).collect();
-    let holder = articles().into_iter().find(|a| contains(a, &format!("两带两创{tail}"))).expect("cleaned text joins the lines");
+    let holder = articles()
+        .into_iter()
+        .find(|a| contains(a, &format!("两带两创{tail}")))
+        .expect("cleaned text joins the lines");
     assert!(ids("两带两创").contains(&holder.id));
-    assert_eq!(ids("ARL3460"), ids("ａｒｌ３４６０"), "full-width and case are normalised");
+    assert_eq!(
+        ids("ARL3460"),
+        ids("ａｒｌ３４６０"),
+        "full-width and case are normalised"
+    );
 }
 
 #[test]
@@ -121,7 +185,10 @@ fn phrase_or_exclude_and_filters() {
     assert_eq!(ids("窑 OR 炉"), or);
     assert!(ids("窑 OR 炉").len() > ids("窑").len());
 
-    let minus: BTreeSet<String> = truth("氧化铝").difference(&truth("焙烧")).cloned().collect();
+    let minus: BTreeSet<String> = truth("氧化铝")
+        .difference(&truth("焙烧"))
+        .cloned()
+        .collect();
     assert_eq!(ids("氧化铝 -焙烧"), minus);
     assert!(!minus.is_empty() && minus.len() < truth("氧化铝").len());
 
@@ -143,7 +210,13 @@ fn phrase_or_exclude_and_filters() {
 
     let by_author: BTreeSet<String> = articles()
         .into_iter()
-        .filter(|a| contains(a, "安全") && a.authors.iter().chain(&a.photographers).any(|x| x.contains("吕丽萍")))
+        .filter(|a| {
+            contains(a, "安全")
+                && a.authors
+                    .iter()
+                    .chain(&a.photographers)
+                    .any(|x| x.contains("吕丽萍"))
+        })
         .map(|a| a.id.clone())
         .collect();
     assert_eq!(ids("安全 author:吕丽萍"), by_author);
@@ -176,17 +249,37 @@ fn a_title_match_outranks_body_mentions() {
     // 粒度 is in the title of 优化粒度指标 提升产品质量 and in the body of another article.
     let r = all("粒度");
     assert!(r.total >= 2, "{r:?}");
-    assert!(r.hits[0].title.as_deref().unwrap_or("").contains("粒度"), "{:?}", r.hits[0].title);
-    assert!(r.hits[1..].iter().all(|h| !h.title.as_deref().unwrap_or("").contains("粒度")));
+    assert!(
+        r.hits[0].title.as_deref().unwrap_or("").contains("粒度"),
+        "{:?}",
+        r.hits[0].title
+    );
+    assert!(r.hits[1..]
+        .iter()
+        .all(|h| !h.title.as_deref().unwrap_or("").contains("粒度")));
 }
 
 #[test]
 fn word_matches_rank_above_substring_only_matches() {
     // 氧化铝 is a word in most articles, but only part of the unit 精细氧化铝事业部 in some.
     let r = all("氧化铝");
-    let word: Vec<f32> = r.hits.iter().map(|h| h.score).filter(|s| *s >= 1.0).collect();
-    let sub: Vec<f32> = r.hits.iter().map(|h| h.score).filter(|s| *s < 1.0).collect();
-    assert!(!word.is_empty() && !sub.is_empty(), "{:?}", r.hits.iter().map(|h| h.score).collect::<Vec<_>>());
+    let word: Vec<f32> = r
+        .hits
+        .iter()
+        .map(|h| h.score)
+        .filter(|s| *s >= 1.0)
+        .collect();
+    let sub: Vec<f32> = r
+        .hits
+        .iter()
+        .map(|h| h.score)
+        .filter(|s| *s < 1.0)
+        .collect();
+    assert!(
+        !word.is_empty() && !sub.is_empty(),
+        "{:?}",
+        r.hits.iter().map(|h| h.score).collect::<Vec<_>>()
+    );
     assert_eq!(word.len() + sub.len(), r.total);
     // Sorted by score: every word match first.
     assert!(r.hits.windows(2).all(|w| w[0].score >= w[1].score));
@@ -198,7 +291,14 @@ fn word_matches_rank_above_substring_only_matches() {
 
 #[test]
 fn snippets_highlight_the_query_in_char_offsets() {
-    for q in ["窑", "拟薄水铝石", "-45μm", "ARL3460", "两带两创", "以销定产，产销共赢"] {
+    for q in [
+        "窑",
+        "拟薄水铝石",
+        "-45μm",
+        "ARL3460",
+        "两带两创",
+        "以销定产，产销共赢",
+    ] {
         let r = all(q);
         let mut highlighted = 0;
         for h in &r.hits {
@@ -228,16 +328,31 @@ fn paging_and_facets_cover_all_matches() {
     let mut paged = Vec::new();
     let mut offset = 0;
     loop {
-        let r = search(index(), "安全", &SearchOptions { limit: 3, offset, snippet_chars: 40 }).unwrap();
+        let r = search(
+            index(),
+            "安全",
+            &SearchOptions {
+                limit: 3,
+                offset,
+                snippet_chars: 40,
+            },
+        )
+        .unwrap();
         assert_eq!(r.total, full.total);
-        assert_eq!(r.facets, full.facets, "facets are over all matches, not the page");
+        assert_eq!(
+            r.facets, full.facets,
+            "facets are over all matches, not the page"
+        );
         if r.hits.is_empty() {
             break;
         }
         paged.extend(r.hits.into_iter().map(|h| h.id));
         offset += 3;
     }
-    assert_eq!(paged, full.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        paged,
+        full.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>()
+    );
     let kinds: usize = full.facets.kinds.iter().map(|(_, n)| n).sum();
     assert_eq!(kinds, full.total);
 }
@@ -247,15 +362,30 @@ fn bad_queries_get_clear_answers() {
     let o = SearchOptions::default();
     assert_eq!(search(index(), "", &o).unwrap_err(), QueryError::Empty);
     assert_eq!(search(index(), "  \t ", &o).unwrap_err(), QueryError::Empty);
-    assert!(matches!(search(index(), "，。、！“”", &o), Err(QueryError::OnlyPunctuation { .. })));
+    assert!(matches!(
+        search(index(), "，。、！“”", &o),
+        Err(QueryError::OnlyPunctuation { .. })
+    ));
     let big = "氧化铝".repeat(34_000);
     let e = search(index(), &big, &o).unwrap_err();
-    assert!(matches!(e, QueryError::TooLong { chars: 102_000, max: 1000 }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            QueryError::TooLong {
+                chars: 102_000,
+                max: 1000
+            }
+        ),
+        "{e:?}"
+    );
     assert!(e.to_string().contains("1000"));
     // An unbalanced quote runs to the end of the query.
     assert_eq!(ids("\"两带两创"), truth("两带两创"));
     assert_eq!(search(index(), "😀😀", &o).unwrap().total, 0);
-    assert!(matches!(search(index(), "kind:poem", &o), Err(QueryError::BadFilter { .. })));
+    assert!(matches!(
+        search(index(), "kind:poem", &o),
+        Err(QueryError::BadFilter { .. })
+    ));
     // Only exclusions: everything else.
     assert_eq!(ids("-窑").len(), articles().len() - truth("窑").len());
 }
@@ -278,5 +408,25 @@ fn same_query_same_results() {
         let b = search(index(), &q, &SearchOptions::default());
         assert_eq!(a, b, "{q}");
         assert!(a.is_ok(), "{q}: {a:?}");
+    }
+}
+
+#[test]
+fn query_time_segmentation_agrees_with_the_index_vocabulary() {
+    // Every indexed word is matched as a word in every article the index
+    // lists for it: the query side, which has no jieba, segments it back to the same term.
+    let idx = index();
+    let mut terms = Vec::new();
+    idx.for_each_term(|t, ord, _| terms.push((t.to_string(), ord)));
+    assert_eq!(terms.len(), idx.stats().terms);
+    for (t, ord) in terms {
+        let segs = yuliao::text::segment_by_vocab(&t, idx.stats().tokens, |w| idx.term(w).map(|(_, i)| i.coll_freq));
+        assert_eq!(segs.len(), 1, "{t} split into {segs:?}");
+        let postings = idx.term_postings(ord).unwrap();
+        let r = all(&t);
+        for doc in &postings.docs {
+            let hit = r.hits.iter().find(|h| h.doc == *doc).unwrap_or_else(|| panic!("{t}: doc {doc} not found"));
+            assert!(hit.score >= 1.0, "{t}: doc {doc} ranked as substring-only ({})", hit.score);
+        }
     }
 }

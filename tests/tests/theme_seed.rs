@@ -8,7 +8,8 @@ use yuliao::text::normalize;
 use yuliao_tests::repo_root;
 
 fn setup() -> (Issue, Index) {
-    let text = std::fs::read_to_string(repo_root().join("corpus/clean/000_d2874fb822b0e5bc.json")).unwrap();
+    let text = std::fs::read_to_string(repo_root().join("corpus/clean/000_d2874fb822b0e5bc.json"))
+        .unwrap();
     let issue: Issue = serde_json::from_str(&text).unwrap();
     let config = BuildConfig::from_corpus_dir(repo_root().join("corpus")).unwrap();
     let b = build(std::slice::from_ref(&issue), &config).unwrap();
@@ -18,7 +19,11 @@ fn setup() -> (Issue, Index) {
 fn count(issue: &Issue, id: &str, term: &str) -> u64 {
     let a = issue.articles.iter().find(|a| a.id == id).unwrap();
     let t = normalize(term);
-    a.title.iter().chain(&a.paragraphs).map(|p| normalize(p).matches(&t).count() as u64).sum()
+    a.title
+        .iter()
+        .chain(&a.paragraphs)
+        .map(|p| normalize(p).matches(&t).count() as u64)
+        .sum()
 }
 
 #[test]
@@ -40,7 +45,10 @@ fn theme_counts_are_exact_occurrences_in_title_and_paragraphs() {
             }
         }
         assert_eq!(r.total, r.articles.iter().map(|x| x.count).sum::<u64>());
-        assert!(r.articles.windows(2).all(|w| w[0].doc < w[1].doc), "reading order");
+        assert!(
+            r.articles.windows(2).all(|w| w[0].doc < w[1].doc),
+            "reading order"
+        );
     }
     assert!(checked > 20, "themes match only {checked} articles");
 }
@@ -49,11 +57,28 @@ fn theme_counts_are_exact_occurrences_in_title_and_paragraphs() {
 fn split_slogans_are_counted() {
     let (issue, idx) = setup();
     // 两带两创 is split across lines in the raw text and 三敬畏反三违 is one jieba-unknown word.
-    let r = theme(&idx, &["两带两创".to_string(), "三敬畏反三违".to_string(), "薄水".to_string()]);
-    let expected: u64 = issue.articles.iter().map(|a| count(&issue, &a.id, "两带两创")).sum();
+    let r = theme(
+        &idx,
+        &[
+            "两带两创".to_string(),
+            "三敬畏反三违".to_string(),
+            "薄水".to_string(),
+        ],
+    );
+    let expected: u64 = issue
+        .articles
+        .iter()
+        .map(|a| count(&issue, &a.id, "两带两创"))
+        .sum();
     assert!(expected >= 4);
-    assert_eq!(r.articles.iter().map(|x| x.per_term[0]).sum::<u64>(), expected);
-    assert!(r.articles.iter().map(|x| x.per_term[2]).sum::<u64>() >= 2, "a substring inside a word counts");
+    assert_eq!(
+        r.articles.iter().map(|x| x.per_term[0]).sum::<u64>(),
+        expected
+    );
+    assert!(
+        r.articles.iter().map(|x| x.per_term[2]).sum::<u64>() >= 2,
+        "a substring inside a word counts"
+    );
 }
 
 #[test]
@@ -67,8 +92,16 @@ fn kwic_lines_match_theme_counts_and_text() {
         assert!(terms.contains(&l.keyword), "{l:?}");
         assert!(l.left.chars().count() <= 10 && l.right.chars().count() <= 10);
         let a = issue.articles.iter().find(|a| a.id == l.id).unwrap();
-        let body = format!("{}\n{}", a.title.clone().unwrap_or_default(), a.paragraphs.join("\n")).replace('\n', " ");
-        assert!(body.contains(&format!("{}{}{}", l.left, l.keyword, l.right)), "{l:?}");
+        let body = format!(
+            "{}\n{}",
+            a.title.clone().unwrap_or_default(),
+            a.paragraphs.join("\n")
+        )
+        .replace('\n', " ");
+        assert!(
+            body.contains(&format!("{}{}{}", l.left, l.keyword, l.right)),
+            "{l:?}"
+        );
     }
     assert_eq!(kwic(&idx, &terms, 10, 2).len(), 2);
     let csv = kwic_csv(&lines);
@@ -81,20 +114,61 @@ fn kwic_lines_match_theme_counts_and_text() {
 #[test]
 fn frequencies_count_word_tokens() {
     let (_, idx) = setup();
-    let all = frequencies(&idx, &FreqOptions { stopwords: false, min_len: 1, kind: None, unit: None, limit: 0 });
+    let all = frequencies(
+        &idx,
+        &FreqOptions {
+            stopwords: false,
+            min_len: 1,
+            kind: None,
+            unit: None,
+            limit: 0,
+        },
+    );
     assert_eq!(all.total_tokens, idx.stats().tokens);
     assert_eq!(all.rows.len(), idx.stats().terms);
-    assert_eq!(all.rows.iter().map(|r| r.count).sum::<u64>(), all.total_tokens);
-    assert!(all.rows.windows(2).all(|w| w[0].count > w[1].count || (w[0].count == w[1].count && w[0].term < w[1].term)));
-    let top = frequencies(&idx, &FreqOptions { stopwords: true, min_len: 2, kind: None, unit: None, limit: 20 });
+    assert_eq!(
+        all.rows.iter().map(|r| r.count).sum::<u64>(),
+        all.total_tokens
+    );
+    assert!(all
+        .rows
+        .windows(2)
+        .all(|w| w[0].count > w[1].count || (w[0].count == w[1].count && w[0].term < w[1].term)));
+    let top = frequencies(
+        &idx,
+        &FreqOptions {
+            stopwords: true,
+            min_len: 2,
+            kind: None,
+            unit: None,
+            limit: 20,
+        },
+    );
     assert_eq!(top.rows.len(), 20);
-    assert!(top.rows.iter().all(|r| r.term.chars().count() >= 2 && !idx.stopwords().contains(&r.term)));
+    assert!(top
+        .rows
+        .iter()
+        .all(|r| r.term.chars().count() >= 2 && !idx.stopwords().contains(&r.term)));
     // A userdict word is one token; its count is its word-tier collection frequency.
-    let row = all.rows.iter().find(|r| r.term == "拟薄水铝石").expect("拟薄水铝石 is a word");
+    let row = all
+        .rows
+        .iter()
+        .find(|r| r.term == "拟薄水铝石")
+        .expect("拟薄水铝石 is a word");
     assert_eq!(row.count, idx.term("拟薄水铝石").unwrap().1.coll_freq);
     assert!(row.count >= 2 && row.articles >= 2);
-    assert!(all.rows.iter().all(|r| r.term != "薄水"), "no HMM guesses or sub-words");
-    let lit = frequencies(&idx, &FreqOptions { kind: Some(Kind::Literature), limit: 0, ..FreqOptions::default() });
+    assert!(
+        all.rows.iter().all(|r| r.term != "薄水"),
+        "no HMM guesses or sub-words"
+    );
+    let lit = frequencies(
+        &idx,
+        &FreqOptions {
+            kind: Some(Kind::Literature),
+            limit: 0,
+            ..FreqOptions::default()
+        },
+    );
     assert!(lit.total_tokens > 0 && lit.total_tokens < all.total_tokens);
     let row = &top.rows[0];
     assert!((row.per_10k - row.count as f64 * 10_000.0 / top.total_tokens as f64).abs() < 1e-9);

@@ -3,9 +3,8 @@
 //! and prints a report; it never asserts on a timing. It runs itself as a release build
 //! (`cargo run --release -p xtask -- bench …`): `cargo xtask` alone is an unoptimised build.
 //!
-//! Takes the repository (`corpus/`, `tests/queries.txt` — or `bench/seed-queries.txt` while
-//! that does not exist —, `bench/poetry-queries.txt`, the built `www/dist/`, built first when
-//! missing) and the npm packages pinned in `bench/package.json`, installed into
+//! Takes the repository (`corpus/`, `tests/queries.txt`, `bench/poetry-queries.txt`, the
+//! built `www/dist/`, built first when missing) and the npm packages pinned in `bench/package.json`, installed into
 //! `bench/work/npm/` (gitignored). Writes `target/bench/report.json` (every figure, plus the
 //! browser driver's raw samples) and `target/bench/report.md` (the tables it prints).
 //!
@@ -91,6 +90,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let out_dir = target_dir().join("bench");
     std::fs::create_dir_all(&out_dir)?;
     let mut report = Report { command, machine: machine(), ..Report::default() };
+    let load_at_start = loadavg();
 
     // Native, seed corpus.
     let corpus_dir = root.join("corpus");
@@ -132,6 +132,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "Times are wall-clock on this machine with whatever else it was running; figures are measured and printed, never compared with thresholds. Percentiles are nearest-rank over every sample (query × repetition); \"first run\" is each query's first execution only.".into(),
     );
     report.notes.push("gzip -9 sizes are miniz_oxide level 9 natively and node's zlib level 9 in the browser driver, per file (as a static host that gzips would send each response).".into());
+    report.machine.push_str(&format!("; load average (1/5/15 min) at start {load_at_start}, at end {}", loadavg()));
     let md = report.to_markdown();
     std::fs::write(out_dir.join("report.json"), serde_json::to_vec_pretty(&report)?)?;
     std::fs::write(out_dir.join("report.md"), &md)?;
@@ -144,10 +145,9 @@ fn rel(root: &Path, p: &Path) -> String {
     p.strip_prefix(root).unwrap_or(p).display().to_string()
 }
 
-/// `tests/queries.txt` (the engine's set), or the bench's fallback while it does not exist.
+/// `tests/queries.txt`: the engine's query set, shared with the recall and parity tests.
 fn seed_queries(root: &Path) -> Result<(PathBuf, Vec<String>)> {
-    let engine = root.join("tests/queries.txt");
-    let path = if engine.exists() { engine } else { root.join("bench/seed-queries.txt") };
+    let path = root.join("tests/queries.txt");
     let queries = crate::test::read_queries(&path)?;
     Ok((path, queries))
 }
@@ -262,4 +262,11 @@ fn machine() -> String {
         .unwrap_or_default();
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
     format!("{model}, {cores} cores available, MemTotal {mem}; xtask and the engine built with the {profile} profile")
+}
+
+/// The first three fields of `/proc/loadavg`: other work on the machine skews every timing.
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
 }

@@ -12,7 +12,7 @@
 
 use crate::build;
 use crate::flags::Flags;
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
@@ -212,7 +212,7 @@ pub fn check_up(url: &str) -> Result<()> {
     let mut raw = Vec::new();
     s.read_to_end(&mut raw)?;
     if !raw.starts_with(b"HTTP/1.1 200") {
-        bail!("{url} answered {:?}", String::from_utf8_lossy(&raw[..raw.len().min(40)]));
+        anyhow::bail!("{url} answered {:?}", String::from_utf8_lossy(&raw[..raw.len().min(40)]));
     }
     Ok(())
 }

@@ -13,7 +13,8 @@
 //! 3. **e2e** — builds `www/dist` (size-tuned `web` profile; `--dev` for a quick dev build), a
 //!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), a copy
 //!    of the seed dist with one piece corrupted, one with the manifest missing and one under a
-//!    sub-path (`/portal/yuliao/`, for the iframe test); serves each on
+//!    sub-path (`/portal/yuliao/`, for the iframe test, beside `tests/e2e/fixtures/portal`, a
+//!    page that uses the JS API); serves each on
 //!    a free 127.0.0.1 port and runs `node --test tests/e2e/` (playwright-core driving
 //!    `/usr/bin/chromium`; `npm ci` first when `node_modules/` lacks it).
 //!
@@ -305,6 +306,8 @@ fn e2e(dev: bool) -> Result<()> {
     let subpath_site = target_dir().join("e2e-subpath-site");
     let _ = std::fs::remove_dir_all(&subpath_site);
     util::copy_dir(&seed.out, &subpath_site.join("portal/yuliao"))?;
+    // A portal page next to it that uses the engine's JS API (tests/e2e/api.test.mjs).
+    util::copy_dir(&root().join("tests/e2e/fixtures/portal"), &subpath_site.join("portal"))?;
 
     let shots = target_dir().join("e2e/screenshots");
     std::fs::create_dir_all(&shots)?;

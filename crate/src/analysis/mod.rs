@@ -34,7 +34,13 @@ pub struct FreqOptions {
 
 impl Default for FreqOptions {
     fn default() -> Self {
-        FreqOptions { stopwords: true, min_len: 1, kind: None, unit: None, limit: 100 }
+        FreqOptions {
+            stopwords: true,
+            min_len: 1,
+            kind: None,
+            unit: None,
+            limit: 100,
+        }
     }
 }
 
@@ -87,7 +93,9 @@ pub struct KwicLine {
 }
 
 fn doc_selected(index: &Index, doc: u32, kind: Option<Kind>, unit: &Option<String>) -> bool {
-    let Some(m) = index.meta(doc) else { return false };
+    let Some(m) = index.meta(doc) else {
+        return false;
+    };
     kind.is_none_or(|k| m.kind == k)
         && unit.as_ref().is_none_or(|u| {
             let u = normalize(u);
@@ -98,8 +106,9 @@ fn doc_selected(index: &Index, doc: u32, kind: Option<Kind>, unit: &Option<Strin
 /// Word frequencies over the whole corpus or the selected articles.
 pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
     let filtered = opts.kind.is_some() || opts.unit.is_some();
-    let selected: Vec<bool> =
-        (0..index.article_count() as u32).map(|d| doc_selected(index, d, opts.kind, &opts.unit)).collect();
+    let selected: Vec<bool> = (0..index.article_count() as u32)
+        .map(|d| doc_selected(index, d, opts.kind, &opts.unit))
+        .collect();
     let total_tokens: u64 = (0..index.article_count() as u32)
         .filter(|d| selected[*d as usize])
         .filter_map(|d| index.meta(d))
@@ -108,7 +117,9 @@ pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
     let stop = index.stopwords();
     let mut rows = Vec::new();
     index.for_each_term(|term, ord, info| {
-        if term.chars().count() < opts.min_len || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(term)).is_ok()) {
+        if term.chars().count() < opts.min_len
+            || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(term)).is_ok())
+        {
             return;
         }
         let (count, articles) = if filtered {
@@ -130,8 +141,17 @@ pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
             (info.coll_freq, info.doc_freq)
         };
         if count > 0 {
-            let per_10k = if total_tokens == 0 { 0.0 } else { count as f64 * 10_000.0 / total_tokens as f64 };
-            rows.push(FreqRow { term: term.to_string(), count, per_10k, articles });
+            let per_10k = if total_tokens == 0 {
+                0.0
+            } else {
+                count as f64 * 10_000.0 / total_tokens as f64
+            };
+            rows.push(FreqRow {
+                term: term.to_string(),
+                count,
+                per_10k,
+                articles,
+            });
         }
     });
     rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
@@ -150,7 +170,9 @@ fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
         return out;
     }
     let mut cache = BTreeMap::new();
-    let Ok(matches) = char_matches(index, &norm, &mut cache) else { return out };
+    let Ok(matches) = char_matches(index, &norm, &mut cache) else {
+        return out;
+    };
     for (doc, starts) in matches {
         let Some(m) = index.meta(doc) else { continue };
         let mut kept = Vec::new();
@@ -171,7 +193,8 @@ fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
 /// Counts each term's occurrences per article (title + paragraphs). Terms are normalised for
 /// matching and reported as given; empty terms count nothing.
 pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
-    let per_term: Vec<BTreeMap<u32, Vec<u32>>> = terms.iter().map(|t| body_occurrences(index, t)).collect();
+    let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
+        terms.iter().map(|t| body_occurrences(index, t)).collect();
     let mut docs: BTreeMap<u32, Vec<u64>> = BTreeMap::new();
     for (i, occ) in per_term.iter().enumerate() {
         for (doc, starts) in occ {
@@ -194,7 +217,11 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
             kind: m.kind,
         });
     }
-    ThemeReport { terms: terms.to_vec(), total, articles }
+    ThemeReport {
+        terms: terms.to_vec(),
+        total,
+        articles,
+    }
 }
 
 /// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading
@@ -217,16 +244,24 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
             break;
         }
         if current.as_ref().map(|c| c.0) != Some(doc) {
-            let Ok(Some((text, _, _))) = index.search_text(doc) else { continue };
+            let Ok(Some((text, _, _))) = index.search_text(doc) else {
+                continue;
+            };
             current = Some((doc, text.chars().collect()));
         }
-        let (Some((_, chars)), Some(m)) = (&current, index.meta(doc)) else { continue };
+        let (Some((_, chars)), Some(m)) = (&current, index.meta(doc)) else {
+            continue;
+        };
         let body_end = (m.body_chars as usize).min(chars.len());
         let (s, e) = (start as usize, (start + len) as usize);
         if e > body_end {
             continue;
         }
-        let show = |r: &[char]| r.iter().map(|&c| if c == '\n' { ' ' } else { c }).collect::<String>();
+        let show = |r: &[char]| {
+            r.iter()
+                .map(|&c| if c == '\n' { ' ' } else { c })
+                .collect::<String>()
+        };
         out.push(KwicLine {
             id: m.id.clone(),
             doc,
@@ -249,23 +284,40 @@ fn field(s: &str) -> String {
 }
 
 fn line(fields: &[String]) -> String {
-    let mut l = fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(",");
+    let mut l = fields
+        .iter()
+        .map(|f| field(f))
+        .collect::<Vec<_>>()
+        .join(",");
     l.push_str("\r\n");
     l
 }
 
 /// `term,count,per_10k,articles` (per_10k with 2 decimals).
 pub fn freq_csv(table: &FreqTable) -> String {
-    let mut s = line(&["term".into(), "count".into(), "per_10k".into(), "articles".into()]);
+    let mut s = line(&[
+        "term".into(),
+        "count".into(),
+        "per_10k".into(),
+        "articles".into(),
+    ]);
     for r in &table.rows {
-        s.push_str(&line(&[r.term.clone(), r.count.to_string(), format!("{:.2}", r.per_10k), r.articles.to_string()]));
+        s.push_str(&line(&[
+            r.term.clone(),
+            r.count.to_string(),
+            format!("{:.2}", r.per_10k),
+            r.articles.to_string(),
+        ]));
     }
     s
 }
 
 /// `id,title,kind,units,count,<one column per term>` (units joined with `;`).
 pub fn theme_csv(report: &ThemeReport) -> String {
-    let mut header: Vec<String> = ["id", "title", "kind", "units", "count"].iter().map(|s| s.to_string()).collect();
+    let mut header: Vec<String> = ["id", "title", "kind", "units", "count"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     header.extend(report.terms.iter().cloned());
     let mut s = line(&header);
     for r in &report.articles {
@@ -284,9 +336,21 @@ pub fn theme_csv(report: &ThemeReport) -> String {
 
 /// `id,title,left,keyword,right`.
 pub fn kwic_csv(lines: &[KwicLine]) -> String {
-    let mut s = line(&["id".into(), "title".into(), "left".into(), "keyword".into(), "right".into()]);
+    let mut s = line(&[
+        "id".into(),
+        "title".into(),
+        "left".into(),
+        "keyword".into(),
+        "right".into(),
+    ]);
     for l in lines {
-        s.push_str(&line(&[l.id.clone(), l.title.clone().unwrap_or_default(), l.left.clone(), l.keyword.clone(), l.right.clone()]));
+        s.push_str(&line(&[
+            l.id.clone(),
+            l.title.clone().unwrap_or_default(),
+            l.left.clone(),
+            l.keyword.clone(),
+            l.right.clone(),
+        ]));
     }
     s
 }
@@ -300,7 +364,18 @@ mod tests {
         assert_eq!(field("a,b"), "\"a,b\"");
         assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(field("两带两创"), "两带两创");
-        let t = FreqTable { total_tokens: 3, rows: vec![FreqRow { term: "x,y".into(), count: 1, per_10k: 3333.333, articles: 1 }] };
-        assert_eq!(freq_csv(&t), "term,count,per_10k,articles\r\n\"x,y\",1,3333.33,1\r\n");
+        let t = FreqTable {
+            total_tokens: 3,
+            rows: vec![FreqRow {
+                term: "x,y".into(),
+                count: 1,
+                per_10k: 3333.333,
+                articles: 1,
+            }],
+        };
+        assert_eq!(
+            freq_csv(&t),
+            "term,count,per_10k,articles\r\n\"x,y\",1,3333.33,1\r\n"
+        );
     }
 }

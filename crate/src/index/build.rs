@@ -2,17 +2,17 @@
 //!
 //! Takes cleaned [`Issue`]s and a [`BuildConfig`] (userdict, stopwords, themes file contents);
 //! returns a [`BuiltIndex`]. Guarantees: the same input gives byte-identical output (sorted
-//! maps only, fixed deflate level, pieces named by content hash).
+//! keys before writing, fixed deflate level, pieces named by content hash).
 
 use super::bytes::{content_hash, deflate, seal, Writer};
 use super::{
-    kind_code, search_text, BuiltIndex, CorpusStats, DocMeta, IndexError, PieceEntry, PieceKind, Theme, TermInfo,
-    PIECE_TARGET_BYTES, STORE_BLOCK_DOCS,
+    kind_code, search_text, BuiltIndex, CorpusStats, DocMeta, IndexError, PieceEntry, PieceKind,
+    TermInfo, Theme, PIECE_TARGET_BYTES, STORE_BLOCK_DOCS,
 };
 use crate::corpus::Issue;
 use crate::text::{is_word_token, normalize, parse_userdict, quoted_slogans, Segmenter};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::Path;
 
 /// The corpus-level inputs of a build, as file contents (so tests can pass strings).
@@ -36,7 +36,11 @@ impl BuildConfig {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
             Err(e) => Err(e),
         };
-        Ok(BuildConfig { userdict: read("userdict.txt")?, stopwords: read("stopwords.txt")?, themes_toml: read("themes.toml")? })
+        Ok(BuildConfig {
+            userdict: read("userdict.txt")?,
+            stopwords: read("stopwords.txt")?,
+            themes_toml: read("themes.toml")?,
+        })
     }
 }
 
@@ -56,8 +60,10 @@ struct ThemeToml {
 
 /// Parses `themes.toml` into themes, in file order.
 pub(crate) fn parse_themes(text: &str) -> Result<Vec<Theme>, IndexError> {
-    let file: ThemesFile =
-        toml::from_str(text).map_err(|e| IndexError::Config { file: "corpus/themes.toml".into(), detail: e.to_string() })?;
+    let file: ThemesFile = toml::from_str(text).map_err(|e| IndexError::Config {
+        file: "corpus/themes.toml".into(),
+        detail: e.to_string(),
+    })?;
     let mut out = Vec::new();
     for t in file.theme {
         if t.name.trim().is_empty() || t.terms.iter().all(|s| s.trim().is_empty()) {
@@ -66,7 +72,11 @@ pub(crate) fn parse_themes(text: &str) -> Result<Vec<Theme>, IndexError> {
                 detail: format!("theme {:?} needs a name and at least one term", t.name),
             });
         }
-        out.push(Theme { name: t.name, terms: t.terms, note: t.note });
+        out.push(Theme {
+            name: t.name,
+            terms: t.terms,
+            note: t.note,
+        });
     }
     Ok(out)
 }
@@ -103,8 +113,11 @@ impl Postings {
 
 /// Builds the index of `issues` (documents numbered in issue order, then article order).
 pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, IndexError> {
-    let userdict = parse_userdict(&config.userdict)
-        .map_err(|(line, detail)| IndexError::Config { file: format!("corpus/userdict.txt line {line}"), detail })?;
+    let userdict =
+        parse_userdict(&config.userdict).map_err(|(line, detail)| IndexError::Config {
+            file: format!("corpus/userdict.txt line {line}"),
+            detail,
+        })?;
     let themes = parse_themes(&config.themes_toml)?;
     let stopwords = parse_stopwords(&config.stopwords);
 
@@ -129,23 +142,32 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     }
     let segmenter = Segmenter::new(&userdict, extra.iter().map(String::as_str));
 
-    let mut words: BTreeMap<String, Postings> = BTreeMap::new();
-    let mut chars: BTreeMap<char, Postings> = BTreeMap::new();
+    // Hash maps while accumulating (each key gets one push per doc, in doc order); keys are
+    // sorted before anything is written, so the output does not depend on hash order.
+    let mut words: HashMap<String, Postings> = HashMap::new();
+    let mut chars: HashMap<char, Postings> = HashMap::new();
     let mut metas: Vec<DocMeta> = Vec::new();
     let mut articles: Vec<&crate::corpus::Article> = Vec::new();
-    let mut stats = CorpusStats { issues: issues.len(), ..CorpusStats::default() };
+    let mut stats = CorpusStats {
+        issues: issues.len(),
+        ..CorpusStats::default()
+    };
 
     for (issue_no, issue) in issues.iter().enumerate() {
         for a in &issue.articles {
-            let doc = u32::try_from(metas.len()).map_err(|_| IndexError::TooLarge { what: "more than 2^32 articles".into() })?;
+            let doc = u32::try_from(metas.len()).map_err(|_| IndexError::TooLarge {
+                what: "more than 2^32 articles".into(),
+            })?;
             let (text, title_chars, body_chars) = search_text(a);
             let norm = normalize(&text);
             let text_chars = norm.chars().count();
             if u32::try_from(text_chars).is_err() {
-                return Err(IndexError::TooLarge { what: format!("article {} has more than 2^32 chars", a.id) });
+                return Err(IndexError::TooLarge {
+                    what: format!("article {} has more than 2^32 chars", a.id),
+                });
             }
             // Character tier.
-            let mut doc_chars: BTreeMap<char, Vec<u32>> = BTreeMap::new();
+            let mut doc_chars: HashMap<char, Vec<u32>> = HashMap::new();
             for (pos, c) in norm.chars().enumerate() {
                 if c != '\n' {
                     doc_chars.entry(c).or_default().push(pos as u32);
@@ -159,7 +181,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
             }
             // Word tier: title and paragraphs, one line at a time.
             let body: String = norm.chars().take(body_chars).collect();
-            let mut doc_words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            let mut doc_words: HashMap<String, Vec<u32>> = HashMap::new();
             let mut pos: u32 = 0;
             let mut title_tokens = 0;
             let mut tokens = 0u32;
@@ -183,7 +205,10 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
             }
             stats.tokens += u64::from(tokens);
             for (w, ps) in doc_words {
-                words.entry(w).or_default().push(doc, &ps);
+                match words.get_mut(&w) {
+                    Some(p) => p.push(doc, &ps),
+                    None => words.entry(w).or_default().push(doc, &ps),
+                }
             }
             metas.push(DocMeta {
                 issue: issue_no as u32,
@@ -210,36 +235,64 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut pieces: Vec<(PieceEntry, Vec<u8>)> = Vec::new();
 
     // Word tier: vocab (fst + infos) and postings pieces.
-    let word_keys: Vec<String> = words.keys().cloned().collect();
-    let (word_infos, word_pieces) = encode_postings(words.values(), &word_keys, PieceKind::WordPostings);
+    let mut words: Vec<(String, Postings)> = words.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
+    let (word_infos, word_pieces) = encode_postings(
+        words.iter().map(|(_, p)| p),
+        &word_keys,
+        PieceKind::WordPostings,
+    );
     let mut fst_builder = fst::MapBuilder::memory();
     for (ord, term) in word_keys.iter().enumerate() {
         fst_builder
             .insert(term.as_bytes(), ord as u64)
-            .map_err(|e| IndexError::Corrupt { piece: "vocab".into(), detail: format!("fst build: {e}") })?;
+            .map_err(|e| IndexError::Corrupt {
+                piece: "vocab".into(),
+                detail: format!("fst build: {e}"),
+            })?;
     }
-    let fst_bytes = fst_builder
-        .into_inner()
-        .map_err(|e| IndexError::Corrupt { piece: "vocab".into(), detail: format!("fst build: {e}") })?;
+    let fst_bytes = fst_builder.into_inner().map_err(|e| IndexError::Corrupt {
+        piece: "vocab".into(),
+        detail: format!("fst build: {e}"),
+    })?;
     let mut w = Writer::new();
     w.varint(word_keys.len() as u64);
     w.bytes(&fst_bytes);
     for info in &word_infos {
         write_info(&mut w, info);
     }
-    pieces.push(entry(PieceKind::Vocab, w.buf, 0, word_keys.len() as u32, first_last(&word_keys)));
+    pieces.push(entry(
+        PieceKind::Vocab,
+        w.buf,
+        0,
+        word_keys.len() as u32,
+        first_last(&word_keys),
+    ));
     pieces.extend(word_pieces);
 
     // Character tier.
-    let char_keys: Vec<String> = chars.keys().map(|c| c.to_string()).collect();
-    let (char_infos, char_pieces) = encode_postings(chars.values(), &char_keys, PieceKind::CharPostings);
+    let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();
+    chars.sort_unstable_by_key(|(c, _)| *c);
+    let char_keys: Vec<String> = chars.iter().map(|(c, _)| c.to_string()).collect();
+    let (char_infos, char_pieces) = encode_postings(
+        chars.iter().map(|(_, p)| p),
+        &char_keys,
+        PieceKind::CharPostings,
+    );
     let mut w = Writer::new();
     w.varint(char_keys.len() as u64);
-    for (c, info) in chars.keys().zip(&char_infos) {
+    for ((c, _), info) in chars.iter().zip(&char_infos) {
         w.varint(u64::from(*c as u32));
         write_info(&mut w, info);
     }
-    pieces.push(entry(PieceKind::CharTable, w.buf, 0, char_keys.len() as u32, first_last(&char_keys)));
+    pieces.push(entry(
+        PieceKind::CharTable,
+        w.buf,
+        0,
+        char_keys.len() as u32,
+        first_last(&char_keys),
+    ));
     pieces.extend(char_pieces);
 
     // Docs: metadata of every document, deflated.
@@ -261,7 +314,13 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         raw.strs(&m.authors);
         raw.strs(&m.photographers);
         raw.strs(&m.units);
-        for v in [m.tokens, m.title_tokens, m.title_chars, m.body_chars, m.text_chars] {
+        for v in [
+            m.tokens,
+            m.title_tokens,
+            m.title_chars,
+            m.body_chars,
+            m.text_chars,
+        ] {
             raw.varint(u64::from(v));
         }
     }
@@ -269,20 +328,35 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     w.varint(raw.buf.len() as u64);
     w.buf.extend_from_slice(&deflate(&raw.buf));
     let ids: Vec<String> = metas.iter().map(|m| m.id.clone()).collect();
-    pieces.push(entry(PieceKind::Docs, w.buf, 0, metas.len() as u32, first_last(&ids)));
+    pieces.push(entry(
+        PieceKind::Docs,
+        w.buf,
+        0,
+        metas.len() as u32,
+        first_last(&ids),
+    ));
 
     // Store: articles as JSON in deflated blocks, pieces cut at PIECE_TARGET_BYTES.
     let mut blocks: Vec<(u32, u32, usize, Vec<u8>)> = Vec::new();
     for (b, chunk) in articles.chunks(STORE_BLOCK_DOCS).enumerate() {
-        let raw = serde_json::to_vec(chunk)
-            .map_err(|e| IndexError::Corrupt { piece: "store".into(), detail: format!("serialising articles: {e}") })?;
-        blocks.push(((b * STORE_BLOCK_DOCS) as u32, chunk.len() as u32, raw.len(), deflate(&raw)));
+        let raw = serde_json::to_vec(chunk).map_err(|e| IndexError::Corrupt {
+            piece: "store".into(),
+            detail: format!("serialising articles: {e}"),
+        })?;
+        blocks.push((
+            (b * STORE_BLOCK_DOCS) as u32,
+            chunk.len() as u32,
+            raw.len(),
+            deflate(&raw),
+        ));
     }
     let mut start = 0;
     while start < blocks.len() || (start == 0 && blocks.is_empty()) {
         let mut end = start;
         let mut size = 0;
-        while end < blocks.len() && (end == start || size + blocks[end].3.len() <= PIECE_TARGET_BYTES) {
+        while end < blocks.len()
+            && (end == start || size + blocks[end].3.len() <= PIECE_TARGET_BYTES)
+        {
             size += blocks[end].3.len();
             end += 1;
         }
@@ -309,7 +383,13 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
 
     // Manifest.
     let mut m = Writer::new();
-    for v in [stats.articles as u64, stats.issues as u64, stats.tokens, stats.chars, stats.terms as u64] {
+    for v in [
+        stats.articles as u64,
+        stats.issues as u64,
+        stats.tokens,
+        stats.chars,
+        stats.terms as u64,
+    ] {
         m.varint(v);
     }
     m.strs(&stopwords);
@@ -330,11 +410,17 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         m.str(&e.first);
         m.str(&e.last);
     }
-    Ok(BuiltIndex { manifest: seal(PieceKind::Manifest, &m.buf), pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).collect() })
+    Ok(BuiltIndex {
+        manifest: seal(PieceKind::Manifest, &m.buf),
+        pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).collect(),
+    })
 }
 
 fn first_last(keys: &[String]) -> (String, String) {
-    (keys.first().cloned().unwrap_or_default(), keys.last().cloned().unwrap_or_default())
+    (
+        keys.first().cloned().unwrap_or_default(),
+        keys.last().cloned().unwrap_or_default(),
+    )
 }
 
 fn write_info(w: &mut Writer, info: &TermInfo) {
@@ -345,11 +431,29 @@ fn write_info(w: &mut Writer, info: &TermInfo) {
 }
 
 /// Seals a body and describes it for the manifest.
-fn entry(kind: PieceKind, body: Vec<u8>, from: u32, to: u32, (first, last): (String, String)) -> (PieceEntry, Vec<u8>) {
+fn entry(
+    kind: PieceKind,
+    body: Vec<u8>,
+    from: u32,
+    to: u32,
+    (first, last): (String, String),
+) -> (PieceEntry, Vec<u8>) {
     let crc = crc32fast::hash(&body);
     let sealed = seal(kind, &body);
     let name = format!("{}-{:016x}.bin", kind.name(), content_hash(&sealed));
-    (PieceEntry { kind, name, len: sealed.len() as u64, crc, from, to, first, last }, sealed)
+    (
+        PieceEntry {
+            kind,
+            name,
+            len: sealed.len() as u64,
+            crc,
+            from,
+            to,
+            first,
+            last,
+        },
+        sealed,
+    )
 }
 
 /// Encodes posting lists in key order into pieces of about PIECE_TARGET_BYTES.
@@ -366,7 +470,13 @@ fn encode_postings<'a>(
     for (ord, list) in lists.enumerate() {
         if buf.buf.len() >= PIECE_TARGET_BYTES {
             let body = std::mem::take(&mut buf.buf);
-            pieces.push(entry(kind, body, piece_from, ord as u32, first_last(&keys[piece_from as usize..ord])));
+            pieces.push(entry(
+                kind,
+                body,
+                piece_from,
+                ord as u32,
+                first_last(&keys[piece_from as usize..ord]),
+            ));
             piece_from = ord as u32;
             piece_no += 1;
         }
@@ -396,6 +506,12 @@ fn encode_postings<'a>(
         });
     }
     let n = keys.len() as u32;
-    pieces.push(entry(kind, buf.buf, piece_from, n, first_last(&keys[piece_from as usize..])));
+    pieces.push(entry(
+        kind,
+        buf.buf,
+        piece_from,
+        n,
+        first_last(&keys[piece_from as usize..]),
+    ));
     (infos, pieces)
 }

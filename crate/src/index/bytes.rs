@@ -69,16 +69,26 @@ pub(crate) struct Cursor<'a> {
 
 impl<'a> Cursor<'a> {
     pub fn new(data: &'a [u8], piece: &'a str) -> Cursor<'a> {
-        Cursor { data, pos: 0, piece }
+        Cursor {
+            data,
+            pos: 0,
+            piece,
+        }
     }
     pub fn corrupt(&self, detail: impl Into<String>) -> IndexError {
-        IndexError::Corrupt { piece: self.piece.to_string(), detail: format!("{} (at byte {})", detail.into(), self.pos) }
+        IndexError::Corrupt {
+            piece: self.piece.to_string(),
+            detail: format!("{} (at byte {})", detail.into(), self.pos),
+        }
     }
     pub fn remaining(&self) -> usize {
         self.data.len().saturating_sub(self.pos)
     }
     pub fn u8(&mut self) -> Result<u8, IndexError> {
-        let b = *self.data.get(self.pos).ok_or_else(|| self.corrupt("unexpected end reading a byte"))?;
+        let b = *self
+            .data
+            .get(self.pos)
+            .ok_or_else(|| self.corrupt("unexpected end reading a byte"))?;
         self.pos += 1;
         Ok(b)
     }
@@ -148,7 +158,10 @@ impl<'a> Cursor<'a> {
     }
     pub fn finish(&self) -> Result<(), IndexError> {
         if self.pos != self.data.len() {
-            return Err(self.corrupt(format!("{} unread bytes at the end", self.data.len() - self.pos)));
+            return Err(self.corrupt(format!(
+                "{} unread bytes at the end",
+                self.data.len() - self.pos
+            )));
         }
         Ok(())
     }
@@ -168,26 +181,49 @@ pub(crate) fn seal(kind: PieceKind, body: &[u8]) -> Vec<u8> {
 }
 
 /// Checks a piece header and checksum and returns the body. `name` is used in errors.
-pub(crate) fn unseal<'a>(name: &str, expected: PieceKind, bytes: &'a [u8]) -> Result<&'a [u8], IndexError> {
+pub(crate) fn unseal<'a>(
+    name: &str,
+    expected: PieceKind,
+    bytes: &'a [u8],
+) -> Result<&'a [u8], IndexError> {
     let piece = name.to_string();
     if bytes.is_empty() {
         return Err(IndexError::Empty { piece });
     }
     if bytes.len() < HEADER_LEN {
-        return Err(IndexError::Truncated { piece, expected: HEADER_LEN as u64, got: bytes.len() as u64 });
+        return Err(IndexError::Truncated {
+            piece,
+            expected: HEADER_LEN as u64,
+            got: bytes.len() as u64,
+        });
     }
     if bytes[0..4] != MAGIC {
-        return Err(IndexError::BadMagic { piece, got: [bytes[0], bytes[1], bytes[2], bytes[3]] });
+        return Err(IndexError::BadMagic {
+            piece,
+            got: [bytes[0], bytes[1], bytes[2], bytes[3]],
+        });
     }
     let version = u16::from_le_bytes([bytes[4], bytes[5]]);
     if version > FORMAT_VERSION {
-        return Err(IndexError::NewerVersion { piece, found: version, supported: FORMAT_VERSION });
+        return Err(IndexError::NewerVersion {
+            piece,
+            found: version,
+            supported: FORMAT_VERSION,
+        });
     }
     if version < MIN_FORMAT_VERSION {
-        return Err(IndexError::OlderVersion { piece, found: version, min: MIN_FORMAT_VERSION });
+        return Err(IndexError::OlderVersion {
+            piece,
+            found: version,
+            min: MIN_FORMAT_VERSION,
+        });
     }
     if bytes[6] != expected as u8 || bytes[7] != 0 {
-        return Err(IndexError::WrongKind { piece, expected: expected.name().to_string(), got: bytes[6] });
+        return Err(IndexError::WrongKind {
+            piece,
+            expected: expected.name().to_string(),
+            got: bytes[6],
+        });
     }
     let mut len8 = [0u8; 8];
     len8.copy_from_slice(&bytes[8..16]);
@@ -195,15 +231,26 @@ pub(crate) fn unseal<'a>(name: &str, expected: PieceKind, bytes: &'a [u8]) -> Re
     let crc = u32::from_le_bytes([bytes[16], bytes[17], bytes[18], bytes[19]]);
     let have = (bytes.len() - HEADER_LEN) as u64;
     if have < len {
-        return Err(IndexError::Truncated { piece, expected: len + HEADER_LEN as u64, got: bytes.len() as u64 });
+        return Err(IndexError::Truncated {
+            piece,
+            expected: len + HEADER_LEN as u64,
+            got: bytes.len() as u64,
+        });
     }
     if have > len {
-        return Err(IndexError::TrailingBytes { piece, extra: have - len });
+        return Err(IndexError::TrailingBytes {
+            piece,
+            extra: have - len,
+        });
     }
     let body = &bytes[HEADER_LEN..];
     let got = crc32fast::hash(body);
     if got != crc {
-        return Err(IndexError::Checksum { piece, expected: crc, got });
+        return Err(IndexError::Checksum {
+            piece,
+            expected: crc,
+            got,
+        });
     }
     Ok(body)
 }
@@ -220,14 +267,20 @@ pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
 
 /// Deflate with a fixed level (deterministic output).
 pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(data, 9)
+    miniz_oxide::deflate::compress_to_vec(data, 6)
 }
 
 /// Inflate, refusing to produce more than `expected` bytes and checking the length exactly.
 pub(crate) fn inflate(piece: &str, data: &[u8], expected: usize) -> Result<Vec<u8>, IndexError> {
     match miniz_oxide::inflate::decompress_to_vec_with_limit(data, expected) {
         Ok(v) if v.len() == expected => Ok(v),
-        Ok(v) => Err(IndexError::Corrupt { piece: piece.to_string(), detail: format!("inflated to {} bytes, expected {expected}", v.len()) }),
-        Err(_) => Err(IndexError::Corrupt { piece: piece.to_string(), detail: "compressed block does not inflate".into() }),
+        Ok(v) => Err(IndexError::Corrupt {
+            piece: piece.to_string(),
+            detail: format!("inflated to {} bytes, expected {expected}", v.len()),
+        }),
+        Err(_) => Err(IndexError::Corrupt {
+            piece: piece.to_string(),
+            detail: "compressed block does not inflate".into(),
+        }),
     }
 }

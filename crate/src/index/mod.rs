@@ -68,16 +68,16 @@
 //! decodes tables with bounds checks; postings are decoded lazily with the same checks. Any
 //! failure is an [`IndexError`] naming the piece and what was wrong; nothing panics.
 
-mod bytes;
-mod reader;
 #[cfg(feature = "native")]
 mod build;
+mod bytes;
+mod reader;
 #[cfg(test)]
 mod tests;
 
-pub use reader::{Index, Manifest, PostingList};
 #[cfg(feature = "native")]
 pub use build::{build, BuildConfig};
+pub use reader::{Index, Manifest, PostingList};
 
 use crate::corpus::{Article, Kind};
 use serde::{Deserialize, Serialize};
@@ -117,7 +117,10 @@ impl BuiltIndex {
     /// manifest does not list.
     #[cfg(feature = "native")]
     pub fn write_dir(&self, dir: &std::path::Path) -> Result<(), IndexError> {
-        let io = |path: &std::path::Path, e: std::io::Error| IndexError::Io { path: path.display().to_string(), message: e.to_string() };
+        let io = |path: &std::path::Path, e: std::io::Error| IndexError::Io {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        };
         std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         for (name, bytes) in &self.pieces {
             let p = dir.join(name);
@@ -128,11 +131,14 @@ impl BuiltIndex {
         let tmp = dir.join(format!("{MANIFEST_FILE}.tmp-{}", std::process::id()));
         std::fs::write(&tmp, &self.manifest).map_err(|e| io(&tmp, e))?;
         std::fs::rename(&tmp, &p).map_err(|e| io(&p, e))?;
-        let listed: std::collections::BTreeSet<&str> = self.pieces.iter().map(|(n, _)| n.as_str()).collect();
+        let listed: std::collections::BTreeSet<&str> =
+            self.pieces.iter().map(|(n, _)| n.as_str()).collect();
         if let Ok(rd) = std::fs::read_dir(dir) {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().to_string();
-                let ours = PieceKind::ALL.iter().any(|k| *k != PieceKind::Manifest && name.starts_with(&format!("{}-", k.name())));
+                let ours = PieceKind::ALL.iter().any(|k| {
+                    *k != PieceKind::Manifest && name.starts_with(&format!("{}-", k.name()))
+                });
                 if ours && name.ends_with(".bin") && !listed.contains(name.as_str()) {
                     let _ = std::fs::remove_file(e.path());
                 }
@@ -317,19 +323,35 @@ pub enum IndexError {
     /// The piece has zero bytes.
     Empty { piece: String },
     /// Fewer bytes than the header says.
-    Truncated { piece: String, expected: u64, got: u64 },
+    Truncated {
+        piece: String,
+        expected: u64,
+        got: u64,
+    },
     /// More bytes than the header says.
     TrailingBytes { piece: String, extra: u64 },
     /// Not a Yuliao index piece.
     BadMagic { piece: String, got: [u8; 4] },
     /// Written by a newer Yuliao.
-    NewerVersion { piece: String, found: u16, supported: u16 },
+    NewerVersion {
+        piece: String,
+        found: u16,
+        supported: u16,
+    },
     /// Written by an older Yuliao whose format this one no longer reads.
     OlderVersion { piece: String, found: u16, min: u16 },
     /// A piece of another kind than expected (e.g. a store piece given as the manifest).
-    WrongKind { piece: String, expected: String, got: u8 },
+    WrongKind {
+        piece: String,
+        expected: String,
+        got: u8,
+    },
     /// The body's CRC32 does not match the header.
-    Checksum { piece: String, expected: u32, got: u32 },
+    Checksum {
+        piece: String,
+        expected: u32,
+        got: u32,
+    },
     /// The header is fine but the body does not decode.
     Corrupt { piece: String, detail: String },
     /// The manifest lists a piece that was not given.

@@ -7,8 +7,8 @@
 
 use super::bytes::{inflate, unseal, Cursor};
 use super::{
-    kind_from_code, search_text, CorpusStats, DocMeta, Facets, IndexError, IssueInfo, PieceEntry, PieceKind, Theme,
-    TermInfo, MANIFEST_FILE,
+    kind_from_code, search_text, CorpusStats, DocMeta, Facets, IndexError, IssueInfo, PieceEntry,
+    PieceKind, TermInfo, Theme, MANIFEST_FILE,
 };
 use crate::corpus::Article;
 use std::collections::BTreeMap;
@@ -38,7 +38,11 @@ impl Manifest {
         let n = c.varint_max(c.remaining() as u64, "theme count")?;
         let mut themes = Vec::new();
         for _ in 0..n {
-            themes.push(Theme { name: c.str()?, terms: c.strs()?, note: c.opt_str()? });
+            themes.push(Theme {
+                name: c.str()?,
+                terms: c.strs()?,
+                note: c.opt_str()?,
+            });
         }
         let n = c.varint_max(c.remaining() as u64, "piece count")?;
         let mut pieces = Vec::new();
@@ -48,7 +52,11 @@ impl Manifest {
                 .filter(|k| *k != PieceKind::Manifest)
                 .ok_or_else(|| c.corrupt(format!("unknown piece kind {code}")))?;
             let name = c.str()?;
-            if name.is_empty() || name.contains(['/', '\\']) || name == MANIFEST_FILE || name.starts_with('.') {
+            if name.is_empty()
+                || name.contains(['/', '\\'])
+                || name == MANIFEST_FILE
+                || name.starts_with('.')
+            {
                 return Err(c.corrupt(format!("bad piece name {name:?}")));
             }
             let len = c.varint()?;
@@ -58,10 +66,30 @@ impl Manifest {
             if from > to {
                 return Err(c.corrupt(format!("piece {name} has range {from}..{to}")));
             }
-            pieces.push(PieceEntry { kind, name, len, crc, from, to, first: c.str()?, last: c.str()? });
+            pieces.push(PieceEntry {
+                kind,
+                name,
+                len,
+                crc,
+                from,
+                to,
+                first: c.str()?,
+                last: c.str()?,
+            });
         }
         c.finish()?;
-        Ok(Manifest { stats: CorpusStats { articles, issues, tokens, chars, terms }, stopwords, themes, pieces })
+        Ok(Manifest {
+            stats: CorpusStats {
+                articles,
+                issues,
+                tokens,
+                chars,
+                terms,
+            },
+            stopwords,
+            themes,
+            pieces,
+        })
     }
 
     /// Every piece file the manifest lists, in order.
@@ -130,18 +158,39 @@ pub struct Index {
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Index").field("stats", &self.manifest.stats).finish()
+        f.debug_struct("Index")
+            .field("stats", &self.manifest.stats)
+            .finish()
     }
 }
 
-fn check_info(info: &TermInfo, pieces: &[Vec<u8>], n_docs: usize, what: &str, c: &Cursor) -> Result<(), IndexError> {
-    let body = pieces.get(info.piece as usize).ok_or_else(|| c.corrupt(format!("{what} points at missing postings piece {}", info.piece)))?;
+fn check_info(
+    info: &TermInfo,
+    pieces: &[Vec<u8>],
+    n_docs: usize,
+    what: &str,
+    c: &Cursor,
+) -> Result<(), IndexError> {
+    let body = pieces.get(info.piece as usize).ok_or_else(|| {
+        c.corrupt(format!(
+            "{what} points at missing postings piece {}",
+            info.piece
+        ))
+    })?;
     let end = info.offset.checked_add(info.len);
     if end.is_none_or(|e| e > body.len() as u64) {
-        return Err(c.corrupt(format!("{what} postings range {}+{} beyond piece of {} bytes", info.offset, info.len, body.len())));
+        return Err(c.corrupt(format!(
+            "{what} postings range {}+{} beyond piece of {} bytes",
+            info.offset,
+            info.len,
+            body.len()
+        )));
     }
     if info.doc_freq as usize > n_docs || info.coll_freq < u64::from(info.doc_freq) {
-        return Err(c.corrupt(format!("{what} has doc_freq {} and coll_freq {} for {n_docs} docs", info.doc_freq, info.coll_freq)));
+        return Err(c.corrupt(format!(
+            "{what} has doc_freq {} and coll_freq {} for {n_docs} docs",
+            info.doc_freq, info.coll_freq
+        )));
     }
     Ok(())
 }
@@ -151,7 +200,13 @@ fn read_info(c: &mut Cursor) -> Result<TermInfo, IndexError> {
     let coll_freq = c.varint()?;
     let offset = c.varint()?;
     let len = c.varint()?;
-    Ok(TermInfo { doc_freq, coll_freq, piece: 0, offset, len })
+    Ok(TermInfo {
+        doc_freq,
+        coll_freq,
+        piece: 0,
+        offset,
+        len,
+    })
 }
 
 impl Index {
@@ -164,7 +219,9 @@ impl Index {
                 .iter()
                 .find(|(n, _)| *n == e.name)
                 .map(|(_, b)| b)
-                .ok_or_else(|| IndexError::MissingPiece { name: e.name.clone() })?;
+                .ok_or_else(|| IndexError::MissingPiece {
+                    name: e.name.clone(),
+                })?;
             if bytes.len() as u64 != e.len {
                 return Err(IndexError::PieceMismatch {
                     name: e.name.clone(),
@@ -173,15 +230,27 @@ impl Index {
             }
             let body = unseal(&e.name, e.kind, bytes)?;
             if crc32fast::hash(body) != e.crc {
-                return Err(IndexError::PieceMismatch { name: e.name.clone(), detail: "CRC differs from the manifest's".into() });
+                return Err(IndexError::PieceMismatch {
+                    name: e.name.clone(),
+                    detail: "CRC differs from the manifest's".into(),
+                });
             }
             bodies.entry(e.kind).or_default().push((e, body.to_vec()));
         }
         let mut take = |k: PieceKind| bodies.remove(&k).unwrap_or_default();
-        let bad = |detail: String| IndexError::Corrupt { piece: MANIFEST_FILE.into(), detail };
-        let one = |mut v: Vec<(&PieceEntry, Vec<u8>)>, k: PieceKind| -> Result<(PieceEntry, Vec<u8>), IndexError> {
+        let bad = |detail: String| IndexError::Corrupt {
+            piece: MANIFEST_FILE.into(),
+            detail,
+        };
+        let one = |mut v: Vec<(&PieceEntry, Vec<u8>)>,
+                   k: PieceKind|
+         -> Result<(PieceEntry, Vec<u8>), IndexError> {
             if v.len() != 1 {
-                return Err(bad(format!("expected exactly one {} piece, found {}", k.name(), v.len())));
+                return Err(bad(format!(
+                    "expected exactly one {} piece, found {}",
+                    k.name(),
+                    v.len()
+                )));
             }
             let (e, b) = v.remove(0);
             Ok((e.clone(), b))
@@ -189,8 +258,14 @@ impl Index {
         let (docs_e, docs_b) = one(take(PieceKind::Docs), PieceKind::Docs)?;
         let (vocab_e, vocab_b) = one(take(PieceKind::Vocab), PieceKind::Vocab)?;
         let (ct_e, ct_b) = one(take(PieceKind::CharTable), PieceKind::CharTable)?;
-        let word_pieces: Vec<Vec<u8>> = take(PieceKind::WordPostings).into_iter().map(|(_, b)| b).collect();
-        let char_pieces: Vec<Vec<u8>> = take(PieceKind::CharPostings).into_iter().map(|(_, b)| b).collect();
+        let word_pieces: Vec<Vec<u8>> = take(PieceKind::WordPostings)
+            .into_iter()
+            .map(|(_, b)| b)
+            .collect();
+        let char_pieces: Vec<Vec<u8>> = take(PieceKind::CharPostings)
+            .into_iter()
+            .map(|(_, b)| b)
+            .collect();
         let store_list = take(PieceKind::Store);
 
         // Docs.
@@ -198,14 +273,21 @@ impl Index {
         let raw_len = c.varint()?;
         let comp = c.take(c.remaining())?;
         if raw_len > (comp.len() as u64).saturating_mul(1100) + 4096 {
-            return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
+            return Err(c.corrupt(format!(
+                "inflated length {raw_len} impossible for {} compressed bytes",
+                comp.len()
+            )));
         }
         let raw = inflate(&docs_e.name, comp, raw_len as usize)?;
         let mut c = Cursor::new(&raw, &docs_e.name);
         let n_issues = c.varint_max(c.remaining() as u64, "issue count")? as usize;
         let mut issues = Vec::new();
         for _ in 0..n_issues {
-            issues.push(IssueInfo { source: c.str()?, publication: c.str()?, date: c.opt_str()? });
+            issues.push(IssueInfo {
+                source: c.str()?,
+                publication: c.str()?,
+                date: c.opt_str()?,
+            });
         }
         let n_docs = c.varint_max(c.remaining() as u64, "doc count")? as usize;
         let mut docs = Vec::new();
@@ -219,7 +301,8 @@ impl Index {
             let title = c.opt_str()?;
             let subtitle = c.opt_str()?;
             let code = c.u8()?;
-            let kind = kind_from_code(code).ok_or_else(|| c.corrupt(format!("unknown article kind {code}")))?;
+            let kind = kind_from_code(code)
+                .ok_or_else(|| c.corrupt(format!("unknown article kind {code}")))?;
             let column = c.opt_str()?;
             let authors = c.strs()?;
             let photographers = c.strs()?;
@@ -236,14 +319,30 @@ impl Index {
                 return Err(c.corrupt(format!("duplicate article id {id}")));
             }
             docs.push(DocMeta {
-                issue, id, title, subtitle, kind, column, authors, photographers, units, tokens, title_tokens, title_chars, body_chars, text_chars,
+                issue,
+                id,
+                title,
+                subtitle,
+                kind,
+                column,
+                authors,
+                photographers,
+                units,
+                tokens,
+                title_tokens,
+                title_chars,
+                body_chars,
+                text_chars,
             });
         }
         c.finish()?;
         if docs.len() != manifest.stats.articles || issues.len() != manifest.stats.issues {
             return Err(bad(format!(
                 "stats say {} articles in {} issues, docs piece has {} in {}",
-                manifest.stats.articles, manifest.stats.issues, docs.len(), issues.len()
+                manifest.stats.articles,
+                manifest.stats.issues,
+                docs.len(),
+                issues.len()
             )));
         }
 
@@ -251,10 +350,17 @@ impl Index {
         let mut c = Cursor::new(&vocab_b, &vocab_e.name);
         let n_terms = c.varint_max(u32::MAX as u64, "term count")? as usize;
         let fst_bytes = c.bytes()?.to_vec();
-        let vocab = fst::Map::new(fst_bytes).map_err(|e| c.corrupt(format!("term dictionary: {e}")))?;
-        vocab.as_fst().verify().map_err(|e| c.corrupt(format!("term dictionary checksum: {e}")))?;
+        let vocab =
+            fst::Map::new(fst_bytes).map_err(|e| c.corrupt(format!("term dictionary: {e}")))?;
+        vocab
+            .as_fst()
+            .verify()
+            .map_err(|e| c.corrupt(format!("term dictionary checksum: {e}")))?;
         if vocab.len() != n_terms || n_terms != manifest.stats.terms {
-            return Err(c.corrupt(format!("dictionary holds {} terms, expected {n_terms}", vocab.len())));
+            return Err(c.corrupt(format!(
+                "dictionary holds {} terms, expected {n_terms}",
+                vocab.len()
+            )));
         }
         {
             use fst::Streamer;
@@ -269,7 +375,8 @@ impl Index {
         let mut terms = Vec::with_capacity(n_terms);
         for ord in 0..n_terms {
             let mut info = read_info(&mut c)?;
-            info.piece = piece_of(&word_ranges, ord as u32).ok_or_else(|| c.corrupt(format!("no postings piece for term {ord}")))?;
+            info.piece = piece_of(&word_ranges, ord as u32)
+                .ok_or_else(|| c.corrupt(format!("no postings piece for term {ord}")))?;
             check_info(&info, &word_pieces, n_docs, "term", &c)?;
             terms.push(info);
         }
@@ -282,12 +389,17 @@ impl Index {
         let mut chars = Vec::with_capacity(n_chars);
         for ord in 0..n_chars {
             let code = c.varint_max(u32::MAX as u64, "char")? as u32;
-            let ch = char::from_u32(code).ok_or_else(|| c.corrupt(format!("{code:#x} is not a char")))?;
-            if chars.last().is_some_and(|(p, _): &(char, TermInfo)| *p >= ch) {
+            let ch = char::from_u32(code)
+                .ok_or_else(|| c.corrupt(format!("{code:#x} is not a char")))?;
+            if chars
+                .last()
+                .is_some_and(|(p, _): &(char, TermInfo)| *p >= ch)
+            {
                 return Err(c.corrupt("chars not strictly increasing"));
             }
             let mut info = read_info(&mut c)?;
-            info.piece = piece_of(&char_ranges, ord as u32).ok_or_else(|| c.corrupt(format!("no postings piece for char {ord}")))?;
+            info.piece = piece_of(&char_ranges, ord as u32)
+                .ok_or_else(|| c.corrupt(format!("no postings piece for char {ord}")))?;
             check_info(&info, &char_pieces, n_docs, "char", &c)?;
             chars.push((ch, info));
         }
@@ -309,29 +421,58 @@ impl Index {
                 if first_doc != next_doc || count == 0 {
                     return Err(c.corrupt(format!("block starts at doc {first_doc} with {count} docs, expected doc {next_doc}")));
                 }
-                next_doc = first_doc.checked_add(count).ok_or_else(|| c.corrupt("block doc range overflows"))?;
+                next_doc = first_doc
+                    .checked_add(count)
+                    .ok_or_else(|| c.corrupt("block doc range overflows"))?;
                 if raw_len > len.saturating_mul(1100) + 4096 {
-                    return Err(c.corrupt(format!("inflated length {raw_len} impossible for {len} compressed bytes")));
+                    return Err(c.corrupt(format!(
+                        "inflated length {raw_len} impossible for {len} compressed bytes"
+                    )));
                 }
                 metas.push((first_doc, count, raw_len, len));
             }
             let mut offset = body.len() - c.remaining();
             for (first_doc, docs_n, raw_len, len) in metas {
                 c.take(len)?;
-                blocks.push(StoreBlock { piece: p, first_doc, docs: docs_n, raw_len, offset, len });
+                blocks.push(StoreBlock {
+                    piece: p,
+                    first_doc,
+                    docs: docs_n,
+                    raw_len,
+                    offset,
+                    len,
+                });
                 offset += len;
             }
             c.finish()?;
             store_pieces.push(body);
         }
         if next_doc as usize != n_docs {
-            return Err(bad(format!("store holds {next_doc} documents, docs piece {n_docs}")));
+            return Err(bad(format!(
+                "store holds {next_doc} documents, docs piece {n_docs}"
+            )));
         }
         let total_tokens: u64 = docs.iter().map(|d| u64::from(d.tokens)).sum();
-        let avg_len = if docs.is_empty() { 1.0 } else { (total_tokens as f64 / docs.len() as f64).max(1.0) };
+        let avg_len = if docs.is_empty() {
+            1.0
+        } else {
+            (total_tokens as f64 / docs.len() as f64).max(1.0)
+        };
         let cache = (0..blocks.len()).map(|_| OnceLock::new()).collect();
         Ok(Index {
-            manifest, vocab, terms, word_pieces, chars, char_pieces, docs, issues, by_id, store_pieces, blocks, cache, avg_len,
+            manifest,
+            vocab,
+            terms,
+            word_pieces,
+            chars,
+            char_pieces,
+            docs,
+            issues,
+            by_id,
+            store_pieces,
+            blocks,
+            cache,
+            avg_len,
         })
     }
 
@@ -339,7 +480,10 @@ impl Index {
     #[cfg(feature = "native")]
     pub fn open_dir(dir: &std::path::Path) -> Result<Index, IndexError> {
         let read = |p: std::path::PathBuf| {
-            std::fs::read(&p).map_err(|e| IndexError::Io { path: p.display().to_string(), message: e.to_string() })
+            std::fs::read(&p).map_err(|e| IndexError::Io {
+                path: p.display().to_string(),
+                message: e.to_string(),
+            })
         };
         let manifest = read(dir.join(MANIFEST_FILE))?;
         let m = Manifest::parse(&manifest)?;
@@ -347,8 +491,15 @@ impl Index {
         for name in m.piece_names() {
             match std::fs::read(dir.join(&name)) {
                 Ok(b) => pieces.push((name, b)),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(IndexError::MissingPiece { name }),
-                Err(e) => return Err(IndexError::Io { path: dir.join(&name).display().to_string(), message: e.to_string() }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Err(IndexError::MissingPiece { name })
+                }
+                Err(e) => {
+                    return Err(IndexError::Io {
+                        path: dir.join(&name).display().to_string(),
+                        message: e.to_string(),
+                    })
+                }
             }
         }
         Index::open(&manifest, &pieces)
@@ -373,19 +524,35 @@ impl Index {
             return Ok(None);
         }
         let b = self.blocks.partition_point(|b| b.first_doc + b.docs <= doc);
-        let Some(block) = self.blocks.get(b) else { return Ok(None) };
-        let arts = self.cache[b].get_or_init(|| self.load_block(block)).as_ref().map_err(Clone::clone)?;
+        let Some(block) = self.blocks.get(b) else {
+            return Ok(None);
+        };
+        let arts = self.cache[b]
+            .get_or_init(|| self.load_block(block))
+            .as_ref()
+            .map_err(Clone::clone)?;
         Ok(arts.get((doc - block.first_doc) as usize).cloned())
     }
     fn load_block(&self, block: &StoreBlock) -> Result<Vec<Article>, IndexError> {
         let piece = "store";
         let body = &self.store_pieces[block.piece];
-        let comp = body.get(block.offset..block.offset + block.len).unwrap_or(&[]);
+        let comp = body
+            .get(block.offset..block.offset + block.len)
+            .unwrap_or(&[]);
         let raw = inflate(piece, comp, block.raw_len)?;
-        let arts: Vec<Article> = serde_json::from_slice(&raw)
-            .map_err(|e| IndexError::Corrupt { piece: piece.into(), detail: format!("block of doc {}: {e}", block.first_doc) })?;
+        let arts: Vec<Article> = serde_json::from_slice(&raw).map_err(|e| IndexError::Corrupt {
+            piece: piece.into(),
+            detail: format!("block of doc {}: {e}", block.first_doc),
+        })?;
         if arts.len() != block.docs as usize {
-            return Err(IndexError::Corrupt { piece: piece.into(), detail: format!("block holds {} articles, expected {}", arts.len(), block.docs) });
+            return Err(IndexError::Corrupt {
+                piece: piece.into(),
+                detail: format!(
+                    "block holds {} articles, expected {}",
+                    arts.len(),
+                    block.docs
+                ),
+            });
         }
         Ok(arts)
     }
@@ -398,7 +565,11 @@ impl Index {
             .get(doc as usize)
             .and_then(|d| self.issues.get(d.issue as usize))
             .cloned()
-            .unwrap_or(IssueInfo { source: String::new(), publication: String::new(), date: None })
+            .unwrap_or(IssueInfo {
+                source: String::new(),
+                publication: String::new(),
+                date: None,
+            })
     }
     pub fn themes(&self) -> Vec<Theme> {
         self.manifest.themes.clone()
@@ -409,7 +580,12 @@ impl Index {
     }
     /// Kinds, units and authors of all articles with article counts.
     pub fn facets(&self) -> Facets {
-        self.facets_of((0..self.docs.len() as u32).collect::<Vec<_>>().iter().copied())
+        self.facets_of(
+            (0..self.docs.len() as u32)
+                .collect::<Vec<_>>()
+                .iter()
+                .copied(),
+        )
     }
     /// Facets over a set of documents.
     pub fn facets_of(&self, docs: impl IntoIterator<Item = u32>) -> Facets {
@@ -417,7 +593,9 @@ impl Index {
         let mut units: BTreeMap<String, usize> = BTreeMap::new();
         let mut authors: BTreeMap<String, usize> = BTreeMap::new();
         for d in docs {
-            let Some(m) = self.docs.get(d as usize) else { continue };
+            let Some(m) = self.docs.get(d as usize) else {
+                continue;
+            };
             *kinds.entry(m.kind.as_str().to_string()).or_default() += 1;
             let mut u: Vec<&String> = m.units.iter().collect();
             u.sort();
@@ -437,7 +615,11 @@ impl Index {
             v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             v
         };
-        Facets { kinds: sorted(kinds), units: sorted(units), authors: sorted(authors) }
+        Facets {
+            kinds: sorted(kinds),
+            units: sorted(units),
+            authors: sorted(authors),
+        }
     }
 
     // ---- crate-internal access for query and analysis ----
@@ -459,7 +641,13 @@ impl Index {
     }
     /// Decodes a term's posting list.
     pub fn term_postings(&self, ord: u32) -> Result<PostingList, IndexError> {
-        let info = self.terms.get(ord as usize).ok_or_else(|| IndexError::Corrupt { piece: "vocab".into(), detail: format!("no term {ord}") })?;
+        let info = self
+            .terms
+            .get(ord as usize)
+            .ok_or_else(|| IndexError::Corrupt {
+                piece: "vocab".into(),
+                detail: format!("no term {ord}"),
+            })?;
         decode_list(&self.word_pieces, info, self.docs.len(), "words")
     }
     /// All terms starting with `prefix` (normalised), in byte order, with their info.
@@ -494,7 +682,10 @@ impl Index {
     }
     /// Info of a char in the character tier (char already normalised).
     pub fn char_info(&self, c: char) -> Option<TermInfo> {
-        self.chars.binary_search_by_key(&c, |(ch, _)| *ch).ok().map(|i| self.chars[i].1)
+        self.chars
+            .binary_search_by_key(&c, |(ch, _)| *ch)
+            .ok()
+            .map(|i| self.chars[i].1)
     }
     /// Decodes a char's posting list (positions are char offsets into the search text).
     pub fn char_postings(&self, c: char) -> Result<Option<PostingList>, IndexError> {
@@ -521,18 +712,33 @@ fn prefix_upper_bound(p: &[u8]) -> Option<Vec<u8>> {
 }
 
 fn ranges(m: &Manifest, kind: PieceKind) -> Vec<(u32, u32)> {
-    m.pieces.iter().filter(|p| p.kind == kind).map(|p| (p.from, p.to)).collect()
+    m.pieces
+        .iter()
+        .filter(|p| p.kind == kind)
+        .map(|p| (p.from, p.to))
+        .collect()
 }
 
 fn piece_of(ranges: &[(u32, u32)], ord: u32) -> Option<u32> {
-    ranges.iter().position(|(a, b)| *a <= ord && ord < *b).map(|p| p as u32)
+    ranges
+        .iter()
+        .position(|(a, b)| *a <= ord && ord < *b)
+        .map(|p| p as u32)
 }
 
-fn decode_list(pieces: &[Vec<u8>], info: &TermInfo, n_docs: usize, piece: &str) -> Result<PostingList, IndexError> {
+fn decode_list(
+    pieces: &[Vec<u8>],
+    info: &TermInfo,
+    n_docs: usize,
+    piece: &str,
+) -> Result<PostingList, IndexError> {
     let bytes = pieces
         .get(info.piece as usize)
         .and_then(|b| b.get(info.offset as usize..(info.offset + info.len) as usize))
-        .ok_or_else(|| IndexError::Corrupt { piece: piece.into(), detail: "posting list out of range".into() })?;
+        .ok_or_else(|| IndexError::Corrupt {
+            piece: piece.into(),
+            detail: "posting list out of range".into(),
+        })?;
     let mut c = Cursor::new(bytes, piece);
     let mut list = PostingList {
         docs: Vec::with_capacity(info.doc_freq as usize),
@@ -543,7 +749,13 @@ fn decode_list(pieces: &[Vec<u8>], info: &TermInfo, n_docs: usize, piece: &str) 
     let mut doc: u64 = 0;
     for i in 0..info.doc_freq {
         let d = c.varint()?;
-        doc = if i == 0 { d } else if d == 0 { return Err(c.corrupt("doc delta 0")) } else { doc + d };
+        doc = if i == 0 {
+            d
+        } else if d == 0 {
+            return Err(c.corrupt("doc delta 0"));
+        } else {
+            doc + d
+        };
         if doc >= n_docs as u64 {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
         }
@@ -554,7 +766,13 @@ fn decode_list(pieces: &[Vec<u8>], info: &TermInfo, n_docs: usize, piece: &str) 
         let mut pos: u64 = 0;
         for j in 0..tf {
             let p = c.varint()?;
-            pos = if j == 0 { p } else if p == 0 { return Err(c.corrupt("position delta 0")) } else { pos + p };
+            pos = if j == 0 {
+                p
+            } else if p == 0 {
+                return Err(c.corrupt("position delta 0"));
+            } else {
+                pos + p
+            };
             if pos > u32::MAX as u64 {
                 return Err(c.corrupt("position beyond u32"));
             }
@@ -565,7 +783,10 @@ fn decode_list(pieces: &[Vec<u8>], info: &TermInfo, n_docs: usize, piece: &str) 
     }
     c.finish()?;
     if list.positions.len() as u64 != info.coll_freq {
-        return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
+        return Err(IndexError::Corrupt {
+            piece: piece.into(),
+            detail: "collection frequency differs from postings".into(),
+        });
     }
     Ok(list)
 }

@@ -23,7 +23,9 @@ fn config() -> BuildConfig {
     BuildConfig {
         userdict: "拟薄水铝石 n\n精细氧化铝事业部\n".into(),
         stopwords: "的\n".into(),
-        themes_toml: "[[theme]]\nname = \"两带两创\"\nterms = [\"两带两创\", \"创新\"]\nnote = \"x\"\n".into(),
+        themes_toml:
+            "[[theme]]\nname = \"两带两创\"\nterms = [\"两带两创\", \"创新\"]\nnote = \"x\"\n"
+                .into(),
     }
 }
 
@@ -61,8 +63,18 @@ fn round_trip_keeps_articles_stats_and_themes() {
     assert_eq!(l.docs, vec![1]);
     let (text, _, _) = idx.search_text(1).unwrap().unwrap();
     assert_eq!(text.chars().nth(l.positions[0] as usize), Some('窑'));
-    assert_eq!(idx.facets().kinds, vec![("literature".into(), 1), ("news".into(), 1), ("photo".into(), 1)]);
-    assert_eq!(b.pieces.len(), Manifest::parse(&b.manifest).unwrap().piece_names().len());
+    assert_eq!(
+        idx.facets().kinds,
+        vec![
+            ("literature".into(), 1),
+            ("news".into(), 1),
+            ("photo".into(), 1)
+        ]
+    );
+    assert_eq!(
+        b.pieces.len(),
+        Manifest::parse(&b.manifest).unwrap().piece_names().len()
+    );
 }
 
 #[test]
@@ -82,25 +94,46 @@ fn empty_corpus_builds_and_opens() {
 fn bad_themes_file_is_a_config_error() {
     let mut c = config();
     c.themes_toml = "[[theme]]\nname = 3\n".into();
-    assert!(matches!(build(&sample_issues(), &c), Err(IndexError::Config { .. })));
+    assert!(matches!(
+        build(&sample_issues(), &c),
+        Err(IndexError::Config { .. })
+    ));
 }
 
 #[test]
 fn empty_manifest() {
     let b = built();
-    assert_eq!(Index::open(&[], &b.pieces).unwrap_err(), IndexError::Empty { piece: MANIFEST_FILE.into() });
+    assert_eq!(
+        Index::open(&[], &b.pieces).unwrap_err(),
+        IndexError::Empty {
+            piece: MANIFEST_FILE.into()
+        }
+    );
 }
 
 #[test]
 fn truncated_manifest_and_piece() {
     let b = built();
     let short = &b.manifest[..b.manifest.len() - 3];
-    assert!(matches!(Index::open(short, &b.pieces), Err(IndexError::Truncated { .. })));
-    assert!(matches!(Index::open(&b.manifest[..7], &b.pieces), Err(IndexError::Truncated { expected: 20, got: 7, .. })));
+    assert!(matches!(
+        Index::open(short, &b.pieces),
+        Err(IndexError::Truncated { .. })
+    ));
+    assert!(matches!(
+        Index::open(&b.manifest[..7], &b.pieces),
+        Err(IndexError::Truncated {
+            expected: 20,
+            got: 7,
+            ..
+        })
+    ));
     let mut pieces = b.pieces.clone();
     let n = pieces[0].1.len();
     pieces[0].1.truncate(n - 1);
-    assert!(matches!(Index::open(&b.manifest, &pieces), Err(IndexError::PieceMismatch { .. })));
+    assert!(matches!(
+        Index::open(&b.manifest, &pieces),
+        Err(IndexError::PieceMismatch { .. })
+    ));
 }
 
 #[test]
@@ -108,7 +141,10 @@ fn bad_magic() {
     let b = built();
     let mut m = b.manifest.clone();
     m[0] = b'X';
-    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::BadMagic { .. })));
+    assert!(matches!(
+        Index::open(&m, &b.pieces),
+        Err(IndexError::BadMagic { .. })
+    ));
 }
 
 #[test]
@@ -117,7 +153,14 @@ fn newer_version_is_named() {
     let mut m = b.manifest.clone();
     m[4..6].copy_from_slice(&(FORMAT_VERSION + 1).to_le_bytes());
     let e = Index::open(&m, &b.pieces).unwrap_err();
-    assert_eq!(e, IndexError::NewerVersion { piece: MANIFEST_FILE.into(), found: FORMAT_VERSION + 1, supported: FORMAT_VERSION });
+    assert_eq!(
+        e,
+        IndexError::NewerVersion {
+            piece: MANIFEST_FILE.into(),
+            found: FORMAT_VERSION + 1,
+            supported: FORMAT_VERSION
+        }
+    );
     assert!(e.to_string().contains("newer"));
 }
 
@@ -125,22 +168,44 @@ fn newer_version_is_named() {
 fn wrong_kind_checksum_trailing_and_missing() {
     let b = built();
     // A store piece given as the manifest.
-    let store = &b.pieces.iter().find(|(n, _)| n.starts_with("store-")).unwrap().1;
-    assert!(matches!(Index::open(store, &b.pieces), Err(IndexError::WrongKind { .. })));
+    let store = &b
+        .pieces
+        .iter()
+        .find(|(n, _)| n.starts_with("store-"))
+        .unwrap()
+        .1;
+    assert!(matches!(
+        Index::open(store, &b.pieces),
+        Err(IndexError::WrongKind { .. })
+    ));
     let mut m = b.manifest.clone();
     let last = m.len() - 1;
     m[last] ^= 0x55;
-    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::Checksum { .. })));
+    assert!(matches!(
+        Index::open(&m, &b.pieces),
+        Err(IndexError::Checksum { .. })
+    ));
     let mut m = b.manifest.clone();
     m.push(0);
-    assert!(matches!(Index::open(&m, &b.pieces), Err(IndexError::TrailingBytes { extra: 1, .. })));
+    assert!(matches!(
+        Index::open(&m, &b.pieces),
+        Err(IndexError::TrailingBytes { extra: 1, .. })
+    ));
     let pieces: Vec<_> = b.pieces[1..].to_vec();
-    assert_eq!(Index::open(&b.manifest, &pieces).unwrap_err(), IndexError::MissingPiece { name: b.pieces[0].0.clone() });
+    assert_eq!(
+        Index::open(&b.manifest, &pieces).unwrap_err(),
+        IndexError::MissingPiece {
+            name: b.pieces[0].0.clone()
+        }
+    );
     // A flipped byte inside a piece (same length) is caught by its checksum.
     let mut pieces = b.pieces.clone();
     let mid = pieces[2].1.len() / 2 + 10;
     pieces[2].1[mid] ^= 1;
-    assert!(matches!(Index::open(&b.manifest, &pieces), Err(IndexError::Checksum { .. })));
+    assert!(matches!(
+        Index::open(&b.manifest, &pieces),
+        Err(IndexError::Checksum { .. })
+    ));
 }
 
 /// Exercise the decoders after open: nothing may panic on an index that opened.
@@ -149,10 +214,23 @@ fn exercise(idx: &Index) {
     for d in 0..idx.article_count() as u32 + 1 {
         let _ = idx.try_article(d);
     }
-    for q in ["拟薄水铝石", "窑", "薄水 产量", "\"两带两创\"", "a OR 暖", "-窑 unit:精细"] {
+    for q in [
+        "拟薄水铝石",
+        "窑",
+        "薄水 产量",
+        "\"两带两创\"",
+        "a OR 暖",
+        "-窑 unit:精细",
+    ] {
         let _ = crate::query::search(idx, q, &crate::query::SearchOptions::default());
     }
-    let _ = crate::analysis::frequencies(idx, &crate::analysis::FreqOptions { kind: Some(crate::corpus::Kind::News), ..Default::default() });
+    let _ = crate::analysis::frequencies(
+        idx,
+        &crate::analysis::FreqOptions {
+            kind: Some(crate::corpus::Kind::News),
+            ..Default::default()
+        },
+    );
     let _ = crate::analysis::kwic(idx, &["窑".into()], 5, 0);
     let _ = crate::query::suggest(idx, "拟", 5);
 }
@@ -166,7 +244,11 @@ fn random_mutations_never_panic() {
         let mut manifest = b.manifest.clone();
         let mut pieces = b.pieces.clone();
         let target = rng.usize(0..=pieces.len());
-        let bytes: &mut Vec<u8> = if target == 0 { &mut manifest } else { &mut pieces[target - 1].1 };
+        let bytes: &mut Vec<u8> = if target == 0 {
+            &mut manifest
+        } else {
+            &mut pieces[target - 1].1
+        };
         match round % 4 {
             0 => {
                 let i = rng.usize(0..bytes.len());
@@ -253,7 +335,13 @@ fn mutated_piece_bodies_with_valid_checksums_never_panic() {
 fn reseal_manifest_with(m: &Manifest, p: usize, len: u64, crc: u32) -> Vec<u8> {
     let mut w = bytes::Writer::new();
     let s = &m.stats;
-    for v in [s.articles as u64, s.issues as u64, s.tokens, s.chars, s.terms as u64] {
+    for v in [
+        s.articles as u64,
+        s.issues as u64,
+        s.tokens,
+        s.chars,
+        s.terms as u64,
+    ] {
         w.varint(v);
     }
     w.strs(&m.stopwords);
@@ -281,5 +369,8 @@ fn reseal_manifest_with(m: &Manifest, p: usize, len: u64, crc: u32) -> Vec<u8> {
 fn reseal_helper_reproduces_the_manifest() {
     let b = built();
     let m = Manifest::parse(&b.manifest).unwrap();
-    assert_eq!(reseal_manifest_with(&m, 0, m.pieces[0].len, m.pieces[0].crc), b.manifest);
+    assert_eq!(
+        reseal_manifest_with(&m, 0, m.pieces[0].len, m.pieces[0].crc),
+        b.manifest
+    );
 }

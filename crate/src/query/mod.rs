@@ -24,7 +24,8 @@ pub use parse::{parse, Atom, Field, Filter, ParsedQuery, MAX_ATOMS, MAX_QUERY_CH
 pub use search::{highlight, search, search_with, suggest};
 
 use crate::corpus::Kind;
-use crate::index::{Facets, IndexError};
+pub use crate::index::Facets;
+use crate::index::IndexError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -39,7 +40,11 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: 20, offset: 0, snippet_chars: 80 }
+        SearchOptions {
+            limit: 20,
+            offset: 0,
+            snippet_chars: 80,
+        }
     }
 }
 
@@ -57,7 +62,11 @@ pub struct Bm25Params {
 
 impl Default for Bm25Params {
     fn default() -> Self {
-        Bm25Params { k1: 1.2, b: 0.75, title_boost: 3.0 }
+        Bm25Params {
+            k1: 1.2,
+            b: 0.75,
+            title_boost: 3.0,
+        }
     }
 }
 
@@ -65,7 +74,11 @@ impl Bm25Params {
     pub fn clamped(&self) -> Bm25Params {
         let d = Bm25Params::default();
         let c = |v: f32, lo: f32, hi: f32, def: f32| if v.is_nan() { def } else { v.clamp(lo, hi) };
-        Bm25Params { k1: c(self.k1, 0.0, 3.0, d.k1), b: c(self.b, 0.0, 1.0, d.b), title_boost: c(self.title_boost, 1.0, 20.0, d.title_boost) }
+        Bm25Params {
+            k1: c(self.k1, 0.0, 3.0, d.k1),
+            b: c(self.b, 0.0, 1.0, d.b),
+            title_boost: c(self.title_boost, 1.0, 20.0, d.title_boost),
+        }
     }
 }
 
@@ -124,7 +137,11 @@ pub enum QueryError {
     /// More than [`MAX_ATOMS`] terms, phrases and filters.
     TooManyTerms { count: usize, max: usize },
     /// A field filter with a bad value (`kind:xyz`, `unit:` with nothing after it).
-    BadFilter { field: String, value: String, detail: String },
+    BadFilter {
+        field: String,
+        value: String,
+        detail: String,
+    },
     /// The index is corrupt where this query needed it.
     Index(IndexError),
 }
@@ -132,13 +149,26 @@ pub enum QueryError {
 impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            QueryError::Empty => write!(f, "the query is empty: type a word, a \"phrase\" or a filter such as unit:热电分厂"),
+            QueryError::Empty => write!(
+                f,
+                "the query is empty: type a word, a \"phrase\" or a filter such as unit:热电分厂"
+            ),
             QueryError::OnlyPunctuation { query } => {
                 write!(f, "the query {query:?} holds only punctuation; add a word or a character to search for")
             }
-            QueryError::TooLong { chars, max } => write!(f, "the query has {chars} characters; the limit is {max}, shorten it"),
-            QueryError::TooManyTerms { count, max } => write!(f, "the query has {count} terms; the limit is {max}, use fewer"),
-            QueryError::BadFilter { field, value, detail } => write!(f, "filter {field}:{value}: {detail}"),
+            QueryError::TooLong { chars, max } => write!(
+                f,
+                "the query has {chars} characters; the limit is {max}, shorten it"
+            ),
+            QueryError::TooManyTerms { count, max } => write!(
+                f,
+                "the query has {count} terms; the limit is {max}, use fewer"
+            ),
+            QueryError::BadFilter {
+                field,
+                value,
+                detail,
+            } => write!(f, "filter {field}:{value}: {detail}"),
             QueryError::Index(e) => write!(f, "{e}"),
         }
     }

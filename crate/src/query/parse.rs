@@ -148,7 +148,10 @@ fn unquote(s: &str) -> (String, bool) {
 pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
     let n = query.chars().count();
     if n > MAX_QUERY_CHARS {
-        return Err(QueryError::TooLong { chars: n, max: MAX_QUERY_CHARS });
+        return Err(QueryError::TooLong {
+            chars: n,
+            max: MAX_QUERY_CHARS,
+        });
     }
     if query.trim().is_empty() {
         return Err(QueryError::Empty);
@@ -183,7 +186,11 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
                 let (v, _) = unquote(value);
                 let v = phrase_text(&v);
                 if v.is_empty() {
-                    return Err(QueryError::BadFilter { field: name.to_string(), value: v, detail: "needs a value after the colon".into() });
+                    return Err(QueryError::BadFilter {
+                        field: name.to_string(),
+                        value: v,
+                        detail: "needs a value after the colon".into(),
+                    });
                 }
                 if field == Field::Kind && Kind::parse(&v).is_none() {
                     return Err(QueryError::BadFilter {
@@ -194,21 +201,38 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
                 }
                 count += 1;
                 if count > MAX_ATOMS {
-                    return Err(QueryError::TooManyTerms { count, max: MAX_ATOMS });
+                    return Err(QueryError::TooManyTerms {
+                        count,
+                        max: MAX_ATOMS,
+                    });
                 }
-                parsed.filters.push(Filter { field, value: v, negated });
+                parsed.filters.push(Filter {
+                    field,
+                    value: v,
+                    negated,
+                });
                 pending_or = false;
                 continue;
             }
         }
         let (text, quoted) = unquote(body);
-        let atom = Atom { text: if quoted { phrase_text(&text) } else { normalize(&text) }, phrase: quoted };
+        let atom = Atom {
+            text: if quoted {
+                phrase_text(&text)
+            } else {
+                normalize(&text)
+            },
+            phrase: quoted,
+        };
         if !is_searchable(&atom.text) {
             continue;
         }
         count += 1;
         if count > MAX_ATOMS {
-            return Err(QueryError::TooManyTerms { count: raw_tokens(query).len(), max: MAX_ATOMS });
+            return Err(QueryError::TooManyTerms {
+                count: raw_tokens(query).len(),
+                max: MAX_ATOMS,
+            });
         }
         if negated {
             parsed.excludes.push(atom);
@@ -223,7 +247,9 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         }
     }
     if parsed.groups.is_empty() && parsed.excludes.is_empty() && parsed.filters.is_empty() {
-        return Err(QueryError::OnlyPunctuation { query: query.to_string() });
+        return Err(QueryError::OnlyPunctuation {
+            query: query.to_string(),
+        });
     }
     Ok(parsed)
 }
@@ -233,26 +259,59 @@ mod tests {
     use super::*;
 
     fn texts(p: &ParsedQuery) -> Vec<Vec<String>> {
-        p.groups.iter().map(|g| g.iter().map(|a| a.text.clone()).collect()).collect()
+        p.groups
+            .iter()
+            .map(|g| g.iter().map(|a| a.text.clone()).collect())
+            .collect()
     }
 
     #[test]
     fn syntax() {
-        let p = parse("拟薄水铝石 \"两带 两创\" 窑 OR 炉 -焙烧 unit:热电分厂 kind:news -45μm ARL3460").unwrap();
-        assert_eq!(texts(&p), vec![vec!["拟薄水铝石"], vec!["两带两创"], vec!["窑", "炉"], vec!["-45μm"], vec!["arl3460"]]);
+        let p =
+            parse("拟薄水铝石 \"两带 两创\" 窑 OR 炉 -焙烧 unit:热电分厂 kind:news -45μm ARL3460")
+                .unwrap();
+        assert_eq!(
+            texts(&p),
+            vec![
+                vec!["拟薄水铝石"],
+                vec!["两带两创"],
+                vec!["窑", "炉"],
+                vec!["-45μm"],
+                vec!["arl3460"]
+            ]
+        );
         assert!(p.groups[1][0].phrase);
         assert_eq!(p.excludes[0].text, "焙烧");
         assert_eq!(p.filters.len(), 2);
-        assert_eq!(p.filters[0], Filter { field: Field::Unit, value: "热电分厂".into(), negated: false });
+        assert_eq!(
+            p.filters[0],
+            Filter {
+                field: Field::Unit,
+                value: "热电分厂".into(),
+                negated: false
+            }
+        );
     }
 
     #[test]
     fn bad_inputs_give_clear_answers() {
         assert_eq!(parse("   "), Err(QueryError::Empty));
-        assert!(matches!(parse("，。！？"), Err(QueryError::OnlyPunctuation { .. })));
-        assert!(matches!(parse(&"窑".repeat(100_000)), Err(QueryError::TooLong { chars: 100_000, .. })));
-        assert!(matches!(parse(&"窑 ".repeat(40)), Err(QueryError::TooManyTerms { .. })));
-        assert!(matches!(parse("kind:poem"), Err(QueryError::BadFilter { .. })));
+        assert!(matches!(
+            parse("，。！？"),
+            Err(QueryError::OnlyPunctuation { .. })
+        ));
+        assert!(matches!(
+            parse(&"窑".repeat(100_000)),
+            Err(QueryError::TooLong { chars: 100_000, .. })
+        ));
+        assert!(matches!(
+            parse(&"窑 ".repeat(40)),
+            Err(QueryError::TooManyTerms { .. })
+        ));
+        assert!(matches!(
+            parse("kind:poem"),
+            Err(QueryError::BadFilter { .. })
+        ));
         // An unclosed quote runs to the end.
         let p = parse("\"两带两创").unwrap();
         assert_eq!(texts(&p), vec![vec!["两带两创"]]);

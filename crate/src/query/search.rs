@@ -33,7 +33,11 @@ pub(crate) struct AtomMatches {
 /// Positions where every list has `start + rel`, per document. `lists` must not be empty.
 pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Vec<u32>> {
     let mut out = BTreeMap::new();
-    let Some((anchor_i, _)) = lists.iter().enumerate().min_by_key(|(_, (l, _))| l.positions.len()) else {
+    let Some((anchor_i, _)) = lists
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, (l, _))| l.positions.len())
+    else {
         return out;
     };
     let (anchor, arel) = lists[anchor_i];
@@ -48,8 +52,14 @@ pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Vec<u32>
         }
         let mut starts = Vec::new();
         for &p in anchor.positions_at(i) {
-            let Some(start) = p.checked_sub(arel) else { continue };
-            if others.iter().all(|(ps, rel)| start.checked_add(*rel).is_some_and(|q| ps.binary_search(&q).is_ok())) {
+            let Some(start) = p.checked_sub(arel) else {
+                continue;
+            };
+            if others.iter().all(|(ps, rel)| {
+                start
+                    .checked_add(*rel)
+                    .is_some_and(|q| ps.binary_search(&q).is_ok())
+            }) {
                 starts.push(start);
             }
         }
@@ -67,7 +77,11 @@ fn idf(n: usize, df: usize) -> f64 {
 }
 
 /// Exact substring matches of `text` through the character tier.
-pub(crate) fn char_matches(index: &Index, text: &str, cache: &mut BTreeMap<char, Option<PostingList>>) -> Result<BTreeMap<u32, Vec<u32>>, IndexError> {
+pub(crate) fn char_matches(
+    index: &Index,
+    text: &str,
+    cache: &mut BTreeMap<char, Option<PostingList>>,
+) -> Result<BTreeMap<u32, Vec<u32>>, IndexError> {
     let chars: Vec<char> = text.chars().collect();
     if chars.is_empty() {
         return Ok(BTreeMap::new());
@@ -121,7 +135,11 @@ fn word_matches(index: &Index, text: &str) -> Result<Option<(Starts, f64)>, Inde
         idf_sum += idf(n, info.doc_freq as usize);
         lists.push(index.term_postings(*ord)?);
     }
-    let refs: Vec<(&PostingList, u32)> = lists.iter().zip(&parts).map(|(l, (_, r))| (l, *r)).collect();
+    let refs: Vec<(&PostingList, u32)> = lists
+        .iter()
+        .zip(&parts)
+        .map(|(l, (_, r))| (l, *r))
+        .collect();
     Ok(Some((intersect(&refs), idf_sum)))
 }
 
@@ -130,13 +148,26 @@ trait OrDefaultInfo {
 }
 impl OrDefaultInfo for Option<crate::index::TermInfo> {
     fn unwrap_or_default_info(self) -> crate::index::TermInfo {
-        self.unwrap_or(crate::index::TermInfo { doc_freq: 0, coll_freq: 0, piece: 0, offset: 0, len: 0 })
+        self.unwrap_or(crate::index::TermInfo {
+            doc_freq: 0,
+            coll_freq: 0,
+            piece: 0,
+            offset: 0,
+            len: 0,
+        })
     }
 }
 
-pub(crate) fn match_atom(index: &Index, atom: &Atom, cache: &mut BTreeMap<char, Option<PostingList>>) -> Result<AtomMatches, IndexError> {
+pub(crate) fn match_atom(
+    index: &Index,
+    atom: &Atom,
+    cache: &mut BTreeMap<char, Option<PostingList>>,
+) -> Result<AtomMatches, IndexError> {
     let chars = char_matches(index, &atom.text, cache)?;
-    let mut m = AtomMatches { char_idf: idf(index.article_count(), chars.len()), ..AtomMatches::default() };
+    let mut m = AtomMatches {
+        char_idf: idf(index.article_count(), chars.len()),
+        ..AtomMatches::default()
+    };
     if chars.is_empty() {
         return Ok(m);
     }
@@ -157,12 +188,21 @@ pub(crate) fn match_atom(index: &Index, atom: &Atom, cache: &mut BTreeMap<char, 
 }
 
 fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
-    let Some(m) = index.meta(doc) else { return false };
+    let Some(m) = index.meta(doc) else {
+        return false;
+    };
     q.filters.iter().all(|f| {
         let has = match f.field {
-            Field::Author => m.authors.iter().chain(&m.photographers).any(|a| normalize(a).contains(&f.value)),
+            Field::Author => m
+                .authors
+                .iter()
+                .chain(&m.photographers)
+                .any(|a| normalize(a).contains(&f.value)),
             Field::Unit => m.units.iter().any(|u| normalize(u).contains(&f.value)),
-            Field::Title => m.title.as_ref().is_some_and(|t| normalize(t).contains(&f.value)),
+            Field::Title => m
+                .title
+                .as_ref()
+                .is_some_and(|t| normalize(t).contains(&f.value)),
             Field::Kind => m.kind.as_str() == f.value,
         };
         has != f.negated
@@ -170,12 +210,21 @@ fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
 }
 
 /// Runs a query with the default [`Bm25Params`].
-pub fn search(index: &Index, query: &str, opts: &SearchOptions) -> Result<SearchResults, QueryError> {
+pub fn search(
+    index: &Index,
+    query: &str,
+    opts: &SearchOptions,
+) -> Result<SearchResults, QueryError> {
     search_with(index, query, opts, &Bm25Params::default())
 }
 
 /// Runs a query with explicit ranking parameters (clamped).
-pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm25Params) -> Result<SearchResults, QueryError> {
+pub fn search_with(
+    index: &Index,
+    query: &str,
+    opts: &SearchOptions,
+    params: &Bm25Params,
+) -> Result<SearchResults, QueryError> {
     let q = parse(query)?;
     let p = params.clamped();
     let mut cache = BTreeMap::new();
@@ -189,7 +238,11 @@ pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm
     for a in &q.excludes {
         excluded.extend(char_matches(index, &a.text, &mut cache)?.into_keys());
     }
-    let missing: Vec<String> = positives.iter().filter(|a| atom_matches[&a.text].docs.is_empty()).map(|a| a.text.clone()).collect();
+    let missing: Vec<String> = positives
+        .iter()
+        .filter(|a| atom_matches[&a.text].docs.is_empty())
+        .map(|a| a.text.clone())
+        .collect();
 
     // Candidates: every group matches, no exclusion, every filter holds.
     let candidates: Vec<u32> = if q.groups.is_empty() {
@@ -197,7 +250,10 @@ pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm
     } else {
         let mut set: Option<BTreeSet<u32>> = None;
         for g in &q.groups {
-            let docs: BTreeSet<u32> = g.iter().flat_map(|a| atom_matches[&a.text].docs.keys().copied()).collect();
+            let docs: BTreeSet<u32> = g
+                .iter()
+                .flat_map(|a| atom_matches[&a.text].docs.keys().copied())
+                .collect();
             set = Some(match set {
                 None => docs,
                 Some(s) => s.intersection(&docs).copied().collect(),
@@ -205,14 +261,18 @@ pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm
         }
         set.unwrap_or_default().into_iter().collect()
     };
-    let candidates: Vec<u32> =
-        candidates.into_iter().filter(|d| !excluded.contains(d) && filter_ok(index, *d, &q)).collect();
+    let candidates: Vec<u32> = candidates
+        .into_iter()
+        .filter(|d| !excluded.contains(d) && filter_ok(index, *d, &q))
+        .collect();
 
     // Score.
     let avgdl = index.avg_doc_len();
     let mut scored: Vec<(bool, f64, u32)> = Vec::with_capacity(candidates.len());
     for &doc in &candidates {
-        let Some(meta) = index.meta(doc) else { continue };
+        let Some(meta) = index.meta(doc) else {
+            continue;
+        };
         let dl = f64::from(meta.tokens.max(1));
         let norm = f64::from(p.k1) * (1.0 - f64::from(p.b) + f64::from(p.b) * dl / avgdl);
         let bm25 = |tf: f64, idf: f64| idf * tf * (f64::from(p.k1) + 1.0) / (tf + norm);
@@ -224,13 +284,23 @@ pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm
             let mut best_sub: f64 = 0.0;
             for a in g {
                 let am = &atom_matches[&a.text];
-                let Some(dm) = am.docs.get(&doc) else { continue };
+                let Some(dm) = am.docs.get(&doc) else {
+                    continue;
+                };
                 if !dm.word_starts.is_empty() {
-                    let tf: f64 = dm.word_starts.iter().map(|&s| if s < meta.title_tokens { boost } else { 1.0 }).sum();
+                    let tf: f64 = dm
+                        .word_starts
+                        .iter()
+                        .map(|&s| if s < meta.title_tokens { boost } else { 1.0 })
+                        .sum();
                     let s = bm25(tf, am.word_idf);
                     best_word = Some(best_word.map_or(s, |b: f64| b.max(s)));
                 } else {
-                    let tf: f64 = dm.char_starts.iter().map(|&s| if s < meta.title_chars { boost } else { 1.0 }).sum();
+                    let tf: f64 = dm
+                        .char_starts
+                        .iter()
+                        .map(|&s| if s < meta.title_chars { boost } else { 1.0 })
+                        .sum();
                     best_sub = best_sub.max(bm25(tf, am.char_idf));
                 }
             }
@@ -244,27 +314,53 @@ pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm
         }
         scored.push((all_words, score, doc));
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    // Order by the reported (f32) score, then reading order: tiny float differences between
+    // platforms below f32 precision cannot reorder hits.
+    let reported = |words: bool, s: f64| -> f32 {
+        if q.groups.is_empty() {
+            0.0
+        } else if words {
+            (1.0 + s) as f32
+        } else {
+            (s / (1.0 + s)) as f32
+        }
+    };
+    let mut scored: Vec<(f32, u32)> = scored
+        .into_iter()
+        .map(|(w, s, d)| (reported(w, s), d))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
     let facets = index.facets_of(candidates.iter().copied());
     let mut hits = Vec::new();
-    for &(words, s, doc) in scored.iter().skip(opts.offset).take(opts.limit) {
-        let Some(meta) = index.meta(doc) else { continue };
-        let score = if q.groups.is_empty() { 0.0 } else if words { 1.0 + s } else { s / (1.0 + s) };
+    for &(score, doc) in scored.iter().skip(opts.offset).take(opts.limit) {
+        let Some(meta) = index.meta(doc) else {
+            continue;
+        };
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for a in &positives {
             if let Some(dm) = atom_matches[&a.text].docs.get(&doc) {
                 let len = a.text.chars().count();
-                spans.extend(dm.char_starts.iter().map(|&st| (st as usize, st as usize + len)));
+                spans.extend(
+                    dm.char_starts
+                        .iter()
+                        .map(|&st| (st as usize, st as usize + len)),
+                );
             }
         }
         let text = index.search_text(doc)?.map(|t| t.0).unwrap_or_default();
-        let snippet = make_snippet(&text, meta.title_chars as usize, meta.body_chars as usize, spans, opts.snippet_chars);
+        let snippet = make_snippet(
+            &text,
+            meta.title_chars as usize,
+            meta.body_chars as usize,
+            spans,
+            opts.snippet_chars,
+        );
         hits.push(Hit {
             id: meta.id.clone(),
             doc,
             title: meta.title.clone(),
-            score: score as f32,
+            score,
             snippet,
             authors: meta.authors.clone(),
             units: meta.units.clone(),
@@ -284,7 +380,9 @@ pub fn search_with(index: &Index, query: &str, opts: &SearchOptions, params: &Bm
 /// Char spans `[start, end)` in `text` of every positive term and phrase of `query` (merged,
 /// sorted). An unparsable query highlights nothing.
 pub fn highlight(_index: &Index, query: &str, text: &str) -> Vec<[usize; 2]> {
-    let Ok(q) = parse(query) else { return Vec::new() };
+    let Ok(q) = parse(query) else {
+        return Vec::new();
+    };
     let hay: Vec<char> = text.chars().map(crate::text::normalize_char).collect();
     let mut spans = Vec::new();
     for a in q.positive_atoms() {
@@ -298,7 +396,10 @@ pub fn highlight(_index: &Index, query: &str, text: &str) -> Vec<[usize; 2]> {
             }
         }
     }
-    super::snippet::merge(spans).into_iter().map(|(a, b)| [a, b]).collect()
+    super::snippet::merge(spans)
+        .into_iter()
+        .map(|(a, b)| [a, b])
+        .collect()
 }
 
 /// Prefix completions from the term dictionary, most frequent first (ties by term).
@@ -310,7 +411,10 @@ pub fn suggest(index: &Index, prefix: &str, limit: usize) -> Vec<Suggestion> {
     let mut all: Vec<Suggestion> = index
         .terms_with_prefix(&p, 50_000)
         .into_iter()
-        .map(|(term, info)| Suggestion { term, count: info.coll_freq })
+        .map(|(term, info)| Suggestion {
+            term,
+            count: info.coll_freq,
+        })
         .collect();
     all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     all.truncate(limit);

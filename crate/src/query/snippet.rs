@@ -22,26 +22,42 @@ pub(crate) fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
 /// Cuts a snippet of about `want` chars from the body (paragraphs) of `text`, around the
 /// window holding the most matches. Matches only in the title or metadata give the start of
 /// the body.
-pub(crate) fn make_snippet(text: &str, title_chars: usize, body_chars: usize, spans: Vec<(usize, usize)>, want: usize) -> Snippet {
+pub(crate) fn make_snippet(
+    text: &str,
+    title_chars: usize,
+    body_chars: usize,
+    spans: Vec<(usize, usize)>,
+    want: usize,
+) -> Snippet {
     let chars: Vec<char> = text.chars().collect();
     let want = want.clamp(10, 2000);
     let body_start = (title_chars + 1).min(body_chars);
     let body_end = body_chars.min(chars.len());
     let spans = merge(spans);
-    let in_body: Vec<(usize, usize)> = spans.iter().copied().filter(|&(a, b)| a >= body_start && b <= body_end).collect();
+    let in_body: Vec<(usize, usize)> = spans
+        .iter()
+        .copied()
+        .filter(|&(a, b)| a >= body_start && b <= body_end)
+        .collect();
     // Pick the window start with the most spans, earliest on ties.
     let mut start = body_start;
     let mut best = 0usize;
     for &(a, _) in &in_body {
         let s = a.saturating_sub(want / 4).max(body_start);
-        let count = in_body.iter().filter(|&&(x, y)| x >= s && y <= s + want).count();
+        let count = in_body
+            .iter()
+            .filter(|&&(x, y)| x >= s && y <= s + want)
+            .count();
         if count > best {
             best = count;
             start = s;
         }
     }
     // Prefer starting at a line start when the first match is near it.
-    if let Some(nl) = chars[body_start.min(body_end)..start.min(body_end)].iter().rposition(|&c| c == '\n') {
+    if let Some(nl) = chars[body_start.min(body_end)..start.min(body_end)]
+        .iter()
+        .rposition(|&c| c == '\n')
+    {
         let line_start = body_start + nl + 1;
         if start - line_start < want / 4 {
             start = line_start;
@@ -66,7 +82,10 @@ pub(crate) fn make_snippet(text: &str, title_chars: usize, body_chars: usize, sp
         .filter(|&&(a, b)| b > start && a < end)
         .map(|&(a, b)| [a.max(start) - start + shift, b.min(end) - start + shift])
         .collect();
-    Snippet { text: out, highlights }
+    Snippet {
+        text: out,
+        highlights,
+    }
 }
 
 #[cfg(test)]
@@ -85,6 +104,9 @@ mod tests {
 
     #[test]
     fn merge_spans() {
-        assert_eq!(merge(vec![(5, 7), (0, 2), (1, 3), (7, 8)]), vec![(0, 3), (5, 8)]);
+        assert_eq!(
+            merge(vec![(5, 7), (0, 2), (1, 3), (7, 8)]),
+            vec![(0, 3), (5, 8)]
+        );
     }
 }

@@ -10,11 +10,11 @@
 //!   vocabulary, no jieba, so native and WebAssembly split a query identically.
 
 mod normalize;
-mod vocab_seg;
 #[cfg(feature = "native")]
 mod segment;
+mod vocab_seg;
 
 pub use normalize::{is_punct, is_searchable, is_word_token, normalize, normalize_char};
-pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};
 #[cfg(feature = "native")]
 pub use segment::{parse_userdict, quoted_slogans, Segmenter, Token, UserWord};
+pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};

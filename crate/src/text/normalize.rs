@@ -62,7 +62,9 @@ mod tests {
 
     #[test]
     fn punctuation_classes() {
-        assert!(is_punct('，') && is_punct('“') && is_punct('-') && is_punct('·') && is_punct('。'));
+        assert!(
+            is_punct('，') && is_punct('“') && is_punct('-') && is_punct('·') && is_punct('。')
+        );
         assert!(!is_punct('窑') && !is_punct('3') && !is_punct('μ') && !is_punct('😀'));
         assert!(!is_searchable("，。！“”"));
         assert!(is_searchable("-45μm"));

@@ -39,7 +39,12 @@ pub fn parse_userdict(text: &str) -> Result<Vec<UserWord>, (usize, String)> {
             [f] => f.parse::<usize>().ok(),
             [f, _tag] => match f.parse::<usize>() {
                 Ok(f) => Some(f),
-                Err(_) => return Err((i + 1, format!("frequency {f:?} of {word:?} is not a number"))),
+                Err(_) => {
+                    return Err((
+                        i + 1,
+                        format!("frequency {f:?} of {word:?} is not a number"),
+                    ))
+                }
             },
             _ => return Err((i + 1, format!("expected `word [freq] [tag]`, got {line:?}"))),
         };
@@ -100,7 +105,11 @@ impl Segmenter {
         self.jieba
             .cut(line, false)
             .into_iter()
-            .map(|t| Token { text: t.word.to_string(), start: t.start, end: t.end })
+            .map(|t| Token {
+                text: t.word.to_string(),
+                start: t.start,
+                end: t.end,
+            })
             .collect()
     }
 }
@@ -113,7 +122,11 @@ mod tests {
     fn userdict_and_slogans_stay_whole() {
         let dict = parse_userdict("# units\n拟薄水铝石 5000 n\n热电分厂\n").unwrap();
         let seg = Segmenter::new(&dict, ["三敬畏反三违"]);
-        let toks: Vec<String> = seg.tokens("开展三敬畏反三违活动，拟薄水铝石产量").into_iter().map(|t| t.text).collect();
+        let toks: Vec<String> = seg
+            .tokens("开展三敬畏反三违活动，拟薄水铝石产量")
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
         assert!(toks.contains(&"三敬畏反三违".to_string()), "{toks:?}");
         assert!(toks.contains(&"拟薄水铝石".to_string()), "{toks:?}");
         let line = "热电分厂 ARL3460";
@@ -126,6 +139,9 @@ mod tests {
         let s = "开展“三敬畏反三违”活动，“两带两创”，“以销定产，产销共赢”，“一”";
         assert_eq!(quoted_slogans(s), ["三敬畏反三违", "两带两创"]);
         assert!(parse_userdict("词 abc n").is_err());
-        assert_eq!(parse_userdict("词 n").unwrap(), vec![("词".to_string(), None)]);
+        assert_eq!(
+            parse_userdict("词 n").unwrap(),
+            vec![("词".to_string(), None)]
+        );
     }
 }

@@ -26,9 +26,18 @@ pub fn segment_by_vocab(s: &str, total: u64, lookup: impl Fn(&str) -> Option<u64
     out
 }
 
-fn segment_run(run: &str, total: u64, lookup: &impl Fn(&str) -> Option<u64>, out: &mut Vec<Segment>) {
+fn segment_run(
+    run: &str,
+    total: u64,
+    lookup: &impl Fn(&str) -> Option<u64>,
+    out: &mut Vec<Segment>,
+) {
     // Byte offsets of char boundaries.
-    let bounds: Vec<usize> = run.char_indices().map(|(i, _)| i).chain(std::iter::once(run.len())).collect();
+    let bounds: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(run.len()))
+        .collect();
     let n = bounds.len() - 1;
     let log_total = ((total.max(1)) as f64).ln();
     // Unknown single char: far less probable than any indexed term.
@@ -61,7 +70,10 @@ fn segment_run(run: &str, total: u64, lookup: &impl Fn(&str) -> Option<u64>, out
     let mut j = n;
     while j > 0 {
         let (_, i, known) = best[j];
-        segs.push(Segment { text: run[bounds[i]..bounds[j]].to_string(), known });
+        segs.push(Segment {
+            text: run[bounds[i]..bounds[j]].to_string(),
+            known,
+        });
         j = i;
     }
     segs.reverse();
@@ -93,9 +105,27 @@ mod tests {
     #[test]
     fn unknown_chars_fall_back_to_single_chars() {
         let segs = segment_by_vocab("窑两带两创 x", 1000, vocab);
-        assert_eq!(segs[0], Segment { text: "窑".into(), known: false });
-        assert_eq!(segs[1], Segment { text: "两带两创".into(), known: true });
-        assert_eq!(segs[2], Segment { text: "x".into(), known: false });
+        assert_eq!(
+            segs[0],
+            Segment {
+                text: "窑".into(),
+                known: false
+            }
+        );
+        assert_eq!(
+            segs[1],
+            Segment {
+                text: "两带两创".into(),
+                known: true
+            }
+        );
+        assert_eq!(
+            segs[2],
+            Segment {
+                text: "x".into(),
+                known: false
+            }
+        );
         assert_eq!(segs.len(), 3);
     }
 }

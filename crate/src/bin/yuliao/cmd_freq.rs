@@ -33,19 +33,33 @@ pub struct FreqArgs {
 pub fn run_freq(args: FreqArgs) -> anyhow::Result<()> {
     let kind = match &args.kind {
         None => None,
-        Some(k) => Some(Kind::parse(k).ok_or_else(|| anyhow::anyhow!("--kind {k:?}: use news, photo, feature or literature"))?),
+        Some(k) => Some(Kind::parse(k).ok_or_else(|| {
+            anyhow::anyhow!("--kind {k:?}: use news, photo, feature or literature")
+        })?),
     };
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let opts = FreqOptions { stopwords: !args.keep_stopwords, min_len: args.min_len, kind, unit: args.unit.clone(), limit: args.limit };
+    let opts = FreqOptions {
+        stopwords: !args.keep_stopwords,
+        min_len: args.min_len,
+        kind,
+        unit: args.unit.clone(),
+        limit: args.limit,
+    };
     let t = frequencies(&index, &opts);
     if args.json {
-        println!("{}", serde_json::to_string(&t)?);
+        outln!("{}", serde_json::to_string(&t)?);
     } else if args.csv {
-        print!("{}", freq_csv(&t));
+        crate::emit(&freq_csv(&t));
     } else {
-        println!("{} tokens", t.total_tokens);
+        outln!("{} tokens", t.total_tokens);
         for r in &t.rows {
-            println!("{:>6} {:>8.1}/10k {:>4} articles  {}", r.count, r.per_10k, r.articles, r.term);
+            outln!(
+                "{:>6} {:>8.1}/10k {:>4} articles  {}",
+                r.count,
+                r.per_10k,
+                r.articles,
+                r.term
+            );
         }
     }
     Ok(())

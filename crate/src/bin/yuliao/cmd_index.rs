@@ -42,8 +42,10 @@ pub fn load_issues(clean_dir: &Path) -> anyhow::Result<Vec<Issue>> {
     files.sort();
     let mut issues = Vec::new();
     for f in files {
-        let text = std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
-        let issue: Issue = serde_json::from_str(&text).with_context(|| format!("parsing {}", f.display()))?;
+        let text =
+            std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
+        let issue: Issue =
+            serde_json::from_str(&text).with_context(|| format!("parsing {}", f.display()))?;
         issues.push(issue);
     }
     Ok(issues)
@@ -52,7 +54,8 @@ pub fn load_issues(clean_dir: &Path) -> anyhow::Result<Vec<Issue>> {
 /// Builds the index of a corpus directory and writes it to `out`.
 pub fn build_dir(corpus: &Path, out: &Path) -> anyhow::Result<BuiltIndex> {
     let issues = load_issues(&corpus.join("clean"))?;
-    let config = BuildConfig::from_corpus_dir(corpus).with_context(|| format!("reading {}", corpus.display()))?;
+    let config = BuildConfig::from_corpus_dir(corpus)
+        .with_context(|| format!("reading {}", corpus.display()))?;
     let built = build(&issues, &config)?;
     built.write_dir(out)?;
     Ok(built)
@@ -65,15 +68,20 @@ pub fn run_index(args: IndexArgs) -> anyhow::Result<()> {
     let built = build_dir(&corpus, &out)?;
     let index = Index::open_dir(&out)?;
     let s = index.stats();
-    println!(
+    outln!(
         "indexed {} articles of {} issues: {} tokens, {} chars, {} terms -> {}",
-        s.articles, s.issues, s.tokens, s.chars, s.terms, out.display()
+        s.articles,
+        s.issues,
+        s.tokens,
+        s.chars,
+        s.terms,
+        out.display()
     );
-    println!("{:>10}  {}", built.manifest.len(), MANIFEST_FILE);
+    outln!("{:>10}  {}", built.manifest.len(), MANIFEST_FILE);
     for (name, bytes) in &built.pieces {
-        println!("{:>10}  {name}", bytes.len());
+        outln!("{:>10}  {name}", bytes.len());
     }
-    println!("{:>10}  total", built.total_bytes());
+    outln!("{:>10}  total", built.total_bytes());
     Ok(())
 }
 
@@ -89,11 +97,17 @@ fn newest_input(corpus: &Path) -> Option<SystemTime> {
             newest = Some(newest.map_or(t, |n| n.max(t)));
         }
     };
-    for (dir, exts) in [(corpus.join("clean"), &["json"][..]), (corpus.to_path_buf(), &["txt", "toml"][..])] {
+    for (dir, exts) in [
+        (corpus.join("clean"), &["json"][..]),
+        (corpus.to_path_buf(), &["txt", "toml"][..]),
+    ] {
         if let Ok(rd) = std::fs::read_dir(&dir) {
             for e in rd.flatten() {
                 let p = e.path();
-                if p.extension().and_then(|x| x.to_str()).is_some_and(|x| exts.contains(&x)) {
+                if p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| exts.contains(&x))
+                {
                     consider(&p);
                 }
             }

@@ -18,22 +18,30 @@ pub struct KwicArgs {
     pub limit: usize,
     #[arg(long)]
     pub index: Option<PathBuf>,
-    #[arg(required = true, allow_hyphen_values = true)]
+    #[arg(required = true)]
     pub terms: Vec<String>,
 }
 
 pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let lines = kwic(&index, &args.terms, args.context, args.limit);
+    let terms: Vec<String> = args.terms.iter().map(|t| crate::unprotect(t)).collect();
+    let lines = kwic(&index, &terms, args.context, args.limit);
     if args.json {
-        println!("{}", serde_json::to_string(&lines)?);
+        outln!("{}", serde_json::to_string(&lines)?);
     } else if args.csv {
-        print!("{}", kwic_csv(&lines));
+        crate::emit(&kwic_csv(&lines));
     } else {
         let w = args.context;
         for l in &lines {
             let pad = w.saturating_sub(l.left.chars().count());
-            println!("{}  {}{} 【{}】 {}", l.id, "　".repeat(pad), l.left, l.keyword, l.right);
+            outln!(
+                "{}  {}{} 【{}】 {}",
+                l.id,
+                "　".repeat(pad),
+                l.left,
+                l.keyword,
+                l.right
+            );
         }
         eprintln!("{} lines", lines.len());
     }

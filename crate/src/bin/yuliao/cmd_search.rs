@@ -22,7 +22,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub index: Option<PathBuf>,
     /// The query; several arguments are joined with spaces. `-word` excludes, `-45μm` is a term.
-    #[arg(required = true, allow_hyphen_values = true, trailing_var_arg = true)]
+    #[arg(required = true)]
     pub query: Vec<String>,
 }
 
@@ -43,8 +43,17 @@ pub fn marked(s: &Snippet) -> String {
 
 pub fn run_search(args: SearchArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let query = args.query.join(" ");
-    let opts = SearchOptions { limit: args.limit, offset: args.offset, ..SearchOptions::default() };
+    let query = args
+        .query
+        .iter()
+        .map(|q| crate::unprotect(q))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let opts = SearchOptions {
+        limit: args.limit,
+        offset: args.offset,
+        ..SearchOptions::default()
+    };
     let r = search(&index, &query, &opts)?;
     if args.json {
         let hits: Vec<serde_json::Value> = r
@@ -52,17 +61,26 @@ pub fn run_search(args: SearchArgs) -> anyhow::Result<()> {
             .iter()
             .map(|h| serde_json::json!({"id": h.id, "title": h.title, "score": h.score, "snippet": h.snippet.text}))
             .collect();
-        println!("{}", serde_json::json!({"query": r.query, "total": r.total, "hits": hits}));
+        outln!(
+            "{}",
+            serde_json::json!({"query": r.query, "total": r.total, "hits": hits})
+        );
         return Ok(());
     }
-    println!("{} articles match {:?}", r.total, r.query);
+    outln!("{} articles match {:?}", r.total, r.query);
     if !r.missing.is_empty() {
-        println!("not in the corpus: {}", r.missing.join(" "));
+        outln!("not in the corpus: {}", r.missing.join(" "));
     }
     for (i, h) in r.hits.iter().enumerate() {
-        println!();
-        println!("{:>3}. {}  {}  [{:.3}]", args.offset + i + 1, h.id, h.title.as_deref().unwrap_or("(no title)"), h.score);
-        println!("     {}", marked(&h.snippet));
+        outln!("");
+        outln!(
+            "{:>3}. {}  {}  [{:.3}]",
+            args.offset + i + 1,
+            h.id,
+            h.title.as_deref().unwrap_or("(no title)"),
+            h.score
+        );
+        outln!("     {}", marked(&h.snippet));
     }
     Ok(())
 }

@@ -18,13 +18,13 @@ pub struct ThemeArgs {
     pub theme: Option<String>,
     #[arg(long)]
     pub index: Option<PathBuf>,
-    #[arg(allow_hyphen_values = true)]
+    #[arg()]
     pub terms: Vec<String>,
 }
 
 pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let mut terms = args.terms.clone();
+    let mut terms: Vec<String> = args.terms.iter().map(|t| crate::unprotect(t)).collect();
     if let Some(name) = &args.theme {
         let t = index.themes().into_iter().find(|t| &t.name == name);
         match t {
@@ -33,23 +33,39 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
         }
     }
     if terms.is_empty() {
-        println!("themes (yuliao theme --theme NAME):");
+        outln!("themes (yuliao theme --theme NAME):");
         for t in index.themes() {
-            println!("  {}: {}", t.name, t.terms.join(" "));
+            outln!("  {}: {}", t.name, t.terms.join(" "));
         }
         return Ok(());
     }
     let r = theme(&index, &terms);
     if args.json {
-        let rows: Vec<serde_json::Value> =
-            r.articles.iter().map(|a| serde_json::json!({"id": a.id, "title": a.title, "count": a.count})).collect();
-        println!("{}", serde_json::json!({"terms": r.terms, "total": r.total, "articles": rows}));
+        let rows: Vec<serde_json::Value> = r
+            .articles
+            .iter()
+            .map(|a| serde_json::json!({"id": a.id, "title": a.title, "count": a.count}))
+            .collect();
+        outln!(
+            "{}",
+            serde_json::json!({"terms": r.terms, "total": r.total, "articles": rows})
+        );
     } else if args.csv {
-        print!("{}", theme_csv(&r));
+        crate::emit(&theme_csv(&r));
     } else {
-        println!("{} occurrences of {} in {} articles", r.total, r.terms.join(" "), r.articles.len());
+        outln!(
+            "{} occurrences of {} in {} articles",
+            r.total,
+            r.terms.join(" "),
+            r.articles.len()
+        );
         for a in &r.articles {
-            println!("{:>5}  {}  {}", a.count, a.id, a.title.as_deref().unwrap_or("(no title)"));
+            outln!(
+                "{:>5}  {}  {}",
+                a.count,
+                a.id,
+                a.title.as_deref().unwrap_or("(no title)")
+            );
         }
     }
     Ok(())
