@@ -214,13 +214,24 @@ fn browser_part(
         });
         return Ok(());
     }
-    let dist = root.join("www/dist");
-    if !dist.join("index.html").exists() {
+    let built_dist = root.join("www/dist");
+    if !built_dist.join("index.html").exists() {
         eprintln!("bench: www/dist is missing: building it (cargo xtask build)");
-        crate::build::build(&crate::build::Options { dev: false, corpus: root.join("corpus"), out: dist.clone() })?;
+        crate::build::build(&crate::build::Options { dev: false, corpus: root.join("corpus"), out: built_dist.clone() })?;
+    }
+    // Measure a snapshot, so that a rebuild of www/dist during the run cannot change it.
+    let dist = out_dir.join("dist");
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    crate::util::copy_dir(&built_dist, &dist)?;
+    for needed in ["index.html", "yuliao_www_bg.wasm", "index/manifest.bin"] {
+        if !dist.join(needed).exists() {
+            anyhow::bail!("www/dist has no {needed} (is it being rebuilt?): run `cargo xtask build`, then the bench again");
+        }
     }
     report.notes.push(format!(
-        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (no compression; gzip sizes computed per response). Yuliao: `www/dist` as built, opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
+        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (no compression; gzip sizes computed per response). Yuliao: a snapshot of `www/dist` as built (copied to target/bench/dist first), opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
         opts.browser_reps
     ));
     let run = browser::bench(root, npm, Some(&dist), Some(&site_dir), queries, opts.browser_reps, &out_dir.join("browser"))?;

@@ -311,6 +311,8 @@ pub fn print_summary(out: &Path) -> Result<()> {
     let mut total = 0u64;
     let mut total_gz = 0u64;
     let mut index = (0u64, 0u64);
+    // What the page downloads: everything but the TypeScript declarations (for portal authors).
+    let mut page = (0u64, 0u64);
     let width = files.iter().map(|f| f.to_string_lossy().chars().count()).max().unwrap_or(4).max(4);
     println!("\n{}:", out.display());
     println!("  {:<width$} {:>12} {:>12}", "file", "bytes", "gzip -9");
@@ -320,6 +322,10 @@ pub fn print_summary(out: &Path) -> Result<()> {
         let n = bytes.len() as u64;
         total += n;
         total_gz += gz;
+        if !f.to_string_lossy().ends_with(".d.ts") {
+            page.0 += n;
+            page.1 += gz;
+        }
         if f.starts_with("index") && f.components().count() > 1 {
             index.0 += n;
             index.1 += gz;
@@ -337,6 +343,11 @@ pub fn print_summary(out: &Path) -> Result<()> {
             util::human(index.1)
         );
     }
+    println!(
+        "  the page downloads {} raw, {} gzip (all files but the .d.ts)",
+        util::human(page.0),
+        util::human(page.1)
+    );
     Ok(())
 }
 
