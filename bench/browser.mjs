@@ -48,8 +48,8 @@ async function closeContext({ context, dir }) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// Records every response with its request's wall-clock start, so the caller can keep
-// only those that started before the first result appeared. Sizes: raw body bytes and
+// Records every response with its request's wall-clock start (browser clock), so the
+// caller can keep only those that started before the first result appeared. Sizes: raw body bytes and
 // gzip -9 of the body (what a static host that gzips would send).
 function recordResponses(page, origin) {
   const started = new Map();
@@ -64,7 +64,10 @@ function recordResponses(page, origin) {
   });
   page.on('response', (res) => {
     const req = res.request();
-    const t = started.get(req) ?? Date.now();
+    // The browser's own wall-clock start of the request (node may see the event late when
+    // the machine is busy); node's receipt time only if the browser gave none.
+    const timing = req.timing();
+    const t = timing && timing.startTime > 0 ? timing.startTime : (started.get(req) ?? Date.now());
     entries.push(res.body().then(
       (body) => ({ url: res.url(), status: res.status(), startedAt: t, raw: body.length,
         gzip: gzipSync(body, { level: 9 }).length }),

@@ -180,6 +180,18 @@ test('the app works under a sub-path inside a portal iframe (embed=1)', async ()
   await portal.close();
 });
 
+test('?embed=1 before the hash also drops the chrome, and lang=en switches the labels', async () => {
+  const url = `${env('YULIAO_E2E_SUBPATH_URL')}?embed=1&lang=en#/themes?t=${encodeURIComponent(QUERY)}`;
+  const embedded = await newPage(browser.context);
+  await openApp(embedded, url, '');
+  assert.equal(await embedded.getAttribute('.app', 'data-embed'), '1');
+  assert.equal(await embedded.$('a#nav-search'), null, 'no navigation chrome in embed mode');
+  assert.equal(await embedded.getAttribute('html', 'lang'), 'en');
+  await embedded.waitForSelector('table#theme-table tbody tr[data-article-id][data-count]');
+  assert.deepEqual(embedded.errors, []);
+  await embedded.close();
+});
+
 test('a phone screen: the search view fits the width', async () => {
   const phone = await newPage(browser.context);
   await phone.setViewportSize({ width: 390, height: 844 });

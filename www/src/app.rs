@@ -69,11 +69,17 @@ pub fn use_tr() -> Tr {
     use_context::<Tr>().unwrap_or_default()
 }
 
-/// The decoded pairs of the hash query (`#/route?a=1&b=2`).
+/// The decoded pairs of the hash query (`#/route?a=1&b=2`), followed by those of the page's
+/// own query (`page.html?embed=1#/…`), so a portal can write `?embed=1` or `?lang=en` before
+/// the hash as well as inside it; the hash wins where both give a key.
 #[hook]
 pub fn use_query_pairs() -> Vec<(String, String)> {
     let location = use_location();
-    location.map(|l| parse_query(l.query_str())).unwrap_or_default()
+    let mut pairs = location.map(|l| parse_query(l.query_str())).unwrap_or_default();
+    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
+        pairs.extend(parse_query(search.trim_start_matches('?')));
+    }
+    pairs
 }
 
 /// Href builder that keeps `embed=1` when the page is embedded.

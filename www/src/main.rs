@@ -20,12 +20,9 @@ fn main() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            yew::Renderer::<app::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<app::App>::new().render();
-        }
+    // A portal page that imports the module for its JavaScript API has no #app: it gets the
+    // API only, and the app never takes over the portal's <body>.
+    if let Some(root) = root {
+        yew::Renderer::<app::App>::with_root(root).render();
     }
 }
