@@ -67,8 +67,14 @@ pub fn run(args: &[String]) -> Result<()> {
     // `cargo xtask` is a dev build, where the engine (a workspace member) is unoptimised:
     // measure the release build instead, as a user of the CLI or the page would get it.
     if cfg!(debug_assertions) {
-        eprintln!("bench: timing an unoptimised build would mislead; re-running as `cargo run --release -p xtask -- bench`");
-        return crate::util::run(crate::util::cargo().args(["run", "--release", "-p", "xtask", "--", "bench"]).args(args));
+        eprintln!(
+            "bench: timing an unoptimised build would mislead; re-running as `cargo run --release -p xtask -- bench`"
+        );
+        return crate::util::run(
+            crate::util::cargo()
+                .args(["run", "--release", "-p", "xtask", "--", "bench"])
+                .args(args),
+        );
     }
     let mut flags = Flags::new(args);
     let opts = Options {
@@ -89,14 +95,22 @@ pub fn run(args: &[String]) -> Result<()> {
     let root = root();
     let out_dir = target_dir().join("bench");
     std::fs::create_dir_all(&out_dir)?;
-    let mut report = Report { command, machine: machine(), ..Report::default() };
+    let mut report = Report {
+        command,
+        machine: machine(),
+        ..Report::default()
+    };
     let load_at_start = loadavg();
 
     // Native, seed corpus.
     let corpus_dir = root.join("corpus");
     let issues = crate::build::read_issues(&corpus_dir)?;
     let (queries_path, queries) = seed_queries(&root)?;
-    report.notes.push(format!("Seed query set: `{}` ({} queries).", rel(&root, &queries_path), queries.len()));
+    report.notes.push(format!(
+        "Seed query set: `{}` ({} queries).",
+        rel(&root, &queries_path),
+        queries.len()
+    ));
     eprintln!("bench: seed: {} issue(s), {} queries", issues.len(), queries.len());
     let (seed, recall) = seed_native(&corpus_dir, &issues, &queries, &opts)?;
     report.seed = Some(seed);
@@ -111,7 +125,13 @@ pub fn run(args: &[String]) -> Result<()> {
         report.skipped.push("chinese-poetry corpus (--skip-poetry)".into());
     } else if let Some(npm) = &npm {
         let queries_path = root.join("bench/poetry-queries.txt");
-        let (fig, recall) = poetry::bench(&npm.poetry_dir(), &corpus_dir, &queries_path, &out_dir, opts.poetry_reps)?;
+        let (fig, recall) = poetry::bench(
+            &npm.poetry_dir(),
+            &corpus_dir,
+            &queries_path,
+            &out_dir,
+            opts.poetry_reps,
+        )?;
         report.notes.push(format!(
             "Poetry: `bench/poetry-queries.txt`; {} source files of {} converted in memory to one Issue per file, one Article (kind literature) per poem; build and queries each ran in a child process, so VmHWM is that process's own peak.",
             fig.issues,
@@ -132,7 +152,10 @@ pub fn run(args: &[String]) -> Result<()> {
         "Times are wall-clock on this machine with whatever else it was running; figures are measured and printed, never compared with thresholds. Percentiles are nearest-rank over every sample (query × repetition); \"first run\" is each query's first execution only.".into(),
     );
     report.notes.push("gzip -9 sizes are miniz_oxide level 9 natively and node's zlib level 9 in the browser driver, per file (as a static host that gzips would send each response).".into());
-    report.machine.push_str(&format!("; load average (1/5/15 min) at start {load_at_start}, at end {}", loadavg()));
+    report.machine.push_str(&format!(
+        "; load average (1/5/15 min) at start {load_at_start}, at end {}",
+        loadavg()
+    ));
     let md = report.to_markdown();
     std::fs::write(out_dir.join("report.json"), serde_json::to_vec_pretty(&report)?)?;
     std::fs::write(out_dir.join("report.md"), &md)?;
@@ -196,7 +219,11 @@ fn browser_part(
 ) -> Result<()> {
     let pagefind_bin = npm.pagefind_binary()?;
     let site_dir = root.join("bench/work/pagefind-site");
-    eprintln!("bench: Pagefind over {} (binary {})", site_dir.display(), pagefind_bin.display());
+    eprintln!(
+        "bench: Pagefind over {} (binary {})",
+        site_dir.display(),
+        pagefind_bin.display()
+    );
     let pf = site::build(issues, &site_dir, &pagefind_bin)?;
     report.notes.push(format!(
         "Pagefind: `{}` (the binary the npm package `@pagefind/linux-x64` ships, run directly, offline) over {} pages, one per cleaned seed article (`<main data-pagefind-body>` with title, subtitle, paragraphs), lang zh-CN; its default UI (`pagefind-ui.js`) with `debounceTimeoutMs: 0`, searched through `triggerSearch`.",
@@ -217,7 +244,11 @@ fn browser_part(
     let built_dist = root.join("www/dist");
     if !built_dist.join("index.html").exists() {
         eprintln!("bench: www/dist is missing: building it (cargo xtask build)");
-        crate::build::build(&crate::build::Options { dev: false, corpus: root.join("corpus"), out: built_dist.clone() })?;
+        crate::build::build(&crate::build::Options {
+            dev: false,
+            corpus: root.join("corpus"),
+            out: built_dist.clone(),
+        })?;
     }
     // Measure a snapshot, so that a rebuild of www/dist during the run cannot change it.
     let dist = out_dir.join("dist");
@@ -227,21 +258,34 @@ fn browser_part(
     crate::util::copy_dir(&built_dist, &dist)?;
     for needed in ["index.html", "yuliao_www_bg.wasm", "index/manifest.bin"] {
         if !dist.join(needed).exists() {
-            anyhow::bail!("www/dist has no {needed} (is it being rebuilt?): run `cargo xtask build`, then the bench again");
+            anyhow::bail!(
+                "www/dist has no {needed} (is it being rebuilt?): run `cargo xtask build`, then the bench again"
+            );
         }
     }
     report.notes.push(format!(
         "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (no compression; gzip sizes computed per response). Yuliao: a snapshot of `www/dist` as built (copied to target/bench/dist first), opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
         opts.browser_reps
     ));
-    let run = browser::bench(root, npm, Some(&dist), Some(&site_dir), queries, opts.browser_reps, &out_dir.join("browser"))?;
+    let run = browser::bench(
+        root,
+        npm,
+        Some(&dist),
+        Some(&site_dir),
+        queries,
+        opts.browser_reps,
+        &out_dir.join("browser"),
+    )?;
     let mut pagefind = run.pagefind;
     if let Some(p) = pagefind.as_mut() {
         p.index_ms = Some(pf.index_ms);
     }
     if let Some(errors) = run.raw["errors"].as_array().filter(|e| !e.is_empty()) {
         for e in errors {
-            report.skipped.push(format!("browser driver error: {}", e.as_str().unwrap_or("?").lines().next().unwrap_or("")));
+            report.skipped.push(format!(
+                "browser driver error: {}",
+                e.as_str().unwrap_or("?").lines().next().unwrap_or("")
+            ));
         }
     }
     let docs = TruthDocs::new(issues);
@@ -249,7 +293,9 @@ fn browser_part(
         row.yuliao_browser_total = run.yuliao_totals.get(&row.query).copied();
         if let Some(ids) = run.pagefind_found.get(&row.query) {
             row.pagefind_total = Some(ids.len());
-            row.pagefind_found = docs.truth(&row.query).map(|t| t.iter().filter(|id| ids.contains(id)).count());
+            row.pagefind_found = docs
+                .truth(&row.query)
+                .map(|t| t.iter().filter(|id| ids.contains(id)).count());
         }
     }
     report.yuliao_browser = run.yuliao;
@@ -269,7 +315,10 @@ fn machine() -> String {
     let cores = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
     let mem = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().find_map(|l| l.strip_prefix("MemTotal:").map(|r| r.trim().to_string())))
+        .and_then(|m| {
+            m.lines()
+                .find_map(|l| l.strip_prefix("MemTotal:").map(|r| r.trim().to_string()))
+        })
         .unwrap_or_default();
     let profile = if cfg!(debug_assertions) { "debug" } else { "release" };
     format!("{model}, {cores} cores available, MemTotal {mem}; xtask and the engine built with the {profile} profile")

@@ -54,7 +54,11 @@ fn summary(v: &Value) -> Option<Summary> {
 
 fn strings(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string())).collect())
+        .map(|a| {
+            a.iter()
+                .map(|x| x.as_str().map(str::to_string).unwrap_or_else(|| x.to_string()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -72,7 +76,11 @@ fn side(name: &str, v: &Value) -> BrowserSide {
                 .collect()
         })
         .unwrap_or_default();
-    let per_query = if v.get("perQuery").is_some() { &v["perQuery"] } else { &v["uiPerQuery"] };
+    let per_query = if v.get("perQuery").is_some() {
+        &v["perQuery"]
+    } else {
+        &v["uiPerQuery"]
+    };
     let timed_out = per_query
         .as_array()
         .map(|a| {
@@ -86,7 +94,10 @@ fn side(name: &str, v: &Value) -> BrowserSide {
         name: name.to_string(),
         first_query: cold["query"].as_str().unwrap_or("").to_string(),
         ms_to_first_result: cold["msToFirstResult"].as_f64(),
-        cold_ms: v["coldMs"].as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default(),
+        cold_ms: v["coldMs"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+            .unwrap_or_default(),
         requests_to_first_result: cold["requests"].as_u64().unwrap_or(0) as usize,
         bytes_to_first_result: cold["bytesRaw"].as_u64().unwrap_or(0),
         gzip_bytes_to_first_result: cold["bytesGzip"].as_u64().unwrap_or(0),
@@ -114,7 +125,9 @@ pub fn bench(
 ) -> Result<BrowserRun> {
     std::fs::create_dir_all(work)?;
     let yuliao_url = dist.map(|d| Server::bind(0, d).map(Server::spawn)).transpose()?;
-    let pagefind_url = pagefind_site.map(|d| Server::bind(0, d).map(Server::spawn)).transpose()?;
+    let pagefind_url = pagefind_site
+        .map(|d| Server::bind(0, d).map(Server::spawn))
+        .transpose()?;
     let out = work.join("browser.json");
     let _ = std::fs::remove_file(&out);
     let config = json!({
@@ -130,10 +143,17 @@ pub fn bench(
     });
     let config_path = work.join("browser-config.json");
     std::fs::write(&config_path, serde_json::to_vec_pretty(&config)?)?;
-    run(Command::new("node").arg(root.join("bench/browser.mjs")).arg(&config_path).current_dir(root))?;
-    let raw: Value = serde_json::from_slice(&std::fs::read(&out).with_context(|| format!("reading {}", out.display()))?)?;
+    run(Command::new("node")
+        .arg(root.join("bench/browser.mjs"))
+        .arg(&config_path)
+        .current_dir(root))?;
+    let raw: Value =
+        serde_json::from_slice(&std::fs::read(&out).with_context(|| format!("reading {}", out.display()))?)?;
     let mut yuliao = raw.get("yuliao").filter(|v| !v.is_null()).map(|v| side("Yuliao", v));
-    let mut pagefind = raw.get("pagefind").filter(|v| !v.is_null()).map(|v| side("Pagefind", v));
+    let mut pagefind = raw
+        .get("pagefind")
+        .filter(|v| !v.is_null())
+        .map(|v| side("Pagefind", v));
     if let (Some(y), Some(d)) = (yuliao.as_mut(), dist) {
         (y.site_bytes, y.site_gzip_bytes) = dir_bytes(d)?;
     }
@@ -155,5 +175,11 @@ pub fn bench(
             }
         }
     }
-    Ok(BrowserRun { yuliao, pagefind, pagefind_found, yuliao_totals, raw })
+    Ok(BrowserRun {
+        yuliao,
+        pagefind,
+        pagefind_found,
+        yuliao_totals,
+        raw,
+    })
 }

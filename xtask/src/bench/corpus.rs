@@ -76,8 +76,9 @@ impl TruthQuery {
                 }
                 if word == "or" {
                     toks.push(Tok::Or);
-                } else if let Some(rest) =
-                    word.strip_prefix('-').filter(|r| !r.is_empty() && !r.starts_with(|c: char| c.is_ascii_digit()))
+                } else if let Some(rest) = word
+                    .strip_prefix('-')
+                    .filter(|r| !r.is_empty() && !r.starts_with(|c: char| c.is_ascii_digit()))
                 {
                     toks.push(Tok::Not(rest.trim_matches('"').to_string()));
                 } else if word.contains(':') {
@@ -120,7 +121,9 @@ impl TruthQuery {
 
     /// Whether `normalized_text` (see [`normalize`]) satisfies the query.
     pub fn matches(&self, normalized_text: &str) -> bool {
-        self.all.iter().all(|clause| clause.iter().any(|s| normalized_text.contains(s.as_str())))
+        self.all
+            .iter()
+            .all(|clause| clause.iter().any(|s| normalized_text.contains(s.as_str())))
             && !self.none.iter().any(|s| normalized_text.contains(s.as_str()))
     }
 }
@@ -177,8 +180,13 @@ mod tests {
         assert_eq!(TruthQuery::parse("author:李白"), None);
         assert_eq!(TruthQuery::parse("-45μm").unwrap().all, vec![vec!["-45μm".to_string()]]);
         assert_eq!(TruthQuery::parse("-检修"), None);
-        assert_eq!(TruthQuery::parse("“两带两创”").unwrap().all, vec![vec!["两带两创".to_string()]]);
+        assert_eq!(
+            TruthQuery::parse("“两带两创”").unwrap().all,
+            vec![vec!["两带两创".to_string()]]
+        );
         assert_eq!(TruthQuery::parse("   "), None);
-        assert!(TruthQuery::parse("ＡＲＬ３４６０").unwrap().matches(&normalize("型号arl3460光谱仪")));
+        assert!(TruthQuery::parse("ＡＲＬ３４６０")
+            .unwrap()
+            .matches(&normalize("型号arl3460光谱仪")));
     }
 }

@@ -52,7 +52,11 @@ pub fn sizes(built: &BuiltIndex) -> Vec<PieceSize> {
         gzip_bytes: gzip(&built.manifest).len() as u64,
     }];
     for (name, bytes) in &built.pieces {
-        out.push(PieceSize { name: name.clone(), bytes: bytes.len() as u64, gzip_bytes: gzip(bytes).len() as u64 });
+        out.push(PieceSize {
+            name: name.clone(),
+            bytes: bytes.len() as u64,
+            gzip_bytes: gzip(bytes).len() as u64,
+        });
     }
     out
 }
@@ -126,7 +130,11 @@ pub fn record_latency(fig: &mut CorpusFigures, index: &Index, queries: &[String]
 
 /// Every article id the engine returns for `query` (all pages), or an error message.
 pub fn found_ids(index: &Index, query: &str) -> Result<(usize, BTreeSet<String>), String> {
-    let opts = SearchOptions { limit: index.article_count().max(1), offset: 0, snippet_chars: 16 };
+    let opts = SearchOptions {
+        limit: index.article_count().max(1),
+        offset: 0,
+        snippet_chars: 16,
+    };
     let res = search(index, query, &opts).map_err(|e| e.to_string())?;
     Ok((res.total, res.hits.into_iter().map(|h| h.id).collect()))
 }

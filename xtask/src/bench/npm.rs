@@ -31,7 +31,9 @@ impl Npm {
         }
         if changed {
             eprintln!("bench: installing the bench's npm packages into {}", dir.display());
-            run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))?;
+            run(Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir))?;
         }
         Ok(Npm { dir })
     }
@@ -56,6 +58,9 @@ impl Npm {
                 }
             }
         }
-        bail!("no Pagefind binary under {} (npm did not install @pagefind/linux-*)", bin.display())
+        bail!(
+            "no Pagefind binary under {} (npm did not install @pagefind/linux-*)",
+            bin.display()
+        )
     }
 }

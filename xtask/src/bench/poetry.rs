@@ -9,16 +9,16 @@
 //! order, so the same package gives the same doc order and ids (`tang000000-0001`).
 
 use super::corpus::TruthDocs;
-use crate::test::read_queries;
 use super::native;
 use super::report::{CorpusFigures, RecallRow};
 use super::stats::{ms_since, proc_status_kib};
+use crate::test::read_queries;
 use anyhow::{anyhow, bail, Context, Result};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
-use serde_json::json;
 use yuliao::corpus::{Issue, Kind};
 use yuliao::index::{BuildConfig, Index};
 
@@ -38,7 +38,11 @@ fn poem_files(dir: &Path) -> Result<Vec<(String, u64, PathBuf)>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
         let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let parts: Vec<&str> = name.split('.').collect();
         if let ["poet", dynasty @ ("tang" | "song"), n, "json"] = parts.as_slice() {
             if let Ok(n) = n.parse::<u64>() {
@@ -58,8 +62,7 @@ pub fn load(dir: &Path) -> Result<Vec<Issue>> {
     let mut issues = Vec::new();
     for (dynasty, n, path) in poem_files(dir)? {
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let poems: Vec<Poem> =
-            serde_json::from_slice(&bytes).with_context(|| format!("parsing {}", path.display()))?;
+        let poems: Vec<Poem> = serde_json::from_slice(&bytes).with_context(|| format!("parsing {}", path.display()))?;
         // Built through serde, so fields the corpus model gains later (with serde defaults)
         // need no change here.
         let articles: Vec<serde_json::Value> = poems
@@ -109,7 +112,9 @@ struct QueryChild {
 /// `xtask bench --child poetry-build <poetry dir> <corpus dir> <index dir> <out.json>`:
 /// load, build (peak memory after each), write the index, then jieba-rs alone.
 fn child_build(args: &[String]) -> Result<()> {
-    let [poetry, corpus_dir, index_dir, out] = args else { bail!("poetry-build takes 4 paths") };
+    let [poetry, corpus_dir, index_dir, out] = args else {
+        bail!("poetry-build takes 4 paths")
+    };
     let start = Instant::now();
     let issues = load(Path::new(poetry))?;
     let load_ms = ms_since(start);
@@ -122,7 +127,9 @@ fn child_build(args: &[String]) -> Result<()> {
     if index_dir.exists() {
         std::fs::remove_dir_all(index_dir)?;
     }
-    built.write_dir(index_dir).map_err(|e| anyhow!("writing {}: {e}", index_dir.display()))?;
+    built
+        .write_dir(index_dir)
+        .map_err(|e| anyhow!("writing {}: {e}", index_dir.display()))?;
     let mut fig = native::describe("chinese-poetry (全唐詩 + 全宋詩)", &issues);
     fig.load_ms = Some(load_ms);
     fig.build_ms = build_ms;
@@ -142,7 +149,9 @@ fn child_build(args: &[String]) -> Result<()> {
 /// open the index from its files, time the queries, then (untimed, after the memory
 /// reading) compare found sets with a substring scan of the poems.
 fn child_query(args: &[String]) -> Result<()> {
-    let [index_dir, queries, reps, poetry, out] = args else { bail!("poetry-query takes 5 arguments") };
+    let [index_dir, queries, reps, poetry, out] = args else {
+        bail!("poetry-query takes 5 arguments")
+    };
     let reps: usize = reps.parse().context("reps")?;
     let queries = read_queries(Path::new(queries))?;
     let start = Instant::now();
@@ -155,7 +164,12 @@ fn child_query(args: &[String]) -> Result<()> {
     let docs = TruthDocs::new(&issues);
     drop(issues);
     let recall = native::recall("poetry", &index, &docs, &queries);
-    let report = QueryChild { open_ms, peak_rss_kib: peak, figures: fig, recall };
+    let report = QueryChild {
+        open_ms,
+        peak_rss_kib: peak,
+        figures: fig,
+        recall,
+    };
     std::fs::write(out, serde_json::to_vec_pretty(&report)?)?;
     Ok(())
 }
@@ -178,16 +192,41 @@ fn run_child(args: &[&str]) -> Result<()> {
 
 /// Builds and queries the poetry corpus in two child processes; returns its figures and
 /// recall rows.
-pub fn bench(poetry_dir: &Path, corpus_dir: &Path, queries: &Path, work: &Path, reps: usize) -> Result<(CorpusFigures, Vec<RecallRow>)> {
+pub fn bench(
+    poetry_dir: &Path,
+    corpus_dir: &Path,
+    queries: &Path,
+    work: &Path,
+    reps: usize,
+) -> Result<(CorpusFigures, Vec<RecallRow>)> {
     std::fs::create_dir_all(work)?;
     let index_dir = work.join("poetry-index");
     let build_out = work.join("poetry-build.json");
     let query_out = work.join("poetry-query.json");
     let s = |p: &Path| p.to_string_lossy().into_owned();
-    eprintln!("bench: poetry: loading and indexing {} (child process)", poetry_dir.display());
-    run_child(&["poetry-build", &s(poetry_dir), &s(corpus_dir), &s(&index_dir), &s(&build_out)])?;
-    eprintln!("bench: poetry: opening the index and running {} (child process)", queries.display());
-    run_child(&["poetry-query", &s(&index_dir), &s(queries), &reps.to_string(), &s(poetry_dir), &s(&query_out)])?;
+    eprintln!(
+        "bench: poetry: loading and indexing {} (child process)",
+        poetry_dir.display()
+    );
+    run_child(&[
+        "poetry-build",
+        &s(poetry_dir),
+        &s(corpus_dir),
+        &s(&index_dir),
+        &s(&build_out),
+    ])?;
+    eprintln!(
+        "bench: poetry: opening the index and running {} (child process)",
+        queries.display()
+    );
+    run_child(&[
+        "poetry-query",
+        &s(&index_dir),
+        &s(queries),
+        &reps.to_string(),
+        &s(poetry_dir),
+        &s(&query_out),
+    ])?;
     let built: BuildChild = serde_json::from_slice(&std::fs::read(&build_out)?)?;
     let queried: QueryChild = serde_json::from_slice(&std::fs::read(&query_out)?)?;
     let mut fig = built.figures;
@@ -208,7 +247,11 @@ mod tests {
     fn loads_poems_in_order_with_ids() {
         let dir = std::env::temp_dir().join(format!("yuliao-bench-poetry-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let poem = |t: &str| format!(r#"[{{"author":"李白","paragraphs":["床前看月光，","疑是地上霜。"],"title":"{t}","id":"x"}},{{"author":null,"paragraphs":null,"title":""}}]"#);
+        let poem = |t: &str| {
+            format!(
+                r#"[{{"author":"李白","paragraphs":["床前看月光，","疑是地上霜。"],"title":"{t}","id":"x"}},{{"author":null,"paragraphs":null,"title":""}}]"#
+            )
+        };
         std::fs::write(dir.join("poet.song.1000.json"), poem("宋")).unwrap();
         std::fs::write(dir.join("poet.tang.1000.json"), poem("唐二")).unwrap();
         std::fs::write(dir.join("poet.tang.0.json"), poem("唐一")).unwrap();
@@ -220,7 +263,10 @@ mod tests {
         assert_eq!(issues[1].articles[0].id, "tang001000-0001");
         assert_eq!(issues[2].publication, "全宋詩");
         let a = &issues[0].articles[0];
-        assert_eq!((a.authors.clone(), a.paragraphs.len(), a.kind), (vec!["李白".to_string()], 2, Kind::Literature));
+        assert_eq!(
+            (a.authors.clone(), a.paragraphs.len(), a.kind),
+            (vec!["李白".to_string()], 2, Kind::Literature)
+        );
         let empty = &issues[0].articles[1];
         assert!(empty.title.is_none() && empty.authors.is_empty() && empty.paragraphs.is_empty());
     }

@@ -254,7 +254,11 @@ fn corpus_table(w: &mut String, c: &CorpusFigures) {
             ms(med),
             mb_per_s(c.text_bytes, med)
         );
-        let _ = writeln!(w, "| jieba-rs alone: `Jieba::new()` (dictionary load, best) | {} |", ms(c.jieba_load_ms));
+        let _ = writeln!(
+            w,
+            "| jieba-rs alone: `Jieba::new()` (dictionary load, best) | {} |",
+            ms(c.jieba_load_ms)
+        );
     }
     if !c.index.is_empty() {
         let _ = writeln!(
@@ -276,7 +280,12 @@ fn corpus_table(w: &mut String, c: &CorpusFigures) {
         }
     }
     if let (Some(r), Some(g)) = (c.raw_bytes, c.raw_gzip_bytes) {
-        let _ = writeln!(w, "| raw text files (corpus/raw) | {} · **gzip -9 {}** |", kib(r), kib(g));
+        let _ = writeln!(
+            w,
+            "| raw text files (corpus/raw) | {} · **gzip -9 {}** |",
+            kib(r),
+            kib(g)
+        );
     }
     let _ = writeln!(
         w,
@@ -285,14 +294,22 @@ fn corpus_table(w: &mut String, c: &CorpusFigures) {
         kib(c.text_gzip_bytes)
     );
     if let Some(k) = c.peak_rss_after_load_kib {
-        let _ = writeln!(w, "| peak memory (VmHWM) after loading the corpus | {} |", kib(k * 1024));
+        let _ = writeln!(
+            w,
+            "| peak memory (VmHWM) after loading the corpus | {} |",
+            kib(k * 1024)
+        );
     }
     if let Some(k) = c.peak_rss_after_build_kib {
         let _ = writeln!(w, "| peak memory (VmHWM) after the build | **{}** |", kib(k * 1024));
     }
     let _ = writeln!(w, "| `Index::open` | {} |", ms(c.open_ms));
     if let Some(k) = c.peak_rss_query_process_kib {
-        let _ = writeln!(w, "| peak memory of a process that opens the index and queries | {} |", kib(k * 1024));
+        let _ = writeln!(
+            w,
+            "| peak memory of a process that opens the index and queries | {} |",
+            kib(k * 1024)
+        );
     }
     let _ = writeln!(
         w,
@@ -301,7 +318,11 @@ fn corpus_table(w: &mut String, c: &CorpusFigures) {
         c.reps,
         lat(&c.latency)
     );
-    let _ = writeln!(w, "| query latency, first run of each query | {} |\n", lat(&c.latency_first_run));
+    let _ = writeln!(
+        w,
+        "| query latency, first run of each query | {} |\n",
+        lat(&c.latency_first_run)
+    );
 }
 
 fn browser_table(w: &mut String, y: Option<&BrowserSide>, p: Option<&BrowserSide>) {
@@ -309,24 +330,66 @@ fn browser_table(w: &mut String, y: Option<&BrowserSide>, p: Option<&BrowserSide
     let cell = |s: Option<&BrowserSide>, f: &dyn Fn(&BrowserSide) -> String| s.map(f).unwrap_or_else(|| "—".into());
     let rows: Vec<(&str, Box<dyn Fn(&BrowserSide) -> String>)> = vec![
         ("first query", Box::new(|s| format!("`{}`", s.first_query))),
-        ("bytes until first result, gzip -9", Box::new(|s| format!("**{}**", kib(s.gzip_bytes_to_first_result)))),
-        ("bytes until first result, raw", Box::new(|s| kib(s.bytes_to_first_result))),
-        ("requests until first result", Box::new(|s| s.requests_to_first_result.to_string())),
-        ("time to first result, cold profile, from navigation (median of n; min–max)", Box::new(|s| {
-            if s.cold_ms.is_empty() {
-                opt(s.ms_to_first_result.map(ms))
-            } else {
-                format!("**{}** (n={}; {}–{})", ms(median(&s.cold_ms)), s.cold_ms.len(), ms(min(&s.cold_ms)), ms(s.cold_ms.iter().copied().fold(0.0, f64::max)))
-            }
-        })),
-        ("query latency, route/trigger → first result row", Box::new(|s| format!("**{}**", lat(&s.latency)))),
-        ("query latency, first run of each query", Box::new(|s| lat(&s.latency_first_run))),
-        ("query latency, until all shown rows loaded", Box::new(|s| lat(&s.latency_all_rows))),
+        (
+            "bytes until first result, gzip -9",
+            Box::new(|s| format!("**{}**", kib(s.gzip_bytes_to_first_result))),
+        ),
+        (
+            "bytes until first result, raw",
+            Box::new(|s| kib(s.bytes_to_first_result)),
+        ),
+        (
+            "requests until first result",
+            Box::new(|s| s.requests_to_first_result.to_string()),
+        ),
+        (
+            "time to first result, cold profile, from navigation (median of n; min–max)",
+            Box::new(|s| {
+                if s.cold_ms.is_empty() {
+                    opt(s.ms_to_first_result.map(ms))
+                } else {
+                    format!(
+                        "**{}** (n={}; {}–{})",
+                        ms(median(&s.cold_ms)),
+                        s.cold_ms.len(),
+                        ms(min(&s.cold_ms)),
+                        ms(s.cold_ms.iter().copied().fold(0.0, f64::max))
+                    )
+                }
+            }),
+        ),
+        (
+            "query latency, route/trigger → first result row",
+            Box::new(|s| format!("**{}**", lat(&s.latency))),
+        ),
+        (
+            "query latency, first run of each query",
+            Box::new(|s| lat(&s.latency_first_run)),
+        ),
+        (
+            "query latency, until all shown rows loaded",
+            Box::new(|s| lat(&s.latency_all_rows)),
+        ),
         ("JS API: search() + data() of top 5", Box::new(|s| lat(&s.api_latency))),
-        ("on disk: Yuliao all of dist/, Pagefind its pagefind/ bundle (raw · gzip -9)", Box::new(|s| format!("{} · {}", kib(s.site_bytes), kib(s.site_gzip_bytes)))),
+        (
+            "on disk: Yuliao all of dist/, Pagefind its pagefind/ bundle (raw · gzip -9)",
+            Box::new(|s| format!("{} · {}", kib(s.site_bytes), kib(s.site_gzip_bytes))),
+        ),
         ("indexing time of its CLI", Box::new(|s| opt(s.index_ms.map(ms)))),
-        ("queries that timed out", Box::new(|s| if s.timed_out_queries.is_empty() { "0".into() } else { s.timed_out_queries.join(" · ") })),
-        ("requests to other origins", Box::new(|s| s.foreign_requests.len().to_string())),
+        (
+            "queries that timed out",
+            Box::new(|s| {
+                if s.timed_out_queries.is_empty() {
+                    "0".into()
+                } else {
+                    s.timed_out_queries.join(" · ")
+                }
+            }),
+        ),
+        (
+            "requests to other origins",
+            Box::new(|s| s.foreign_requests.len().to_string()),
+        ),
         ("page errors", Box::new(|s| s.page_errors.len().to_string())),
     ];
     let _ = writeln!(w, "| measure | Yuliao | Pagefind |\n| --- | --- | --- |");
@@ -338,7 +401,11 @@ fn browser_table(w: &mut String, y: Option<&BrowserSide>, p: Option<&BrowserSide
         if side.files.is_empty() {
             continue;
         }
-        let _ = writeln!(w, "<details><summary>{}: files fetched until the first result</summary>\n", side.name);
+        let _ = writeln!(
+            w,
+            "<details><summary>{}: files fetched until the first result</summary>\n",
+            side.name
+        );
         let _ = writeln!(w, "| file | raw | gzip -9 |\n| --- | --- | --- |");
         for f in &side.files {
             let _ = writeln!(w, "| {} | {} | {} |", f.name, f.bytes, f.gzip_bytes);
@@ -348,7 +415,10 @@ fn browser_table(w: &mut String, y: Option<&BrowserSide>, p: Option<&BrowserSide
 }
 
 fn recall_table(w: &mut String, rows: &[RecallRow]) {
-    let _ = writeln!(w, "## Recall: articles that hold the query string, and how many each engine finds\n");
+    let _ = writeln!(
+        w,
+        "## Recall: articles that hold the query string, and how many each engine finds\n"
+    );
     for corpus in ["seed", "poetry"] {
         let rows: Vec<&RecallRow> = rows.iter().filter(|r| r.corpus == corpus).collect();
         if rows.is_empty() {
@@ -358,7 +428,11 @@ fn recall_table(w: &mut String, rows: &[RecallRow]) {
         let truth_sum: usize = with_truth.iter().filter_map(|r| r.truth).sum();
         let y_sum: usize = with_truth.iter().filter_map(|r| r.yuliao_found).sum();
         let y_full = with_truth.iter().filter(|r| r.yuliao_found == r.truth).count();
-        let plain: Vec<&&RecallRow> = with_truth.iter().filter(|r| r.plain && r.pagefind_found.is_some()).copied().collect();
+        let plain: Vec<&&RecallRow> = with_truth
+            .iter()
+            .filter(|r| r.plain && r.pagefind_found.is_some())
+            .copied()
+            .collect();
         let _ = writeln!(
             w,
             "**{corpus}**: {} queries, {} with a substring meaning; Yuliao finds {y_sum} of {truth_sum} (all of them for {y_full} queries).",
@@ -394,7 +468,11 @@ fn recall_table(w: &mut String, rows: &[RecallRow]) {
                 mark(r.yuliao_found),
                 r.yuliao_total,
                 opt(r.yuliao_browser_total),
-                if r.plain { mark(r.pagefind_found) } else { format!("({})", opt(r.pagefind_found)) },
+                if r.plain {
+                    mark(r.pagefind_found)
+                } else {
+                    format!("({})", opt(r.pagefind_found))
+                },
                 opt(r.pagefind_total)
             );
         }
@@ -408,8 +486,17 @@ mod tests {
 
     #[test]
     fn pieces_group_by_kind() {
-        let p = |name: &str, bytes| PieceSize { name: name.into(), bytes, gzip_bytes: bytes / 2 };
-        let pieces = [p("manifest.bin", 10), p("words-3bd2.bin", 100), p("chars-0a.bin", 7), p("words-ff01.bin", 50)];
+        let p = |name: &str, bytes| PieceSize {
+            name: name.into(),
+            bytes,
+            gzip_bytes: bytes / 2,
+        };
+        let pieces = [
+            p("manifest.bin", 10),
+            p("words-3bd2.bin", 100),
+            p("chars-0a.bin", 7),
+            p("words-ff01.bin", 50),
+        ];
         assert_eq!(
             piece_kinds(&pieces),
             vec![

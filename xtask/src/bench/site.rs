@@ -97,7 +97,11 @@ pub fn build(issues: &[Issue], dir: &Path, pagefind: &Path) -> Result<PagefindSi
             gzip_bytes: gzip(&bytes).len() as u64,
         });
     }
-    Ok(PagefindSite { pages, index_ms, bundle })
+    Ok(PagefindSite {
+        pages,
+        index_ms,
+        bundle,
+    })
 }
 
 /// The article id of a Pagefind result URL (`/a/<id>.html` or `/a/<id>`).
@@ -120,7 +124,10 @@ mod tests {
         }))
         .unwrap();
         let page = article_page(&a);
-        assert!(page.contains("<h1>&lt;script&gt;两带两创&lt;/script&gt;</h1>"), "{page}");
+        assert!(
+            page.contains("<h1>&lt;script&gt;两带两创&lt;/script&gt;</h1>"),
+            "{page}"
+        );
         assert!(page.contains("<p>A &amp; B</p><p>拟薄水铝石</p>"));
         assert!(!page.contains("<script>"));
         assert_eq!(id_of_url("/a/000_x-001.html").as_deref(), Some("000_x-001"));

@@ -67,7 +67,11 @@ pub fn mb_per_s(bytes: usize, ms: f64) -> f64 {
 /// A `VmHWM` (peak resident) or `VmRSS` (current) figure of this process in KiB, from
 /// `/proc/self/status`; `None` off Linux.
 pub fn proc_status_kib(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status_kib(&std::fs::read_to_string("/proc/self/status").ok()?, field)
+}
+
+/// The `field:   123 kB` line of a `/proc/<pid>/status` text, in KiB.
+fn status_kib(status: &str, field: &str) -> Option<u64> {
     status.lines().find_map(|line| {
         let rest = line.strip_prefix(field)?.strip_prefix(':')?;
         rest.trim().strip_suffix("kB")?.trim().parse().ok()
@@ -82,7 +86,10 @@ mod tests {
     fn nearest_rank_percentiles() {
         let samples: Vec<f64> = (1..=20).rev().map(f64::from).collect();
         let s = summarize(&samples).unwrap();
-        assert_eq!((s.n, s.p50_ms, s.p95_ms, s.min_ms, s.max_ms), (20, 10.0, 19.0, 1.0, 20.0));
+        assert_eq!(
+            (s.n, s.p50_ms, s.p95_ms, s.min_ms, s.max_ms),
+            (20, 10.0, 19.0, 1.0, 20.0)
+        );
         assert_eq!(summarize(&[]), None);
         assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
         assert_eq!(mb_per_s(2_000_000, 500.0), 4.0);
@@ -90,8 +97,14 @@ mod tests {
 
     #[test]
     fn reads_own_memory() {
-        let hwm = proc_status_kib("VmHWM").expect("Linux has /proc/self/status");
-        let rss = proc_status_kib("VmRSS").unwrap();
+        let sample = "Name:\txtask\nVmPeak:\t  20000 kB\nVmHWM:\t   3092 kB\nVmRSS:\t   3000 kB\n";
+        assert_eq!(status_kib(sample, "VmHWM"), Some(3092));
+        assert_eq!(status_kib(sample, "VmRSS"), Some(3000));
+        assert_eq!(status_kib(sample, "VmSwap"), None);
+        // One read of this process's own status: the peak is never below the current size.
+        let status = std::fs::read_to_string("/proc/self/status").expect("Linux has /proc/self/status");
+        let (hwm, rss) = (status_kib(&status, "VmHWM").unwrap(), status_kib(&status, "VmRSS").unwrap());
         assert!(hwm >= rss && rss > 0, "VmHWM {hwm} KiB, VmRSS {rss} KiB");
+        assert!(proc_status_kib("VmHWM").is_some());
     }
 }
