@@ -163,7 +163,7 @@ labels! {
     download_theme_csv => "下载统计 CSV", "Download counts CSV";
     download_kwic_csv => "下载语境 CSV", "Download concordance CSV";
     not_in_corpus => "这些词在语料中没有出现。", "These terms do not occur in the corpus.";
-    count_rule => "计数为文章标题和正文中的字符串出现次数，分词切开的词也算在内。", "Counts are exact string occurrences in title and text, even where the segmenter split the word.";
+    count_rule => "计数为文章标题和正文中的字符串出现次数，分词切开的词也算在内；几个词重叠处（如“提质增效”里的“提质”）只算一次。", "Counts are exact string occurrences in title and text, even where the segmenter split the word; where several terms overlap (提质 inside 提质增效) the place counts once.";
 
     not_found => "页面不存在。", "There is no such page.";
     go_search => "去检索", "Go to search";

@@ -36,7 +36,9 @@ impl Default for FreqOptions {
     fn default() -> Self {
         FreqOptions {
             stopwords: true,
-            min_len: 1,
+            // Single characters are mostly function words and particles; the CLI and the
+            // page start from the same default.
+            min_len: 2,
             kind: None,
             unit: None,
             limit: 100,
@@ -190,22 +192,53 @@ fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
     out
 }
 
-/// Counts each term's occurrences per article (title + paragraphs). Terms are normalised for
-/// matching and reported as given; empty terms count nothing.
+/// The terms as given, without empty ones and without repeats of the same normalised string
+/// (so `两带两创 两带两创` counts once).
+fn distinct_terms(terms: &[String]) -> Vec<String> {
+    let mut seen = std::collections::BTreeSet::new();
+    terms
+        .iter()
+        .filter(|t| {
+            let norm = normalize(t.trim());
+            !norm.is_empty() && seen.insert(norm)
+        })
+        .cloned()
+        .collect()
+}
+
+/// Counts occurrences per article (title + paragraphs). Terms are normalised for matching,
+/// reported as given, and repeated terms dropped. `per_term` counts each term on its own;
+/// `count` counts places in the text: overlapping matches of several terms (提质增效, 提质
+/// and 增效 on the same four characters) are one occurrence, so a theme's total never counts
+/// a passage twice.
 pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
+    let terms = distinct_terms(terms);
     let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
         terms.iter().map(|t| body_occurrences(index, t)).collect();
-    let mut docs: BTreeMap<u32, Vec<u64>> = BTreeMap::new();
+    let lens: Vec<u32> = terms.iter().map(|t| normalize(t.trim()).chars().count() as u32).collect();
+    let mut docs: BTreeMap<u32, (Vec<u64>, Vec<(u32, u32)>)> = BTreeMap::new();
     for (i, occ) in per_term.iter().enumerate() {
         for (doc, starts) in occ {
-            docs.entry(*doc).or_insert_with(|| vec![0; terms.len()])[i] = starts.len() as u64;
+            let entry = docs.entry(*doc).or_insert_with(|| (vec![0; terms.len()], Vec::new()));
+            entry.0[i] = starts.len() as u64;
+            entry.1.extend(starts.iter().map(|&s| (s, s + lens[i])));
         }
     }
     let mut total = 0;
     let mut articles = Vec::new();
-    for (doc, counts) in docs {
+    for (doc, (counts, mut spans)) in docs {
         let Some(m) = index.meta(doc) else { continue };
-        let count: u64 = counts.iter().sum();
+        spans.sort_unstable();
+        let mut count = 0u64;
+        let mut covered_to = 0u32;
+        for (start, end) in spans {
+            if count == 0 || start >= covered_to {
+                count += 1;
+                covered_to = end;
+            } else {
+                covered_to = covered_to.max(end);
+            }
+        }
         total += count;
         articles.push(ThemeRow {
             id: m.id.clone(),
@@ -218,31 +251,39 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
         });
     }
     ThemeReport {
-        terms: terms.to_vec(),
+        terms,
         total,
         articles,
     }
 }
 
 /// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading
-/// order (then position, then term order); `context_chars` chars either side (line breaks
-/// shown as spaces, never crossing into the metadata); at most `limit` lines (0 = all).
+/// order (then position, the longest term first); a term inside one already shown is no new line;
+/// `context_chars` chars either side (line breaks shown as spaces, never crossing into the
+/// metadata); at most `limit` lines (0 = all).
 pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Vec<KwicLine> {
-    let mut occ: BTreeMap<(u32, u32, usize), u32> = BTreeMap::new();
-    for (i, t) in terms.iter().enumerate() {
+    // Keyed by (doc, start, longest first, term order): one line per place in the text.
+    let mut occ: BTreeMap<(u32, u32, std::cmp::Reverse<u32>, usize), u32> = BTreeMap::new();
+    for (i, t) in distinct_terms(terms).iter().enumerate() {
         let len = normalize(t.trim()).chars().count() as u32;
         for (doc, starts) in body_occurrences(index, t) {
             for s in starts {
-                occ.insert((doc, s, i), len);
+                occ.insert((doc, s, std::cmp::Reverse(len), i), len);
             }
         }
     }
     let mut out = Vec::new();
     let mut current: Option<(u32, Vec<char>)> = None;
-    for ((doc, start, _), len) in occ {
+    let mut covered: Option<(u32, u32)> = None; // (doc, end of the last line's keyword)
+    for ((doc, start, _, _), len) in occ {
         if limit > 0 && out.len() >= limit {
             break;
         }
+        // A shorter term inside a longer one already shown (提质 inside 提质增效) is not a new line.
+        if matches!(covered, Some((d, end)) if d == doc && start < end) {
+            continue;
+        }
+        covered = Some((doc, start + len));
         if current.as_ref().map(|c| c.0) != Some(doc) {
             let Ok(Some((text, _, _))) = index.search_text(doc) else {
                 continue;

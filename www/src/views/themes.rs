@@ -63,10 +63,10 @@ pub fn ThemesView() -> Html {
         let index = index.clone();
         move |terms| if terms.is_empty() { Vec::new() } else { analysis::kwic(&index, terms, KWIC_CONTEXT, KWIC_LIMIT) }
     });
-    let columns = use_memo(report.clone(), {
+    // The bars' titles and links depend on the language and embed mode as well as the report.
+    let columns = use_memo((report.clone(), tr.lang, links.embed), {
         let index = index.clone();
-        let tr = tr;
-        move |report| chart_columns(&tr, &links, &index, report)
+        move |(report, lang, embed)| chart_columns(&Tr { lang: *lang }, &Links { embed: *embed }, &index, report)
     });
 
     let on_input = {
