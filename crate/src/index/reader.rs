@@ -754,7 +754,7 @@ fn decode_list(
         } else if d == 0 {
             return Err(c.corrupt("doc delta 0"));
         } else {
-            doc + d
+            doc.checked_add(d).ok_or_else(|| c.corrupt("doc delta overflows"))?
         };
         if doc >= n_docs as u64 {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
@@ -771,7 +771,7 @@ fn decode_list(
             } else if p == 0 {
                 return Err(c.corrupt("position delta 0"));
             } else {
-                pos + p
+                pos.checked_add(p).ok_or_else(|| c.corrupt("position delta overflows"))?
             };
             if pos > u32::MAX as u64 {
                 return Err(c.corrupt("position beyond u32"));

@@ -50,7 +50,12 @@ fn facet_entries(links: &Links, q: &str, field: &str, values: &[(String, usize)]
     values
         .iter()
         .filter_map(|(value, count)| {
-            let filter = format!("{field}:{value}");
+            // A value with a space is quoted so the query parser keeps it one filter.
+            let filter = if value.contains(char::is_whitespace) {
+                format!("{field}:\"{value}\"")
+            } else {
+                format!("{field}:{value}")
+            };
             let narrowed = with_filter(q, &filter)?;
             Some(FacetEntry { label: label(value), href: links.search(&narrowed, 0), filter, count: *count })
         })

@@ -15,7 +15,7 @@ pub struct FreqArgs {
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
     /// Shortest word counted, in characters.
-    #[arg(long, default_value_t = 2)]
+    #[arg(long, default_value_t = FreqOptions::default().min_len)]
     pub min_len: usize,
     /// Keep stopwords (corpus/stopwords.txt).
     #[arg(long)]

@@ -97,6 +97,8 @@ fn newest_input(corpus: &Path) -> Option<SystemTime> {
             newest = Some(newest.map_or(t, |n| n.max(t)));
         }
     };
+    // The folder's own time changes when an issue is deleted from it.
+    consider(&corpus.join("clean"));
     for (dir, exts) in [
         (corpus.join("clean"), &["json"][..]),
         (corpus.to_path_buf(), &["txt", "toml"][..]),

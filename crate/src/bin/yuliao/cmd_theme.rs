@@ -33,6 +33,10 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
         }
     }
     if terms.is_empty() {
+        if args.json {
+            outln!("{}", serde_json::to_string(&index.themes())?);
+            return Ok(());
+        }
         outln!("themes (yuliao theme --theme NAME):");
         for t in index.themes() {
             outln!("  {}: {}", t.name, t.terms.join(" "));
