@@ -67,3 +67,21 @@ pub struct Article {
     pub column: Option<String>,
     pub paragraphs: Vec<String>,
 }
+
+/// Slogans an issue prints in quotes (“两带两创”): the contents of each “…” of 2 to 10
+/// characters made only of letters, digits and ideographs, as written. The cleaner uses them
+/// to recognise slogan lines, the index builder to keep them whole as words.
+pub fn quoted_slogans(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('“') {
+        let after = &rest[open + '“'.len_utf8()..];
+        let Some(close) = after.find('”') else { break };
+        let inner = &after[..close];
+        if (2..=10).contains(&inner.chars().count()) && inner.chars().all(char::is_alphanumeric) {
+            out.push(inner);
+        }
+        rest = &after[close..];
+    }
+    out
+}

@@ -272,21 +272,9 @@ fn is_unit_line(line: &str) -> bool {
         && tokens.iter().any(|t| UNIT_SUFFIXES.iter().any(|s| t.ends_with(s) && t.chars().count() > s.chars().count()))
 }
 
-/// Slogans the issue prints in quotes: “两带两创”. Short, no punctuation inside.
+/// Slogans the issue prints in quotes (“两带两创”), as written.
 fn quoted_slogans(text: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('“') {
-        rest = &rest[open + '“'.len_utf8()..];
-        if let Some(close) = rest.find('”') {
-            let inner = &rest[..close];
-            let n = inner.chars().count();
-            if (2..=8).contains(&n) && inner.chars().all(|c| is_hanzi(c) || c.is_ascii_alphanumeric()) {
-                out.insert(inner.to_string());
-            }
-        }
-    }
-    out
+    crate::corpus::quoted_slogans(text).into_iter().map(String::from).collect()
 }
 
 fn is_vertical(chunk: &Chunk) -> bool {

@@ -22,6 +22,7 @@ mod snippet;
 
 pub use parse::{parse, Atom, Field, Filter, ParsedQuery, MAX_ATOMS, MAX_QUERY_CHARS};
 pub use search::{highlight, search, search_with, suggest};
+pub use snippet::merge as merge_spans;
 
 use crate::corpus::Kind;
 pub use crate::index::Facets;

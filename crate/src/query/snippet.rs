@@ -6,8 +6,9 @@
 
 use super::Snippet;
 
-/// Sorts and merges overlapping or touching spans.
-pub(crate) fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+/// Sorts and merges overlapping or touching spans (char offsets), for snippets here and for
+/// any renderer that marks spans (the web app's highlights).
+pub fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     spans.sort();
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (a, b) in spans {

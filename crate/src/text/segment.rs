@@ -53,26 +53,9 @@ pub fn parse_userdict(text: &str) -> Result<Vec<UserWord>, (usize, String)> {
     Ok(out)
 }
 
-/// Quoted slogans in a text: the contents of “…” of 2 to 10 chars made only of letters,
-/// digits and ideographs (jieba never joins across punctuation anyway). Normalised.
+/// Quoted slogans in a text ([`crate::corpus::quoted_slogans`]), normalised for indexing.
 pub fn quoted_slogans(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('“') {
-        let after = &rest[open + '“'.len_utf8()..];
-        match after.find('”') {
-            Some(close) => {
-                let inner = &after[..close];
-                let n = inner.chars().count();
-                if (2..=10).contains(&n) && inner.chars().all(|c| c.is_alphanumeric()) {
-                    out.push(normalize(inner));
-                }
-                rest = &after[close..];
-            }
-            None => break,
-        }
-    }
-    out
+    crate::corpus::quoted_slogans(text).into_iter().map(normalize).collect()
 }
 
 impl Segmenter {

@@ -15,22 +15,15 @@ pub fn segments<'a>(text: &'a str, spans: &[[usize; 2]]) -> Vec<(&'a str, bool)>
     // Byte offset of every char boundary, including the end.
     let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
     let chars = bounds.len() - 1;
-    let mut spans: Vec<[usize; 2]> = spans
+    let spans: Vec<(usize, usize)> = spans
         .iter()
-        .map(|&[s, e]| [s.min(chars), e.min(chars)])
-        .filter(|[s, e]| s < e)
+        .map(|&[s, e]| (s.min(chars), e.min(chars)))
+        .filter(|(s, e)| s < e)
         .collect();
-    spans.sort_unstable();
-    let mut merged: Vec<[usize; 2]> = Vec::with_capacity(spans.len());
-    for [s, e] in spans {
-        match merged.last_mut() {
-            Some(last) if s <= last[1] => last[1] = last[1].max(e),
-            _ => merged.push([s, e]),
-        }
-    }
+    let merged = yuliao::query::merge_spans(spans);
     let mut out = Vec::with_capacity(merged.len() * 2 + 1);
     let mut at = 0;
-    for [s, e] in merged {
+    for (s, e) in merged {
         if s > at {
             out.push((&text[bounds[at]..bounds[s]], false));
         }

@@ -8,18 +8,12 @@
 
 use yuliao::corpus::{Article, Issue};
 
-/// The text of an article as the bench compares it: title, subtitle and paragraphs, one
-/// per line. This is what the Pagefind pages hold and what the ground truth scans.
+/// The text of an article as the bench compares it: every field the engine searches (title,
+/// paragraphs, then subtitle, column, authors, photographers, units), one per line, taken from
+/// [`yuliao::index::search_text`] so both engines and the ground truth see the same text.
+/// This is what the Pagefind pages hold and what the ground truth scans.
 pub fn article_text(a: &Article) -> String {
-    let mut parts: Vec<&str> = Vec::with_capacity(a.paragraphs.len() + 2);
-    if let Some(t) = &a.title {
-        parts.push(t);
-    }
-    if let Some(s) = &a.subtitle {
-        parts.push(s);
-    }
-    parts.extend(a.paragraphs.iter().map(String::as_str));
-    parts.join("\n")
+    yuliao::index::search_text(a).0
 }
 
 /// Full-width ASCII to ASCII, the ideographic space to a space, ASCII lower case: the

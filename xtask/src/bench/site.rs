@@ -3,8 +3,8 @@
 //!
 //! Takes `Issue`s and the Pagefind binary. Writes `bench/work/pagefind-site/` (`a/<id>.html`,
 //! `index.html`, and `pagefind/` from the CLI). Guarantees: each page holds exactly the text
-//! the ground truth scans (title, subtitle, paragraphs — see `corpus::article_text`), HTML-
-//! escaped; only `<main data-pagefind-body>` is indexed, so the search page itself is not.
+//! the ground truth scans (title, subtitle, paragraphs, column, bylines, units — see
+//! `corpus::article_text`), HTML-escaped; only `<main data-pagefind-body>` is indexed, so the search page itself is not.
 
 use super::report::PieceSize;
 use super::stats::ms_since;
@@ -41,6 +41,10 @@ pub fn article_page(a: &Article) -> String {
     }
     for p in &a.paragraphs {
         let _ = write!(body, "<p>{}</p>", escape(p));
+    }
+    // The metadata Yuliao also searches (column, bylines, units), so both see the same text.
+    for m in a.column.iter().chain(&a.authors).chain(&a.photographers).chain(&a.units) {
+        let _ = write!(body, "<p>{}</p>", escape(m));
     }
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{}</title></head>\n<body><main data-pagefind-body>{body}</main></body></html>\n",
