@@ -12,7 +12,7 @@
 //!
 //! ```js
 //! import init, { Yuliao } from './yuliao_www.js';
-//! await init();   // note: this also runs the bundled Yew app's main (it mounts on #app, else on <body>)
+//! await init();   // this also runs the bundled Yew app, which mounts only on a <div id="app">
 //!
 //! const get = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 //! const manifest = await get('index/manifest.bin');

@@ -4,31 +4,15 @@
 use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::OnceLock;
-use yuliao_tests::repo_root;
 
-/// Builds the binary once (cargo's own lock serialises this with the outer build).
-fn bin() -> &'static PathBuf {
-    static B: OnceLock<PathBuf> = OnceLock::new();
-    B.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "-p", "yuliao", "--bin", "yuliao"])
-            .current_dir(repo_root())
-            .status()
-            .expect("running cargo build");
-        assert!(
-            status.success(),
-            "cargo build -p yuliao --bin yuliao failed"
-        );
-        let target = std::env::var("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|_| repo_root().join("target"));
-        target.join("debug").join(if cfg!(windows) {
-            "yuliao.exe"
-        } else {
-            "yuliao"
-        })
-    })
+/// The binary cargo built for this test run (same features, same profile).
+fn bin() -> &'static std::path::Path {
+    std::path::Path::new(env!("CARGO_BIN_EXE_yuliao"))
+}
+
+/// The repository root (the parent of this package).
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
 /// A private index directory built by `yuliao index --out`.

@@ -25,8 +25,8 @@ export const CHROMIUM_FLAGS = [
 
 /**
  * Launches /usr/bin/chromium with a fresh profile. Returns { context, requests, close }:
- * `requests` lists every URL any page of the context asked for (requests to another origin are
- * recorded and aborted), and every page records CSP violations in `window.__cspViolations`.
+ * `requests` lists every URL any page of the context asked for (the tests fail on any to
+ * another origin), and every page records CSP violations in `window.__cspViolations`.
  */
 export async function launch({ viewport = { width: 1280, height: 900 } } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'yuliao-e2e-'));

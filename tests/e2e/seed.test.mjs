@@ -144,6 +144,8 @@ test(`theme tracker #/themes?t=${QUERY}: per-article counts`, async () => {
 test('the CSP meta is present and blocks inline script and style', async () => {
   const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
   assert.equal(csp, CSP);
+  // The journeys above ran on this page: the app itself must not have tripped the policy.
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation by the app');
   const result = await page.evaluate(() => new Promise((resolve) => {
     const seen = [];
     document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
