@@ -5,20 +5,10 @@ use yuliao::corpus::Issue;
 use yuliao::index::{
     build, BuildConfig, BuiltIndex, Index, IndexError, Manifest, PieceKind, MANIFEST_FILE,
 };
-use yuliao_tests::repo_root;
+use yuliao_tests::{clean_issues, repo_root};
 
 fn issues() -> Vec<Issue> {
-    let dir = repo_root().join("corpus/clean");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.retain(|p| p.extension().is_some_and(|x| x == "json"));
-    files.sort();
-    files
-        .iter()
-        .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
-        .collect()
+    clean_issues()
 }
 
 fn built() -> BuiltIndex {

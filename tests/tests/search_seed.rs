@@ -7,28 +7,11 @@ use yuliao::corpus::{Article, Issue};
 use yuliao::index::{build, BuildConfig, Index};
 use yuliao::query::{search, suggest, QueryError, SearchOptions};
 use yuliao::text::normalize;
-use yuliao_tests::repo_root;
+use yuliao_tests::{clean_issues, repo_root};
 
 fn issues() -> &'static Vec<Issue> {
     static I: OnceLock<Vec<Issue>> = OnceLock::new();
-    I.get_or_init(|| {
-        let dir = repo_root().join("corpus/clean");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.retain(|p| p.extension().is_some_and(|x| x == "json"));
-        files.sort();
-        assert!(
-            !files.is_empty(),
-            "no cleaned issue in {}; run `cargo run --bin yuliao -- clean`",
-            dir.display()
-        );
-        files
-            .iter()
-            .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
-            .collect()
-    })
+    I.get_or_init(clean_issues)
 }
 
 fn index() -> &'static Index {
