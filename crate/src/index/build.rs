@@ -205,10 +205,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
             }
             stats.tokens += u64::from(tokens);
             for (w, ps) in doc_words {
-                match words.get_mut(&w) {
-                    Some(p) => p.push(doc, &ps),
-                    None => words.entry(w).or_default().push(doc, &ps),
-                }
+                words.entry(w).or_default().push(doc, &ps);
             }
             metas.push(DocMeta {
                 issue: issue_no as u32,

@@ -580,12 +580,7 @@ impl Index {
     }
     /// Kinds, units and authors of all articles with article counts.
     pub fn facets(&self) -> Facets {
-        self.facets_of(
-            (0..self.docs.len() as u32)
-                .collect::<Vec<_>>()
-                .iter()
-                .copied(),
-        )
+        self.facets_of(0..self.docs.len() as u32)
     }
     /// Facets over a set of documents.
     pub fn facets_of(&self, docs: impl IntoIterator<Item = u32>) -> Facets {

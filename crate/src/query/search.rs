@@ -131,8 +131,8 @@ fn word_matches(index: &Index, text: &str) -> Result<Option<(Starts, f64)>, Inde
     let mut lists = Vec::new();
     let mut idf_sum = 0.0;
     for (ord, _) in &parts {
-        let info = index.term_info(*ord).unwrap_or_default_info();
-        idf_sum += idf(n, info.doc_freq as usize);
+        let doc_freq = index.term_info(*ord).map_or(0, |info| info.doc_freq);
+        idf_sum += idf(n, doc_freq as usize);
         lists.push(index.term_postings(*ord)?);
     }
     let refs: Vec<(&PostingList, u32)> = lists
@@ -141,21 +141,6 @@ fn word_matches(index: &Index, text: &str) -> Result<Option<(Starts, f64)>, Inde
         .map(|(l, (_, r))| (l, *r))
         .collect();
     Ok(Some((intersect(&refs), idf_sum)))
-}
-
-trait OrDefaultInfo {
-    fn unwrap_or_default_info(self) -> crate::index::TermInfo;
-}
-impl OrDefaultInfo for Option<crate::index::TermInfo> {
-    fn unwrap_or_default_info(self) -> crate::index::TermInfo {
-        self.unwrap_or(crate::index::TermInfo {
-            doc_freq: 0,
-            coll_freq: 0,
-            piece: 0,
-            offset: 0,
-            len: 0,
-        })
-    }
 }
 
 pub(crate) fn match_atom(
