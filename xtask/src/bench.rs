@@ -145,6 +145,7 @@ pub fn run(args: &[String]) -> Result<()> {
     if opts.native_only {
         report.skipped.push("Pagefind and the browser (--native-only)".into());
     } else if let Some(npm) = &npm {
+        crate::setup::browser()?;
         browser_part(&root, npm, &issues, &queries, &opts, &out_dir, &mut report)?;
     }
 

@@ -14,6 +14,7 @@ mod bench;
 mod build;
 mod flags;
 mod serve;
+mod setup;
 mod test;
 mod util;
 

@@ -28,6 +28,7 @@
 use crate::build::{self, Options};
 use crate::flags::Flags;
 use crate::serve::Server;
+use crate::setup;
 use crate::util::{self, root, target_dir};
 use anyhow::{anyhow, bail, Context, Result};
 use serde_json::{json, Value};
@@ -123,6 +124,8 @@ fn chromium() -> String {
 
 /// Step 2: wasm-bindgen-test in headless Chromium, asserting parity with the native engine.
 fn wasm() -> Result<()> {
+    setup::wasm_target()?;
+    setup::debian_packages(&setup::BROWSER_PACKAGES)?;
     util::run(util::cargo().args(["build", "-p", "xtask", "--bin", "wasm-bindgen-test-runner"]))?;
     let runner = target_dir().join("debug/wasm-bindgen-test-runner");
     let dir = target_dir().join("wasm-parity");
@@ -239,19 +242,6 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// `npm ci` when playwright-core is not installed yet.
-fn ensure_node_modules() -> Result<()> {
-    if root().join("node_modules/playwright-core/package.json").exists() {
-        return Ok(());
-    }
-    util::run(
-        std::process::Command::new("npm")
-            .args(["ci", "--no-audit", "--no-fund"])
-            .env("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-            .current_dir(root()),
-    )
-}
-
 /// The largest piece under `dist/index/` (not the manifest).
 fn largest_piece(index_dir: &Path) -> Result<PathBuf> {
     let mut best: Option<(u64, PathBuf)> = None;
@@ -286,7 +276,7 @@ fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
 
 /// Step 3: the built page in headless Chromium.
 fn e2e(dev: bool) -> Result<()> {
-    ensure_node_modules()?;
+    setup::browser()?;
     let seed = Options { dev, corpus: root().join("corpus"), out: root().join("www/dist") };
     build::build(&seed)?;
     let xss = Options {
