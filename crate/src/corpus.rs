@@ -54,7 +54,7 @@ impl Kind {
 /// One article as printed: metadata plus paragraphs (a poem keeps one paragraph per line).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
-    /// Stable, unique across the corpus: `<raw-file-stem>-<ordinal>`.
+    /// Stable, unique across the corpus: `<raw-file-stem>-<hash of its opening>` ([`article_id`]).
     pub id: String,
     /// `None` when the text has no title (lost in the extraction).
     pub title: Option<String>,
@@ -84,4 +84,47 @@ pub fn quoted_slogans(text: &str) -> Vec<&str> {
         rest = &after[close..];
     }
     out
+}
+
+/// Characters of an article's opening that its id hashes.
+pub const ID_OPENING_CHARS: usize = 48;
+
+/// A 64-bit FNV-1a hash: article ids and index piece names are derived from content with it.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// The id of an article of issue `stem`: `<stem>-<8 hex digits>`, a hash of the article's
+/// normalised opening (its first [`ID_OPENING_CHARS`] letters and digits, paragraphs first,
+/// the title when it has no paragraphs; full-width ASCII folded, case folded). Depending on the
+/// article's own text and not on its position, the id survives a better cleaner or an
+/// extraction that adds or cuts articles before it, so shared `#/article/<id>` links hold.
+/// `taken` are the ids already given in this issue: a repeated opening gets `-2`, `-3`, ….
+pub fn article_id(stem: &str, article: &Article, taken: &std::collections::BTreeSet<String>) -> String {
+    let opening: String = article
+        .paragraphs
+        .iter()
+        .flat_map(|p| p.chars())
+        .chain(article.title.iter().flat_map(|t| t.chars()))
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(ID_OPENING_CHARS)
+        .collect();
+    let base = format!("{stem}-{:08x}", content_hash(opening.as_bytes()) >> 32);
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }

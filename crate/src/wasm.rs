@@ -15,12 +15,22 @@
 //! await init();   // this also runs the bundled Yew app, which mounts only on a <div id="app">
 //!
 //! const get = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
-//! const manifest = await get('index/manifest.bin');
-//! const names = Yuliao.pieceNames(manifest);                 // string[]
-//! const pieces = await Promise.all(names.map((n) => get('index/' + n)));
-//! const yl = Yuliao.open(manifest, names, pieces);           // throws on a missing/corrupt piece
+//! const yl = Yuliao.openLazy(await get('index/manifest.bin'));   // the manifest only
+//! // Every method throws an Error with a `pieces` property while it needs pieces that are not
+//! // loaded yet: fetch just those (in parallel), load them, and ask again. A query takes a few
+//! // rounds (term pieces, then postings, then documents); loaded pieces stay for later calls.
+//! async function ask(call) {
+//!   for (;;) {
+//!     try { return call(); } catch (e) {
+//!       if (!e.pieces) throw e;   // a real error: bad query, corrupt piece
+//!       await Promise.all(e.pieces.map(async (n) => yl.loadPiece(n, await get('index/' + n))));
+//!     }
+//!   }
+//! }
+//! // (Or load everything at once: Yuliao.open(manifest, names, pieces) with
+//! //  names = Yuliao.pieceNames(manifest); fine for a small corpus.)
 //!
-//! const res = yl.search('两带两创', 20, 0);
+//! const res = await ask(() => yl.search('两带两创', 20, 0));
 //! // { query, total, hits: [{ id, doc, title, score, snippet: { text, highlights: [[start, end]] },
 //! //   authors, units, kind }], missing: [], highlight: [], facets: { kinds, units, authors } }
 //! yl.suggest('两带', 8);               // [{ term, count }]
@@ -97,10 +107,26 @@ impl FreqOpts {
     }
 }
 
-/// An opened, immutable index and the questions it answers.
+/// An opened index and the questions it answers.
 #[wasm_bindgen]
 pub struct Yuliao {
     index: Index,
+}
+
+impl Yuliao {
+    /// Runs `op`; when it needed pieces that are not loaded, throws an `Error` whose `pieces`
+    /// property lists their file names (fetch them, `loadPiece` each, call again).
+    fn ask<T>(&self, op: impl FnOnce(&Index) -> Result<T, JsError>) -> Result<T, JsValue> {
+        match self.index.attempt(op) {
+            Ok(result) => result.map_err(JsValue::from),
+            Err(missing) => {
+                let err = js_sys::Error::new(&format!("needs index pieces: {}", missing.join(", ")));
+                let names: js_sys::Array = missing.iter().map(|n| JsValue::from_str(n)).collect();
+                let _ = js_sys::Reflect::set(&err, &JsValue::from_str("pieces"), &names);
+                Err(err.into())
+            }
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -130,64 +156,78 @@ impl Yuliao {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// Opens the index from the manifest alone; every method then throws an `Error` with a
+    /// `pieces` property (file names) while it needs pieces not loaded yet: fetch those from
+    /// `index/<name>`, give each to `loadPiece`, and call the method again.
+    #[wasm_bindgen(js_name = openLazy)]
+    pub fn open_lazy(manifest: &[u8]) -> Result<Yuliao, JsError> {
+        Index::open_lazy(manifest).map(|index| Yuliao { index }).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Checks and adds one piece (throws on a truncated, corrupt or unknown piece).
+    #[wasm_bindgen(js_name = loadPiece)]
+    pub fn load_piece(&self, name: &str, bytes: &[u8]) -> Result<(), JsError> {
+        self.index.load_piece(name, bytes).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// The yuliao crate version.
     pub fn version() -> String {
         env!("CARGO_PKG_VERSION").to_string()
     }
 
     /// Ranked search: `SearchResults` for one page (`limit` default 20, `offset` default 0).
-    pub fn search(&self, query: &str, limit: Option<usize>, offset: Option<usize>) -> Result<JsValue, JsError> {
+    pub fn search(&self, query: &str, limit: Option<usize>, offset: Option<usize>) -> Result<JsValue, JsValue> {
         let defaults = SearchOptions::default();
         let opts = SearchOptions {
             limit: limit.unwrap_or(defaults.limit),
             offset: offset.unwrap_or(defaults.offset),
             ..defaults
         };
-        let results = query::search(&self.index, query, &opts).map_err(|e| JsError::new(&e.to_string()))?;
-        to_js(&results)
+        self.ask(|ix| to_js(&query::search(ix, query, &opts).map_err(|e| JsError::new(&e.to_string()))?))
     }
 
     /// Up to `limit` indexed terms starting with `prefix`: `[{ term, count }]`.
-    pub fn suggest(&self, prefix: &str, limit: usize) -> Result<JsValue, JsError> {
-        to_js(&query::suggest(&self.index, prefix, limit))
+    pub fn suggest(&self, prefix: &str, limit: usize) -> Result<JsValue, JsValue> {
+        self.ask(|ix| to_js(&query::suggest(ix, prefix, limit)))
     }
 
     /// Character spans of `query`'s matches in `text`: `[[start, end]]`.
-    pub fn highlight(&self, query: &str, text: &str) -> Result<JsValue, JsError> {
-        to_js(&query::highlight(&self.index, query, text))
+    pub fn highlight(&self, query: &str, text: &str) -> Result<JsValue, JsValue> {
+        self.ask(|ix| to_js(&query::highlight(ix, query, text)))
     }
 
     /// The article with this id, or `null`.
-    pub fn article(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.index.doc_by_id(id).and_then(|doc| self.index.article(doc)) {
+    pub fn article(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.ask(|ix| match ix.doc_by_id(id).and_then(|doc| ix.article(doc)) {
             Some(article) => to_js(&article),
             None => Ok(JsValue::NULL),
-        }
+        })
     }
 
     /// The issue (source, publication, date) of the article with this id, or `null`.
     #[wasm_bindgen(js_name = issueOf)]
-    pub fn issue_of(&self, id: &str) -> Result<JsValue, JsError> {
-        match self.index.doc_by_id(id) {
-            Some(doc) => to_js(&self.index.issue_of(doc)),
+    pub fn issue_of(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.ask(|ix| match ix.doc_by_id(id) {
+            Some(doc) => to_js(&ix.issue_of(doc)),
             None => Ok(JsValue::NULL),
-        }
+        })
     }
 
     /// Word frequencies: `{ total_tokens, rows }`. Options: `{ stopwords (true = remove),
     /// minLen, kind, unit, limit }`, all optional.
-    pub fn frequencies(&self, opts: JsValue) -> Result<JsValue, JsError> {
-        to_js(&analysis::frequencies(&self.index, &FreqOpts::from_js(opts)?))
+    pub fn frequencies(&self, opts: JsValue) -> Result<JsValue, JsValue> {
+        let opts = FreqOpts::from_js(opts)?;
+        self.ask(|ix| to_js(&analysis::frequencies(ix, &opts)))
     }
 
     /// Per-article counts of `terms` (exact string occurrences), articles with count > 0.
-    pub fn theme(&self, terms: Vec<String>) -> Result<JsValue, JsError> {
-        to_js(&analysis::theme(&self.index, &terms))
+    pub fn theme(&self, terms: Vec<String>) -> Result<JsValue, JsValue> {
+        self.ask(|ix| to_js(&analysis::theme(ix, &terms)))
     }
 
     /// Keyword-in-context lines for `terms`, `context` characters each side, at most `limit`.
-    pub fn kwic(&self, terms: Vec<String>, context: usize, limit: usize) -> Result<JsValue, JsError> {
-        to_js(&analysis::kwic(&self.index, &terms, context, limit))
+    pub fn kwic(&self, terms: Vec<String>, context: usize, limit: usize) -> Result<JsValue, JsValue> {
+        self.ask(|ix| to_js(&analysis::kwic(ix, &terms, context, limit)))
     }
 
     /// The themes of `corpus/themes.toml`: `[{ name, terms, note }]`.
@@ -196,8 +236,8 @@ impl Yuliao {
     }
 
     /// Every kind, unit and author with its number of articles.
-    pub fn facets(&self) -> Result<JsValue, JsError> {
-        to_js(&self.index.facets())
+    pub fn facets(&self) -> Result<JsValue, JsValue> {
+        self.ask(|ix| to_js(&ix.facets()))
     }
 
     /// `{ articles, issues, tokens, chars, terms }`.
@@ -207,19 +247,20 @@ impl Yuliao {
 
     /// The frequency table as CSV.
     #[wasm_bindgen(js_name = freqCsv)]
-    pub fn freq_csv(&self, opts: JsValue) -> Result<String, JsError> {
-        Ok(analysis::freq_csv(&analysis::frequencies(&self.index, &FreqOpts::from_js(opts)?)))
+    pub fn freq_csv(&self, opts: JsValue) -> Result<String, JsValue> {
+        let opts = FreqOpts::from_js(opts)?;
+        self.ask(|ix| Ok(analysis::freq_csv(&analysis::frequencies(ix, &opts))))
     }
 
     /// The theme report as CSV.
     #[wasm_bindgen(js_name = themeCsv)]
-    pub fn theme_csv(&self, terms: Vec<String>) -> String {
-        analysis::theme_csv(&analysis::theme(&self.index, &terms))
+    pub fn theme_csv(&self, terms: Vec<String>) -> Result<String, JsValue> {
+        self.ask(|ix| Ok(analysis::theme_csv(&analysis::theme(ix, &terms))))
     }
 
     /// The concordance as CSV.
     #[wasm_bindgen(js_name = kwicCsv)]
-    pub fn kwic_csv(&self, terms: Vec<String>, context: usize, limit: usize) -> String {
-        analysis::kwic_csv(&analysis::kwic(&self.index, &terms, context, limit))
+    pub fn kwic_csv(&self, terms: Vec<String>, context: usize, limit: usize) -> Result<String, JsValue> {
+        self.ask(|ix| Ok(analysis::kwic_csv(&analysis::kwic(ix, &terms, context, limit))))
     }
 }

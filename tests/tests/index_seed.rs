@@ -87,15 +87,42 @@ fn manifest_lists_every_piece_with_its_range() {
         assert_eq!(e.len as usize, bytes.len());
         assert!(e.name.starts_with(e.kind.name()) && e.name.ends_with(".bin"));
     }
-    let vocab = m
-        .pieces
-        .iter()
-        .find(|e| e.kind == PieceKind::Vocab)
-        .unwrap();
-    assert_eq!(vocab.to as usize, m.stats.terms);
-    assert!(vocab.first < vocab.last);
+    // Term, postings, document and store pieces each cover their keys without gap, in order,
+    // and name their first and last key.
+    let issue = yuliao_tests::clean_issues().remove(0);
+    for (kind, total) in [
+        (PieceKind::Vocab, m.stats.terms),
+        (PieceKind::WordPostings, m.stats.terms),
+        (PieceKind::Docs, m.stats.articles),
+        (PieceKind::Store, m.stats.articles),
+    ] {
+        let ranges: Vec<&yuliao::index::PieceEntry> = m.pieces.iter().filter(|e| e.kind == kind).collect();
+        assert!(!ranges.is_empty(), "{kind:?}");
+        assert_eq!(ranges[0].from, 0);
+        assert_eq!(ranges.last().unwrap().to as usize, total, "{kind:?}");
+        for w in ranges.windows(2) {
+            assert_eq!(w[0].to, w[1].from, "{kind:?}");
+            assert!(w[0].last < w[1].first || kind == PieceKind::Docs || kind == PieceKind::Store, "{kind:?}");
+        }
+        for e in &ranges {
+            assert!(e.first <= e.last || kind == PieceKind::Docs || kind == PieceKind::Store, "{kind:?}");
+        }
+    }
     let docs = m.pieces.iter().find(|e| e.kind == PieceKind::Docs).unwrap();
-    assert_eq!(docs.first, "000_d2874fb822b0e5bc-001");
+    assert_eq!(docs.first, issue.articles[0].id);
+    // One precomputed table for the corpus, each kind and each unit.
+    let groups: Vec<&str> = m.pieces.iter().filter(|e| e.kind == PieceKind::Table).map(|e| e.first.as_str()).collect();
+    assert_eq!(groups[0], "all");
+    for a in &issue.articles {
+        assert!(groups.contains(&format!("kind:{}", a.kind.as_str()).as_str()));
+        for u in &a.units {
+            assert!(groups.contains(&format!("unit:{u}").as_str()), "{u}");
+        }
+    }
+    // The manifest places each issue's documents.
+    assert_eq!(m.issues.len(), 1);
+    assert_eq!(m.issues[0].stem, "000_d2874fb822b0e5bc");
+    assert_eq!((m.issues[0].first_doc, m.issues[0].docs as usize), (0, issue.articles.len()));
 }
 
 #[test]

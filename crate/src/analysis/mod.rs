@@ -51,6 +51,10 @@ pub struct FreqTable {
     /// Word tokens in the selected articles (stopwords included).
     pub total_tokens: u64,
     pub rows: Vec<FreqRow>,
+    /// True when the rows come from a precomputed table that keeps only the most frequent
+    /// words and the filters left fewer rows than asked for: rarer words exist but are not listed.
+    #[serde(default)]
+    pub truncated: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,8 +110,52 @@ fn doc_selected(index: &Index, doc: u32, kind: Option<Kind>, unit: &Option<Strin
 }
 
 /// Word frequencies over the whole corpus or the selected articles.
+///
+/// The whole corpus, one kind or one unit (named exactly) read the index's precomputed table of
+/// that group: one small piece, no postings. Other selections (a kind and a unit together, part
+/// of a unit's name) count through the postings of every word.
 pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
-    let filtered = opts.kind.is_some() || opts.unit.is_some();
+    let group = match (opts.kind, &opts.unit) {
+        (None, None) => Some(crate::index::tables::ALL.to_string()),
+        (Some(k), None) => Some(format!("kind:{}", k.as_str())),
+        (None, Some(u)) => Some(format!("unit:{u}")),
+        (Some(_), Some(_)) => None,
+    };
+    match group {
+        Some(g) if index.has_table(&g) => {
+            let Some(table) = index.table(&g) else {
+                return FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false };
+            };
+            let stop = index.stopwords();
+            let mut rows = Vec::new();
+            for r in &table.rows {
+                if opts.limit > 0 && rows.len() >= opts.limit {
+                    break;
+                }
+                if r.term.chars().count() < opts.min_len || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(&r.term)).is_ok()) {
+                    continue;
+                }
+                rows.push(FreqRow { term: r.term.clone(), count: r.count, per_10k: per_10k(r.count, table.tokens), articles: r.articles });
+            }
+            let short = opts.limit == 0 || rows.len() < opts.limit;
+            FreqTable { total_tokens: table.tokens, rows, truncated: table.truncated && short }
+        }
+        // A kind that no article has: nothing to count.
+        Some(_) if opts.unit.is_none() => FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false },
+        _ => frequencies_from_postings(index, opts),
+    }
+}
+
+fn per_10k(count: u64, total_tokens: u64) -> f64 {
+    if total_tokens == 0 {
+        0.0
+    } else {
+        count as f64 * 10_000.0 / total_tokens as f64
+    }
+}
+
+/// [`frequencies`] for a selection no table holds: every word's postings.
+fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> FreqTable {
     let selected: Vec<bool> = (0..index.article_count() as u32)
         .map(|d| doc_selected(index, d, opts.kind, &opts.unit))
         .collect();
@@ -118,13 +166,13 @@ pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
         .sum();
     let stop = index.stopwords();
     let mut rows = Vec::new();
-    index.for_each_term(|term, ord, info| {
+    index.for_each_term(|term, ord, _info| {
         if term.chars().count() < opts.min_len
             || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(term)).is_ok())
         {
             return;
         }
-        let (count, articles) = if filtered {
+        let (count, articles) = {
             match index.term_postings(ord) {
                 Ok(list) => {
                     let mut c = 0u64;
@@ -139,28 +187,16 @@ pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
                 }
                 Err(_) => (0, 0),
             }
-        } else {
-            (info.coll_freq, info.doc_freq)
         };
         if count > 0 {
-            let per_10k = if total_tokens == 0 {
-                0.0
-            } else {
-                count as f64 * 10_000.0 / total_tokens as f64
-            };
-            rows.push(FreqRow {
-                term: term.to_string(),
-                count,
-                per_10k,
-                articles,
-            });
+            rows.push(FreqRow { term: term.to_string(), count, per_10k: per_10k(count, total_tokens), articles });
         }
     });
     rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
-    FreqTable { total_tokens, rows }
+    FreqTable { total_tokens, rows, truncated: false }
 }
 
 /// Non-overlapping occurrence starts (char offsets) of `term` in the body of each article.
@@ -413,6 +449,7 @@ mod tests {
                 per_10k: 3333.333,
                 articles: 1,
             }],
+            truncated: false,
         };
         assert_eq!(
             freq_csv(&t),

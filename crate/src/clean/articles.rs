@@ -717,8 +717,10 @@ pub fn split(text: &str, stem: &str) -> Split {
             paragraphs: r.paragraphs,
         });
     }
-    for (n, a) in articles.iter_mut().enumerate() {
-        a.id = format!("{stem}-{:03}", n + 1);
+    let mut taken = std::collections::BTreeSet::new();
+    for a in articles.iter_mut() {
+        a.id = crate::corpus::article_id(stem, a, &taken);
+        taken.insert(a.id.clone());
     }
     let publication = {
         let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
@@ -804,7 +806,12 @@ mod tests {
         assert_eq!(a.kind, Kind::News);
         assert_eq!(s.articles[1].title, None);
         assert_eq!(s.articles[1].authors, vec!["李鹏"]);
-        assert_eq!(s.articles[1].id, "t-002");
+        // Ids hash the article's opening: `t-` and eight hex digits, different per article.
+        for a in &s.articles {
+            let hash = a.id.strip_prefix("t-").expect("the stem comes first");
+            assert!(hash.len() == 8 && hash.chars().all(|c| c.is_ascii_hexdigit()), "{}", a.id);
+        }
+        assert_ne!(s.articles[0].id, s.articles[1].id);
         assert_eq!(s.markers.get(&'（'), Some(&2));
     }
 

@@ -4,12 +4,15 @@
 //! returns a [`BuiltIndex`]. Guarantees: the same input gives byte-identical output (sorted
 //! keys before writing, fixed deflate level, pieces named by content hash).
 
-use super::bytes::{content_hash, deflate, seal, Writer};
+use super::bytes::{content_hash, seal};
+use super::postings::{self, Postings};
+use super::reader::facets_of;
+use super::tables::{self, GroupTable, TableRow};
 use super::{
-    kind_code, search_text, BuiltIndex, CorpusStats, DocMeta, IndexError, PieceEntry, PieceKind,
-    TermInfo, Theme, PIECE_TARGET_BYTES, STORE_BLOCK_DOCS,
+    chars, docs, search_text, store, termdict, BuiltIndex, CorpusStats, DocMeta, IndexError, IssueInfo, Manifest,
+    PieceEntry, PieceKind, Theme, FREQ_TABLE_ROWS,
 };
-use crate::corpus::Issue;
+use crate::corpus::{Article, Issue};
 use crate::text::{is_word_token, normalize, parse_userdict, quoted_slogans, Segmenter};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -94,23 +97,6 @@ pub(crate) fn parse_stopwords(text: &str) -> Vec<String> {
     v
 }
 
-/// Postings of one key as they accumulate: flat arrays, no allocation per (key, doc).
-#[derive(Default)]
-struct Postings {
-    docs: Vec<u32>,
-    /// `positions[ends[i - 1]..ends[i]]` belong to `docs[i]`.
-    ends: Vec<usize>,
-    positions: Vec<u32>,
-}
-
-impl Postings {
-    fn push(&mut self, doc: u32, positions: &[u32]) {
-        self.docs.push(doc);
-        self.positions.extend_from_slice(positions);
-        self.ends.push(self.positions.len());
-    }
-}
-
 /// Builds the index of `issues` (documents numbered in issue order, then article order).
 pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, IndexError> {
     let userdict =
@@ -147,7 +133,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut words: HashMap<String, Postings> = HashMap::new();
     let mut chars: HashMap<char, Postings> = HashMap::new();
     let mut metas: Vec<DocMeta> = Vec::new();
-    let mut articles: Vec<&crate::corpus::Article> = Vec::new();
+    let mut articles: Vec<&Article> = Vec::new();
     let mut stats = CorpusStats {
         issues: issues.len(),
         ..CorpusStats::default()
@@ -231,284 +217,159 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
 
     let mut pieces: Vec<(PieceEntry, Vec<u8>)> = Vec::new();
 
-    // Word tier: vocab (fst + infos) and postings pieces.
+    // Word tier: the term dictionary in pieces, then the postings pieces.
     let mut words: Vec<(String, Postings)> = words.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
-    let (word_infos, word_pieces) = encode_postings(
-        words.iter().map(|(_, p)| p),
-        &word_keys,
-        PieceKind::WordPostings,
-    );
-    let mut fst_builder = fst::MapBuilder::memory();
-    for (ord, term) in word_keys.iter().enumerate() {
-        fst_builder
-            .insert(term.as_bytes(), ord as u64)
-            .map_err(|e| IndexError::Corrupt {
-                piece: "vocab".into(),
-                detail: format!("fst build: {e}"),
-            })?;
+    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p));
+    for (from, to, body) in termdict::write(&word_keys, &word_infos)? {
+        pieces.push(entry(PieceKind::Vocab, body, from, to, &word_keys));
     }
-    let fst_bytes = fst_builder.into_inner().map_err(|e| IndexError::Corrupt {
-        piece: "vocab".into(),
-        detail: format!("fst build: {e}"),
-    })?;
-    let mut w = Writer::new();
-    w.varint(word_keys.len() as u64);
-    w.bytes(&fst_bytes);
-    for info in &word_infos {
-        write_info(&mut w, info);
+    for (from, to, body) in word_bodies {
+        pieces.push(entry(PieceKind::WordPostings, body, from, to, &word_keys));
     }
-    pieces.push(entry(
-        PieceKind::Vocab,
-        w.buf,
-        0,
-        word_keys.len() as u32,
-        first_last(&word_keys),
-    ));
-    pieces.extend(word_pieces);
 
     // Character tier.
     let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();
     chars.sort_unstable_by_key(|(c, _)| *c);
     let char_keys: Vec<String> = chars.iter().map(|(c, _)| c.to_string()).collect();
-    let (char_infos, char_pieces) = encode_postings(
-        chars.iter().map(|(_, p)| p),
-        &char_keys,
-        PieceKind::CharPostings,
-    );
-    let mut w = Writer::new();
-    w.varint(char_keys.len() as u64);
-    for ((c, _), info) in chars.iter().zip(&char_infos) {
-        w.varint(u64::from(*c as u32));
-        write_info(&mut w, info);
+    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p));
+    let table_chars: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
+    pieces.push(entry(PieceKind::CharTable, chars::write(&table_chars, &char_infos), 0, char_keys.len() as u32, &char_keys));
+    for (from, to, body) in char_bodies {
+        pieces.push(entry(PieceKind::CharPostings, body, from, to, &char_keys));
     }
-    pieces.push(entry(
-        PieceKind::CharTable,
-        w.buf,
-        0,
-        char_keys.len() as u32,
-        first_last(&char_keys),
-    ));
-    pieces.extend(char_pieces);
 
-    // Docs: metadata of every document, deflated.
-    let mut raw = Writer::new();
-    raw.varint(issues.len() as u64);
-    for issue in issues {
-        raw.str(&issue.source);
-        raw.str(&issue.publication);
-        raw.opt_str(&issue.date);
-    }
-    raw.varint(metas.len() as u64);
-    for m in &metas {
-        raw.varint(u64::from(m.issue));
-        raw.str(&m.id);
-        raw.opt_str(&m.title);
-        raw.opt_str(&m.subtitle);
-        raw.u8(kind_code(m.kind));
-        raw.opt_str(&m.column);
-        raw.strs(&m.authors);
-        raw.strs(&m.photographers);
-        raw.strs(&m.units);
-        for v in [
-            m.tokens,
-            m.title_tokens,
-            m.title_chars,
-            m.body_chars,
-            m.text_chars,
-        ] {
-            raw.varint(u64::from(v));
-        }
-    }
-    let mut w = Writer::new();
-    w.varint(raw.buf.len() as u64);
-    w.buf.extend_from_slice(&deflate(&raw.buf));
+    // Documents: metadata, then paragraphs.
     let ids: Vec<String> = metas.iter().map(|m| m.id.clone()).collect();
-    pieces.push(entry(
-        PieceKind::Docs,
-        w.buf,
-        0,
-        metas.len() as u32,
-        first_last(&ids),
-    ));
-
-    // Store: articles as JSON in deflated blocks, pieces cut at PIECE_TARGET_BYTES.
-    let mut blocks: Vec<(u32, u32, usize, Vec<u8>)> = Vec::new();
-    for (b, chunk) in articles.chunks(STORE_BLOCK_DOCS).enumerate() {
-        let raw = serde_json::to_vec(chunk).map_err(|e| IndexError::Corrupt {
-            piece: "store".into(),
-            detail: format!("serialising articles: {e}"),
-        })?;
-        blocks.push((
-            (b * STORE_BLOCK_DOCS) as u32,
-            chunk.len() as u32,
-            raw.len(),
-            deflate(&raw),
-        ));
+    for (from, to, body) in docs::write(&metas) {
+        pieces.push(entry(PieceKind::Docs, body, from, to, &ids));
     }
-    let mut start = 0;
-    while start < blocks.len() || (start == 0 && blocks.is_empty()) {
-        let mut end = start;
-        let mut size = 0;
-        while end < blocks.len()
-            && (end == start || size + blocks[end].3.len() <= PIECE_TARGET_BYTES)
-        {
-            size += blocks[end].3.len();
-            end += 1;
-        }
-        let mut w = Writer::new();
-        w.varint((end - start) as u64);
-        for (first, n, raw_len, comp) in &blocks[start..end] {
-            w.varint(u64::from(*first));
-            w.varint(u64::from(*n));
-            w.varint(*raw_len as u64);
-            w.varint(comp.len() as u64);
-        }
-        for (_, _, _, comp) in &blocks[start..end] {
-            w.buf.extend_from_slice(comp);
-        }
-        let from = blocks.get(start).map_or(0, |b| b.0);
-        let to = blocks.get(end.wrapping_sub(1)).map_or(0, |b| b.0 + b.1);
-        let fl = first_last(&ids[from as usize..to as usize]);
-        pieces.push(entry(PieceKind::Store, w.buf, from, to, fl));
-        if blocks.is_empty() {
-            break;
-        }
-        start = end;
+    let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
+    for (from, to, body) in store::write(&paragraphs) {
+        pieces.push(entry(PieceKind::Store, body, from, to, &ids));
+    }
+
+    // Precomputed tables: the whole corpus, each kind, each unit.
+    for table in group_tables(&words, &metas) {
+        let body = tables::write(&table);
+        let mut e = entry(PieceKind::Table, body, 0, 0, &[]);
+        e.0.first = table.group.clone();
+        e.0.last = table.group;
+        pieces.push(e);
     }
 
     // Manifest.
-    let mut m = Writer::new();
-    for v in [
-        stats.articles as u64,
-        stats.issues as u64,
-        stats.tokens,
-        stats.chars,
-        stats.terms as u64,
-    ] {
-        m.varint(v);
+    let mut issue_infos = Vec::with_capacity(issues.len());
+    let mut first_doc = 0u32;
+    for (n, issue) in issues.iter().enumerate() {
+        let docs = issue.articles.len() as u32;
+        let tokens = metas[first_doc as usize..(first_doc + docs) as usize].iter().map(|m| u64::from(m.tokens)).sum();
+        issue_infos.push(IssueInfo {
+            stem: issue_stem(issue, n),
+            source: issue.source.clone(),
+            publication: issue.publication.clone(),
+            date: issue.date.clone(),
+            first_doc,
+            docs,
+            tokens,
+        });
+        first_doc += docs;
     }
-    m.strs(&stopwords);
-    m.varint(themes.len() as u64);
-    for t in &themes {
-        m.str(&t.name);
-        m.strs(&t.terms);
-        m.opt_str(&t.note);
-    }
-    m.varint(pieces.len() as u64);
-    for (e, _) in &pieces {
-        m.u8(e.kind as u8);
-        m.str(&e.name);
-        m.varint(e.len);
-        m.u32le(e.crc);
-        m.varint(u64::from(e.from));
-        m.varint(u64::from(e.to));
-        m.str(&e.first);
-        m.str(&e.last);
-    }
+    let manifest = Manifest {
+        stats,
+        stopwords,
+        themes,
+        issues: issue_infos,
+        pieces: pieces.iter().map(|(e, _)| e.clone()).collect(),
+    };
     Ok(BuiltIndex {
-        manifest: seal(PieceKind::Manifest, &m.buf),
+        manifest: seal(PieceKind::Manifest, &manifest.write()),
         pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).collect(),
     })
 }
 
-fn first_last(keys: &[String]) -> (String, String) {
-    (
-        keys.first().cloned().unwrap_or_default(),
-        keys.last().cloned().unwrap_or_default(),
-    )
+/// The stem of an issue's cleaned file (`corpus/raw/000_x.txt` → `000_x`): the first part of
+/// its article ids. Falls back to the issue's number when the source names no file.
+fn issue_stem(issue: &Issue, n: usize) -> String {
+    std::path::Path::new(&issue.source)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| format!("{n:03}"), str::to_string)
 }
 
-fn write_info(w: &mut Writer, info: &TermInfo) {
-    w.varint(u64::from(info.doc_freq));
-    w.varint(info.coll_freq);
-    w.varint(info.offset);
-    w.varint(info.len);
+/// The precomputed frequency tables: `all`, then `kind:<kind>` for each kind present, then
+/// `unit:<unit>` for each unit, in that order (units sorted).
+fn group_tables(words: &[(String, Postings)], metas: &[DocMeta]) -> Vec<GroupTable> {
+    let mut groups: Vec<String> = vec![tables::ALL.to_string()];
+    let mut kinds: Vec<&str> = metas.iter().map(|m| m.kind.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    groups.extend(kinds.iter().map(|k| format!("kind:{k}")));
+    let mut units: Vec<&String> = metas.iter().flat_map(|m| &m.units).collect();
+    units.sort();
+    units.dedup();
+    groups.extend(units.iter().map(|u| format!("unit:{u}")));
+    let index: HashMap<&str, usize> = groups.iter().enumerate().map(|(i, g)| (g.as_str(), i)).collect();
+    // The groups of each document.
+    let doc_groups: Vec<Vec<usize>> = metas
+        .iter()
+        .map(|m| {
+            let mut g = vec![0, index[format!("kind:{}", m.kind.as_str()).as_str()]];
+            let mut u: Vec<usize> = m.units.iter().map(|u| index[format!("unit:{u}").as_str()]).collect();
+            u.sort_unstable();
+            u.dedup();
+            g.extend(u);
+            g
+        })
+        .collect();
+    let mut rows: Vec<Vec<TableRow>> = vec![Vec::new(); groups.len()];
+    let mut counts: Vec<(u64, u32)> = vec![(0, 0); groups.len()];
+    for (term, list) in words {
+        counts.iter_mut().for_each(|c| *c = (0, 0));
+        let mut start = 0;
+        for (&doc, &end) in list.docs.iter().zip(&list.ends) {
+            for &g in &doc_groups[doc as usize] {
+                counts[g].0 += (end - start) as u64;
+                counts[g].1 += 1;
+            }
+            start = end;
+        }
+        for (g, &(count, articles)) in counts.iter().enumerate() {
+            if count > 0 {
+                rows[g].push(TableRow { term: term.clone(), count, articles });
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .zip(rows)
+        .enumerate()
+        .map(|(g, (group, mut rows))| {
+            let members: Vec<&DocMeta> = metas.iter().zip(&doc_groups).filter(|(_, gs)| gs.contains(&g)).map(|(m, _)| m).collect();
+            rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+            let truncated = rows.len() > FREQ_TABLE_ROWS;
+            rows.truncate(FREQ_TABLE_ROWS);
+            GroupTable {
+                group,
+                articles: members.len() as u32,
+                tokens: members.iter().map(|m| u64::from(m.tokens)).sum(),
+                facets: facets_of(members.into_iter()),
+                rows,
+                truncated,
+            }
+        })
+        .collect()
 }
 
-/// Seals a body and describes it for the manifest.
-fn entry(
-    kind: PieceKind,
-    body: Vec<u8>,
-    from: u32,
-    to: u32,
-    (first, last): (String, String),
-) -> (PieceEntry, Vec<u8>) {
+/// Seals a body and describes it for the manifest: `keys[from..to]` gives its first and last key.
+fn entry(kind: PieceKind, body: Vec<u8>, from: u32, to: u32, keys: &[String]) -> (PieceEntry, Vec<u8>) {
     let crc = crc32fast::hash(&body);
     let sealed = seal(kind, &body);
     let name = format!("{}-{:016x}.bin", kind.name(), content_hash(&sealed));
-    (
-        PieceEntry {
-            kind,
-            name,
-            len: sealed.len() as u64,
-            crc,
-            from,
-            to,
-            first,
-            last,
-        },
-        sealed,
-    )
-}
-
-/// Encodes posting lists in key order into pieces of about PIECE_TARGET_BYTES.
-fn encode_postings<'a>(
-    lists: impl Iterator<Item = &'a Postings>,
-    keys: &[String],
-    kind: PieceKind,
-) -> (Vec<TermInfo>, Vec<(PieceEntry, Vec<u8>)>) {
-    let mut infos = Vec::new();
-    let mut pieces = Vec::new();
-    let mut buf = Writer::new();
-    let mut piece_from = 0u32;
-    let mut piece_no = 0u32;
-    for (ord, list) in lists.enumerate() {
-        if buf.buf.len() >= PIECE_TARGET_BYTES {
-            let body = std::mem::take(&mut buf.buf);
-            pieces.push(entry(
-                kind,
-                body,
-                piece_from,
-                ord as u32,
-                first_last(&keys[piece_from as usize..ord]),
-            ));
-            piece_from = ord as u32;
-            piece_no += 1;
-        }
-        let offset = buf.buf.len() as u64;
-        let mut prev_doc = 0u32;
-        let mut coll = 0u64;
-        let mut start = 0usize;
-        for (i, (&doc, &end)) in list.docs.iter().zip(&list.ends).enumerate() {
-            let positions = &list.positions[start..end];
-            start = end;
-            buf.varint(u64::from(if i == 0 { doc } else { doc - prev_doc }));
-            prev_doc = doc;
-            buf.varint(positions.len() as u64);
-            let mut prev = 0u32;
-            for (j, p) in positions.iter().enumerate() {
-                buf.varint(u64::from(if j == 0 { *p } else { p - prev }));
-                prev = *p;
-            }
-            coll += positions.len() as u64;
-        }
-        infos.push(TermInfo {
-            doc_freq: list.docs.len() as u32,
-            coll_freq: coll,
-            piece: piece_no,
-            offset,
-            len: buf.buf.len() as u64 - offset,
-        });
-    }
-    let n = keys.len() as u32;
-    pieces.push(entry(
-        kind,
-        buf.buf,
-        piece_from,
-        n,
-        first_last(&keys[piece_from as usize..]),
-    ));
-    (infos, pieces)
+    let range = keys.get(from as usize..to as usize).unwrap_or(&[]);
+    let first = range.first().cloned().unwrap_or_default();
+    let last = range.last().cloned().unwrap_or_default();
+    (PieceEntry { kind, name, len: sealed.len() as u64, crc, from, to, first, last }, sealed)
 }

@@ -255,15 +255,8 @@ pub(crate) fn unseal<'a>(
     Ok(body)
 }
 
-/// A 64-bit FNV-1a hash, used to name pieces by their content.
-pub(crate) fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
+#[cfg(feature = "native")]
+pub(crate) use crate::corpus::content_hash;
 
 /// Deflate with a fixed level (deterministic output).
 pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {

@@ -1,23 +1,37 @@
 //! The binary index: build it from [`crate::corpus::Issue`]s (native), open it from bytes
 //! (anywhere, including WebAssembly). This module doc is the format specification; the spec
-//! and [`FORMAT_VERSION`] change together.
+//! and [`FORMAT_VERSION`] change together, and `tests/fixtures/golden-index/` pins them.
 //!
-//! An index answers four questions (one component each):
-//! - *Here is a word, give me its [`TermInfo`]*: the word tier ([`PieceKind::Vocab`]): an
-//!   `fst::Map` from term to ordinal plus a table of doc/collection frequencies and byte ranges.
-//! - *Which documents hold this word, where?*: word postings ([`PieceKind::WordPostings`]).
-//! - *Which documents hold this exact string, where?*: the character tier
-//!   ([`PieceKind::CharTable`], [`PieceKind::CharPostings`]): every character of every
-//!   document's search text with its char positions; a string of n characters matches where the
-//!   positions of its characters line up (phrase intersection). This gives exact substring recall
-//!   for anything: 薄水 inside 拟薄水铝石, a lone 窑, a name the segmenter never saw.
-//! - *Show me document d*: metadata ([`PieceKind::Docs`]) and compressed text ([`PieceKind::Store`]).
+//! An index answers these questions, one component (one module, owning its writer and its
+//! reader) each:
+//! - *What is in this corpus, and which piece holds what?* [`manifest`]: corpus figures, issues
+//!   (with their document ranges and token counts), stopwords, themes, and every piece with its
+//!   length, CRC and the key range it covers. The only file a page must fetch up front.
+//! - *Here is a word, give me its [`TermInfo`]*: [`termdict`] ([`PieceKind::Vocab`]): `fst::Map`
+//!   pieces, each over a contiguous range of terms, so a query fetches only the pieces whose
+//!   range holds its candidate words.
+//! - *Which documents hold this word or this character, where?* [`postings`]
+//!   ([`PieceKind::WordPostings`], [`PieceKind::CharPostings`]), with the character table
+//!   [`chars`] ([`PieceKind::CharTable`]) for exact substring recall: a string of n characters
+//!   matches where the positions of its characters line up (薄水 inside 拟薄水铝石, a lone 窑,
+//!   a name the segmenter never saw).
+//! - *Who wrote document d, how long is it?* [`docs`] ([`PieceKind::Docs`]): metadata pieces by
+//!   document range.
+//! - *Show me document d*: [`store`] ([`PieceKind::Store`]): the paragraphs, deflated in blocks.
+//! - *What does the corpus (or one kind, one unit) say most?* [`tables`] ([`PieceKind::Table`]):
+//!   precomputed frequency tables and facets, so corpus-wide numbers need no postings.
+//!
+//! # Fetching on demand
+//! [`Index::open_lazy`] needs only the manifest. Every accessor finds the piece it needs; when
+//! that piece is not loaded it records the piece's name and answers as if nothing were there.
+//! [`Index::attempt`] runs an operation and returns the names it missed instead of its answer;
+//! the caller fetches those pieces, gives them to [`Index::load_piece`] and runs it again (each
+//! round goes deeper: term pieces, then postings, then documents). Natively
+//! [`Index::open_dir`] reads a missing piece from its file at once, through the same accessors.
 //!
 //! # Layout
 //! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<fnv64 hex>.bin` by their
-//! content. The manifest lists every piece with its length, CRC and the key range it covers, so
-//! a large corpus can be fetched piece by piece (postings pieces are cut at about
-//! [`PIECE_TARGET_BYTES`]).
+//! content. Pieces are cut at about [`PIECE_TARGET_BYTES`].
 //!
 //! # Grammar
 //! All integers are little-endian; `varint` is unsigned LEB128 (at most 10 bytes).
@@ -28,13 +42,17 @@
 //! opt_str      := 0x00 | 0x01 str
 //! strs         := n:varint str[n]
 //!
-//! manifest     (kind 0) := stats stopwords:strs n:varint theme[n] m:varint entry[m]
+//! manifest     (kind 0) := stats stopwords:strs n:varint theme[n] i:varint issue[i] m:varint entry[m]
 //! stats        := articles:varint issues:varint tokens:varint chars:varint terms:varint
 //! theme        := name:str terms:strs note:opt_str
+//! issue        := stem:str source:str publication:str date:opt_str first_doc:varint docs:varint
+//!                 tokens:varint                         ; issues in document order
 //! entry        := kind:u8 name:str len:varint crc32:u32 from:varint to:varint first:str last:str
-//!                 ; [from, to) ordinals of terms (kinds 1, 2), chars (3, 4) or docs (5, 6);
-//!                 ; first/last: the first and last term, char or doc id in that range
+//!                 ; [from, to): ordinals of terms (kinds 1, 2), chars (3, 4) or docs (5, 6);
+//!                 ; first/last: the first and last term, char or doc id in that range;
+//!                 ; kind 7: first is the table's group ("all", "kind:news", "unit:氧化铝厂")
 //! vocab        (kind 1) := n:varint fst:(len:varint bytes) info[n]
+//!                 ; the fst maps each term of the piece to its ordinal minus `from`
 //! info         := doc_freq:varint coll_freq:varint offset:varint len:varint
 //!                 ; bytes [offset, offset+len) of the postings piece whose range holds the ordinal
 //! wordpostings (kind 2) := list*
@@ -42,15 +60,18 @@
 //!                 ; first doc and first position of each doc absolute, the rest deltas (> 0)
 //! chartable    (kind 3) := n:varint (char:varint info)[n]       ; chars strictly increasing
 //! charpostings (kind 4) := list*                                ; positions are char offsets
-//! docs         (kind 5) := raw_len:varint deflate(n:varint issue[n] d:varint doc[d])
-//! issue        := source:str publication:str date:opt_str
+//! docs         (kind 5) := raw_len:varint deflate(doc[to - from])
 //! doc          := issue:varint id:str title:opt_str subtitle:opt_str kind:u8 column:opt_str
 //!                 authors:strs photographers:strs units:strs
 //!                 tokens:varint title_tokens:varint title_chars:varint body_chars:varint text_chars:varint
 //! store        (kind 6) := n:varint block[n] deflated_block[n]
 //! block        := first_doc:varint docs:varint raw_len:varint comp_len:varint
-//! deflated     := deflate(JSON array of the block's corpus::Article values, serde_json compact)
-//!                 ; blocks of a piece are consecutive; pieces cover docs [from, to)
+//! deflated     := deflate(strs[docs])         ; each document's paragraphs
+//! table        (kind 7) := group:str articles:varint tokens:varint facets r:varint row[r]
+//! facets       := kinds:counts units:counts authors:counts
+//! counts       := n:varint (name:str articles:varint)[n]     ; most first, ties by name
+//! row          := term:str count:varint articles:varint       ; the group's [`FREQ_TABLE_ROWS`]
+//!                                                               ; most frequent words, most first
 //! ```
 //! `kind` of a document: 0 news, 1 photo, 2 feature, 3 literature.
 //!
@@ -64,35 +85,50 @@
 //! paragraphs only; a line break advances the word position by one so phrases never span lines.
 //!
 //! # Checks
-//! [`Index::open`] checks every piece's header (magic, version, kind, length) and CRC, then
-//! decodes tables with bounds checks; postings are decoded lazily with the same checks. Any
-//! failure is an [`IndexError`] naming the piece and what was wrong; nothing panics.
+//! Every piece's header (magic, version, kind, length) and CRC are checked when it is loaded,
+//! against the header and against the manifest; tables are decoded with bounds checks; posting
+//! lists are decoded lazily with the same checks. Any failure is an [`IndexError`] naming the
+//! piece and what was wrong; nothing panics. [`Index::open`] loads every piece at once (and so
+//! checks everything); [`Index::verify`] does the same for a lazily opened index.
 
 #[cfg(feature = "native")]
 mod build;
 mod bytes;
+pub mod chars;
+pub mod docs;
+pub mod manifest;
+pub mod postings;
 mod reader;
+pub mod store;
+pub mod tables;
+pub mod termdict;
 #[cfg(test)]
 mod tests;
 
 #[cfg(feature = "native")]
 pub use build::{build, BuildConfig};
-pub use reader::{Index, Manifest, PostingList};
+pub use manifest::Manifest;
+pub use postings::PostingList;
+pub use reader::Index;
 
 use crate::corpus::{Article, Kind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The on-disk format version written by this build.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 /// The oldest format version this build reads.
-pub const MIN_FORMAT_VERSION: u16 = 1;
+pub const MIN_FORMAT_VERSION: u16 = 2;
 /// Every piece starts with these bytes.
 pub const MAGIC: [u8; 4] = *b"YLIX";
 /// Bytes of the piece header.
 pub const HEADER_LEN: usize = 20;
-/// Postings and store pieces are cut when they grow past this many bytes.
-pub const PIECE_TARGET_BYTES: usize = 1 << 20;
+/// Term, postings, document and store pieces are cut when they grow past this many bytes:
+/// small enough that a query on a large archive fetches little beyond what it reads, large
+/// enough that the manifest's list of pieces stays small.
+pub const PIECE_TARGET_BYTES: usize = 48 << 10;
+/// Rows kept in each precomputed frequency table (most frequent words first).
+pub const FREQ_TABLE_ROWS: usize = 5000;
 /// Documents per compressed store block.
 pub const STORE_BLOCK_DOCS: usize = 16;
 /// The manifest's file name inside an index directory.
@@ -158,10 +194,11 @@ pub enum PieceKind {
     CharPostings = 4,
     Docs = 5,
     Store = 6,
+    Table = 7,
 }
 
 impl PieceKind {
-    pub const ALL: [PieceKind; 7] = [
+    pub const ALL: [PieceKind; 8] = [
         PieceKind::Manifest,
         PieceKind::Vocab,
         PieceKind::WordPostings,
@@ -169,6 +206,7 @@ impl PieceKind {
         PieceKind::CharPostings,
         PieceKind::Docs,
         PieceKind::Store,
+        PieceKind::Table,
     ];
     /// The file-name prefix of pieces of this kind.
     pub fn name(self) -> &'static str {
@@ -180,6 +218,7 @@ impl PieceKind {
             PieceKind::CharPostings => "chars",
             PieceKind::Docs => "docs",
             PieceKind::Store => "store",
+            PieceKind::Table => "table",
         }
     }
     pub fn from_u8(b: u8) -> Option<PieceKind> {
@@ -230,11 +269,18 @@ pub struct CorpusStats {
 }
 
 /// The issue an article belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct IssueInfo {
+    /// The cleaned file's stem (`corpus/clean/<stem>.json`): the first part of its article ids.
+    pub stem: String,
     pub source: String,
     pub publication: String,
     pub date: Option<String>,
+    /// Its documents are `first_doc .. first_doc + docs`.
+    pub first_doc: u32,
+    pub docs: u32,
+    /// Word tokens of its articles' titles and paragraphs.
+    pub tokens: u64,
 }
 
 /// A theme from `corpus/themes.toml`: a name and the strings that count towards it.
@@ -356,6 +402,11 @@ pub enum IndexError {
     Corrupt { piece: String, detail: String },
     /// The manifest lists a piece that was not given.
     MissingPiece { name: String },
+    /// An index opened lazily needs this piece and nobody has loaded it yet (see
+    /// [`Index::attempt`]): fetch it and call [`Index::load_piece`].
+    NotLoaded { piece: String },
+    /// A piece name the manifest does not list.
+    UnknownPiece { name: String },
     /// A piece was given but differs from what the manifest lists.
     PieceMismatch { name: String, detail: String },
     /// A build input (themes.toml, userdict) is malformed.
@@ -396,6 +447,8 @@ impl fmt::Display for IndexError {
             ),
             IndexError::Corrupt { piece, detail } => write!(f, "index piece {piece} is corrupted: {detail}; {REBUILD}"),
             IndexError::MissingPiece { name } => write!(f, "index piece {name} is listed in the manifest but missing"),
+            IndexError::NotLoaded { piece } => write!(f, "index piece {piece} is needed but not loaded yet"),
+            IndexError::UnknownPiece { name } => write!(f, "{name} is not a piece of this index (the manifest does not list it); reload the page"),
             IndexError::PieceMismatch { name, detail } => {
                 write!(f, "index piece {name} does not match the manifest: {detail}; {REBUILD}")
             }

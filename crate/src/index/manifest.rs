@@ -1,0 +1,160 @@
+//! *What is in this corpus, and which piece holds what?* The manifest: corpus figures, issues,
+//! stopwords, themes and the list of pieces (grammar in the [`super`] module doc).
+//!
+//! The one file a page fetches before anything else, so it holds only what every view needs
+//! and what locating a piece needs: per issue a few numbers, per piece its key range. Word
+//! lists, frequency tables and document metadata live in pieces.
+
+use super::bytes::{unseal, Cursor};
+#[cfg(feature = "native")]
+use super::bytes::Writer;
+use super::{CorpusStats, IndexError, IssueInfo, PieceEntry, PieceKind, Theme, MANIFEST_FILE};
+
+/// The parsed manifest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manifest {
+    pub stats: CorpusStats,
+    pub stopwords: Vec<String>,
+    pub themes: Vec<Theme>,
+    /// Issues in document order.
+    pub issues: Vec<IssueInfo>,
+    pub pieces: Vec<PieceEntry>,
+}
+
+impl Manifest {
+    /// Checks the header and checksum, then decodes the manifest body.
+    pub fn parse(bytes: &[u8]) -> Result<Manifest, IndexError> {
+        let body = unseal(MANIFEST_FILE, PieceKind::Manifest, bytes)?;
+        let mut c = Cursor::new(body, MANIFEST_FILE);
+        let max = u32::MAX as u64;
+        let articles = c.varint_max(max, "article count")? as usize;
+        let n_issues = c.varint_max(max, "issue count")? as usize;
+        let tokens = c.varint()?;
+        let chars = c.varint()?;
+        let terms = c.varint_max(max, "term count")? as usize;
+        let stopwords = c.strs()?;
+        let n = c.varint_max(c.remaining() as u64, "theme count")?;
+        let mut themes = Vec::new();
+        for _ in 0..n {
+            themes.push(Theme { name: c.str()?, terms: c.strs()?, note: c.opt_str()? });
+        }
+        let n = c.varint_max(c.remaining() as u64, "issue count")? as usize;
+        if n != n_issues {
+            return Err(c.corrupt(format!("stats say {n_issues} issues, the table lists {n}")));
+        }
+        let mut issues: Vec<IssueInfo> = Vec::with_capacity(n);
+        let mut next_doc = 0u64;
+        for _ in 0..n {
+            let issue = IssueInfo {
+                stem: c.str()?,
+                source: c.str()?,
+                publication: c.str()?,
+                date: c.opt_str()?,
+                first_doc: c.varint_max(max, "first document")? as u32,
+                docs: c.varint_max(max, "document count")? as u32,
+                tokens: c.varint()?,
+            };
+            if u64::from(issue.first_doc) != next_doc {
+                return Err(c.corrupt(format!(
+                    "issue {} starts at document {}, expected {next_doc}",
+                    issue.stem, issue.first_doc
+                )));
+            }
+            next_doc += u64::from(issue.docs);
+            issues.push(issue);
+        }
+        if next_doc != articles as u64 {
+            return Err(c.corrupt(format!("issues hold {next_doc} documents, stats say {articles}")));
+        }
+        let n = c.varint_max(c.remaining() as u64, "piece count")?;
+        let mut pieces = Vec::new();
+        for _ in 0..n {
+            let code = c.u8()?;
+            let kind = PieceKind::from_u8(code)
+                .filter(|k| *k != PieceKind::Manifest)
+                .ok_or_else(|| c.corrupt(format!("unknown piece kind {code}")))?;
+            let name = c.str()?;
+            if name.is_empty()
+                || name.contains(['/', '\\'])
+                || name == MANIFEST_FILE
+                || name.starts_with('.')
+                || !name.starts_with(&format!("{}-", kind.name()))
+            {
+                return Err(c.corrupt(format!("bad piece name {name:?}")));
+            }
+            let len = c.varint()?;
+            let crc = c.u32le()?;
+            let from = c.varint_max(max, "range start")? as u32;
+            let to = c.varint_max(max, "range end")? as u32;
+            if from > to {
+                return Err(c.corrupt(format!("piece {name} has range {from}..{to}")));
+            }
+            pieces.push(PieceEntry { kind, name, len, crc, from, to, first: c.str()?, last: c.str()? });
+        }
+        c.finish()?;
+        for w in pieces.windows(2) {
+            if w[0].name == w[1].name {
+                return Err(c.corrupt(format!("piece {} listed twice", w[0].name)));
+            }
+        }
+        Ok(Manifest { stats: CorpusStats { articles, issues: n_issues, tokens, chars, terms }, stopwords, themes, issues, pieces })
+    }
+
+    /// The manifest body, as [`Manifest::parse`] reads it (unsealed).
+    #[cfg(feature = "native")]
+    pub(crate) fn write(&self) -> Vec<u8> {
+        let mut m = Writer::new();
+        let s = &self.stats;
+        for v in [s.articles as u64, s.issues as u64, s.tokens, s.chars, s.terms as u64] {
+            m.varint(v);
+        }
+        m.strs(&self.stopwords);
+        m.varint(self.themes.len() as u64);
+        for t in &self.themes {
+            m.str(&t.name);
+            m.strs(&t.terms);
+            m.opt_str(&t.note);
+        }
+        m.varint(self.issues.len() as u64);
+        for i in &self.issues {
+            m.str(&i.stem);
+            m.str(&i.source);
+            m.str(&i.publication);
+            m.opt_str(&i.date);
+            m.varint(u64::from(i.first_doc));
+            m.varint(u64::from(i.docs));
+            m.varint(i.tokens);
+        }
+        m.varint(self.pieces.len() as u64);
+        for e in &self.pieces {
+            m.u8(e.kind as u8);
+            m.str(&e.name);
+            m.varint(e.len);
+            m.u32le(e.crc);
+            m.varint(u64::from(e.from));
+            m.varint(u64::from(e.to));
+            m.str(&e.first);
+            m.str(&e.last);
+        }
+        m.buf
+    }
+
+    /// Every piece file the manifest lists, in order.
+    pub fn piece_names(&self) -> Vec<String> {
+        self.pieces.iter().map(|p| p.name.clone()).collect()
+    }
+
+    /// The issue holding document `doc`.
+    pub fn issue_of_doc(&self, doc: u32) -> Option<&IssueInfo> {
+        let i = self.issues.partition_point(|i| i.first_doc + i.docs <= doc);
+        self.issues.get(i).filter(|i| doc >= i.first_doc && doc < i.first_doc + i.docs)
+    }
+
+    /// Earliest and latest issue date (`YYYY-MM`), when any issue has one.
+    pub fn date_range(&self) -> Option<(String, String)> {
+        let mut dates = self.issues.iter().filter_map(|i| i.date.clone());
+        let first = dates.next()?;
+        let (lo, hi) = dates.fold((first.clone(), first), |(lo, hi), d| (lo.min(d.clone()), hi.max(d)));
+        Some((lo, hi))
+    }
+}
