@@ -231,8 +231,8 @@ impl Yuliao {
     }
 
     /// The themes of `corpus/themes.toml`: `[{ name, terms, note }]`.
-    pub fn themes(&self) -> Result<JsValue, JsError> {
-        to_js(&self.index.themes())
+    pub fn themes(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.index.themes()).map_err(JsValue::from)
     }
 
     /// Every kind, unit and author with its number of articles.
@@ -241,8 +241,8 @@ impl Yuliao {
     }
 
     /// `{ articles, issues, tokens, chars, terms }`.
-    pub fn stats(&self) -> Result<JsValue, JsError> {
-        to_js(&self.index.stats())
+    pub fn stats(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.index.stats()).map_err(JsValue::from)
     }
 
     /// The frequency table as CSV.

@@ -188,9 +188,7 @@ fn js_api_matches_native() {
         .map(|n| js_sys::Uint8Array::from(pieces.iter().find(|p| &p.0 == n).unwrap().1.as_slice()))
         .collect();
     let yl = Yuliao::open(&manifest, names.clone(), arrays).map_err(JsValue::from).unwrap();
-    let from_js = |v: Result<JsValue, wasm_bindgen::JsError>| -> Value {
-        serde_wasm_bindgen::from_value(v.map_err(JsValue::from).unwrap()).unwrap()
-    };
+    let from_js = |v: Result<JsValue, JsValue>| -> Value { serde_wasm_bindgen::from_value(v.unwrap()).unwrap() };
     let exp = expected();
     for row in exp["queries"].as_array().unwrap() {
         let q = row["query"].as_str().unwrap();
@@ -212,7 +210,7 @@ fn js_api_matches_native() {
         let article = from_js(yl.article(id));
         assert_eq!(article["id"], *first);
     }
-    assert!(yl.article("no-such-article").map_err(JsValue::from).unwrap().is_null());
+    assert!(yl.article("no-such-article").unwrap().is_null());
 
     // Errors are thrown, not panics: a flipped byte in a piece, a truncated manifest.
     let mut bad = pieces.clone();
@@ -223,4 +221,47 @@ fn js_api_matches_native() {
     let names: Vec<String> = bad.iter().map(|p| p.0.clone()).collect();
     assert!(Yuliao::open(&manifest, names, arrays).is_err(), "a corrupt piece is refused");
     assert!(Yuliao::piece_names(&manifest[..manifest.len() / 2]).is_err(), "a truncated manifest is refused");
+}
+
+/// Opened from the manifest alone, the class throws the names of the pieces it needs; loading
+/// just those, round after round, gives the native answers, and most pieces are never loaded.
+#[wasm_bindgen_test]
+fn lazy_js_api_fetches_only_what_a_query_needs() {
+    let (manifest, pieces) = unpack();
+    let yl = Yuliao::open_lazy(&manifest).map_err(JsValue::from).unwrap();
+    let loaded = std::cell::RefCell::new(std::collections::BTreeSet::new());
+    let ask = |call: &dyn Fn(&Yuliao) -> Result<JsValue, JsValue>| -> Value {
+        for _round in 0..8 {
+            match call(&yl) {
+                Ok(v) => return serde_wasm_bindgen::from_value(v).unwrap(),
+                Err(e) => {
+                    let names = js_sys::Reflect::get(&e, &JsValue::from_str("pieces")).unwrap();
+                    let names: Vec<String> = serde_wasm_bindgen::from_value(names).expect("a pieces list, not another error");
+                    assert!(!names.is_empty());
+                    for n in names {
+                        let bytes = &pieces.iter().find(|p| p.0 == n).expect("a listed piece").1;
+                        yl.load_piece(&n, bytes).map_err(JsValue::from).unwrap();
+                        loaded.borrow_mut().insert(n);
+                    }
+                }
+            }
+        }
+        panic!("still missing pieces after 8 rounds");
+    };
+    let exp = expected();
+    let row = exp["queries"].as_array().unwrap().iter().find(|r| r["query"] == "两带两创").expect("两带两创 is in tests/queries.txt");
+    let got = ask(&|yl| yl.search("两带两创", Some(100_000), None));
+    assert_same_search("两带两创", &got, &row["search"]["ok"]);
+    let n = loaded.borrow().len();
+    assert!(n < pieces.len() - 1, "one query loaded {n} of {} pieces", pieces.len() - 1);
+    let opts = || js_sys::JSON::parse(r#"{"stopwords": true, "minLen": 1, "limit": 200}"#).unwrap();
+    assert_same("lazy frequencies", &ask(&|yl| yl.frequencies(opts())), &exp["freq"]);
+    // A corrupt piece is refused by name, and stays refused.
+    let (name, bytes) = pieces.iter().find(|p| p.0.starts_with("store-")).unwrap();
+    let lazy = Yuliao::open_lazy(&manifest).map_err(JsValue::from).unwrap();
+    let mut bad = bytes.clone();
+    let mid = bad.len() / 2;
+    bad[mid] ^= 0xFF;
+    assert!(lazy.load_piece(name, &bad).is_err());
+    assert!(lazy.load_piece("store-0000000000000000.bin", bytes).is_err(), "a piece the manifest does not list");
 }

@@ -16,7 +16,7 @@ use yuliao::index::Index;
 
 use crate::components::progress::LoadProgress;
 use crate::i18n::{Lang, Tr};
-use crate::load::{load_index, LoadFailure, Progress};
+use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
 use crate::state::{is_embed, parse_query, Links};
 use crate::views::{article::ArticleView, freq::FreqView, not_found::NotFound, search::SearchView, themes::ThemesView};
 
@@ -47,20 +47,62 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// The opened index, shared by every view. Equal when it is the same index.
+/// The opened index, shared by every view, and how views ask for the pieces they miss.
+/// Equal when it is the same index with the same pieces loaded.
 #[derive(Clone)]
-pub struct IndexHandle(pub Rc<Index>);
+pub struct IndexHandle {
+    pub index: Rc<Index>,
+    /// Bumped whenever pieces arrive, so answers that waited for them are computed again.
+    pub generation: u32,
+    /// Fetches pieces (each at most once at a time) and loads them into the index.
+    pub request: Callback<Vec<String>>,
+}
 
 impl PartialEq for IndexHandle {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.index, &other.index) && self.generation == other.generation
     }
 }
 
-/// The opened index. Only call inside a view (the shell provides it once loading succeeded).
+/// The opened index. Only call inside a view (the shell provides it once the manifest is in).
 #[hook]
 pub fn use_index() -> Rc<Index> {
-    use_context::<IndexHandle>().expect("views are rendered only after the index is open").0
+    use_context::<IndexHandle>().expect("views are rendered only after the index is open").index
+}
+
+/// An engine answer that may still be waiting for index pieces.
+pub struct Answer<T>(Rc<Result<T, Vec<String>>>);
+
+impl<T> Answer<T> {
+    /// The answer, once every piece it needs has arrived.
+    pub fn ready(&self) -> Option<&T> {
+        self.0.as_ref().as_ref().ok()
+    }
+}
+
+/// Runs `op` on the index whenever `deps` change or pieces arrive. While `op` needs pieces
+/// that are not loaded, asks the shell to fetch them and answers "not ready"; the view shows
+/// a loading line and is rendered again when they are in.
+#[hook]
+pub fn use_engine<D, T, F>(deps: D, op: F) -> Answer<T>
+where
+    D: PartialEq + 'static,
+    T: 'static,
+    F: FnOnce(&Index, &D) -> T,
+{
+    let handle = use_context::<IndexHandle>().expect("views are rendered only after the index is open");
+    let index = handle.index.clone();
+    let answer = use_memo((deps, handle.generation), move |(deps, _)| index.attempt(|ix| op(ix, deps)));
+    let missing = answer.as_ref().as_ref().err().cloned();
+    {
+        let request = handle.request.clone();
+        use_effect_with((missing, handle.generation), move |(missing, _)| {
+            if let Some(names) = missing {
+                request.emit(names.clone());
+            }
+        });
+    }
+    Answer(answer)
 }
 
 /// The translator for the current language.
@@ -99,7 +141,33 @@ pub fn go(href: &str) {
 enum LoadState {
     Loading(Progress),
     Failed(LoadFailure),
-    Ready(IndexHandle),
+    Ready(Rc<Index>),
+}
+
+/// What the shell knows about pieces fetched after the manifest.
+#[derive(Default, PartialEq)]
+struct Pieces {
+    generation: u32,
+    /// The last piece that failed to arrive or to load; cleared by a retry.
+    failure: Option<LoadFailure>,
+}
+
+enum PiecesAction {
+    Arrived,
+    Failed(LoadFailure),
+    Retry,
+}
+
+impl Reducible for Pieces {
+    type Action = PiecesAction;
+    fn reduce(self: Rc<Self>, action: PiecesAction) -> Rc<Self> {
+        let generation = self.generation.wrapping_add(1);
+        Rc::new(match action {
+            PiecesAction::Arrived => Pieces { generation, failure: self.failure.clone() },
+            PiecesAction::Failed(f) => Pieces { generation: self.generation, failure: Some(f) },
+            PiecesAction::Retry => Pieces { generation, failure: None },
+        })
+    }
 }
 
 const LANG_KEY: &str = "yuliao.lang";
@@ -130,7 +198,7 @@ pub fn App() -> Html {
                 let progress = load.clone();
                 let result = load_index(move |p| progress.set(LoadState::Loading(p))).await;
                 load.set(match result {
-                    Ok(index) => LoadState::Ready(IndexHandle(Rc::new(index))),
+                    Ok(index) => LoadState::Ready(Rc::new(index)),
                     Err(failure) => LoadState::Failed(failure),
                 });
             });
@@ -145,15 +213,53 @@ pub fn App() -> Html {
         })
     };
 
+    let pieces = use_reducer(Pieces::default);
+    let in_flight = use_mut_ref(std::collections::BTreeSet::<String>::new);
+    let ready = match &*load {
+        LoadState::Ready(ix) => Some(ix.clone()),
+        _ => None,
+    };
+    let request = {
+        let dispatch = pieces.dispatcher();
+        let blocked = pieces.failure.is_some();
+        use_callback((ready.as_ref().map(Rc::as_ptr), blocked), move |names: Vec<String>, _| {
+            let (Some(index), false) = (ready.clone(), blocked) else { return };
+            let mut flight = in_flight.borrow_mut();
+            let names: Vec<String> = names.into_iter().filter(|n| !index.is_loaded(n) && flight.insert(n.clone())).collect();
+            drop(flight);
+            if names.is_empty() {
+                return;
+            }
+            let dispatch = dispatch.clone();
+            let in_flight = in_flight.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = fetch_pieces(&index, &names).await;
+                let mut flight = in_flight.borrow_mut();
+                for n in &names {
+                    flight.remove(n);
+                }
+                drop(flight);
+                dispatch.dispatch(match result {
+                    Ok(()) => PiecesAction::Arrived,
+                    Err(f) => PiecesAction::Failed(f),
+                });
+            });
+        })
+    };
+    let retry = {
+        let dispatch = pieces.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(PiecesAction::Retry))
+    };
+
     let body = match &*load {
         LoadState::Loading(p) => Body::Loading(*p),
         LoadState::Failed(f) => Body::Failed(f.clone()),
-        LoadState::Ready(ix) => Body::Ready(ix.clone()),
+        LoadState::Ready(ix) => Body::Ready(IndexHandle { index: ix.clone(), generation: pieces.generation, request }),
     };
 
     html! {
         <HashRouter>
-            <Shell lang={*lang} {set_lang} {body} />
+            <Shell lang={*lang} {set_lang} {body} piece_failure={pieces.failure.clone()} {retry} />
         </HashRouter>
     }
 }
@@ -170,6 +276,9 @@ struct ShellProps {
     lang: Lang,
     set_lang: Callback<Lang>,
     body: Body,
+    /// A piece that did not arrive after the index opened, with the retry button's action.
+    piece_failure: Option<LoadFailure>,
+    retry: Callback<MouseEvent>,
 }
 
 #[component]
@@ -195,6 +304,20 @@ fn Shell(props: &ShellProps) -> Html {
     use_slash_shortcut();
 
     let (state, main) = match &props.body {
+        Body::Ready(ix) if props.piece_failure.is_some() => (
+            "error",
+            html! {
+                <ContextProvider<IndexHandle> context={ix.clone()}>
+                    if let Some(f) = &props.piece_failure {
+                        <div class="piece-failure">
+                            <crate::components::progress::LoadError failure={f.clone()} />
+                            <button id="retry-pieces" class="retry" type="button" onclick={props.retry.clone()}>{ tr.retry() }</button>
+                        </div>
+                    }
+                    <Switch<Route> render={switch} />
+                </ContextProvider<IndexHandle>>
+            },
+        ),
         Body::Loading(p) => ("loading", html! { <LoadProgress progress={*p} /> }),
         Body::Failed(f) => ("error", html! { <crate::components::progress::LoadError failure={f.clone()} /> }),
         Body::Ready(ix) => (
@@ -208,7 +331,7 @@ fn Shell(props: &ShellProps) -> Html {
     };
     let stats = match &props.body {
         Body::Ready(ix) => {
-            let s = ix.0.stats();
+            let s = ix.index.stats();
             Some(tr.stats(s.articles as u64, s.issues as u64, s.tokens as u64, s.chars as u64))
         }
         _ => None,

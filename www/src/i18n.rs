@@ -94,6 +94,8 @@ labels! {
     runs_locally => "全部在浏览器中运行，不向任何服务器发送数据。", "Runs entirely in your browser; nothing is sent anywhere.";
 
     loading => "正在加载索引…", "Loading the index…";
+    retry => "重试", "Try again";
+    fetching => "正在读取所需的索引片段…", "Fetching the parts of the index this needs…";
     error_missing => "找不到索引文件", "The index files are missing";
     error_corrupt => "索引文件损坏或版本不符", "The index is corrupt or from another version";
     error_network => "无法下载索引", "Could not download the index";

@@ -1,8 +1,8 @@
 //! Downloads the index next to the page and opens it.
 //!
-//! Takes the relative base `index/`; fetches `manifest.bin`, parses it with the engine's
-//! [`Manifest`] to learn the piece names and lengths, fetches every piece (all requests start at
-//! once, bodies are streamed so progress counts bytes as they arrive), then calls [`Index::open`].
+//! Takes the relative base `index/`; fetches `manifest.bin` (streamed, so progress counts bytes
+//! as they arrive) and opens the index from it alone ([`Index::open_lazy`]); afterwards
+//! [`fetch_pieces`] fetches just the pieces a view's answer needs and loads them.
 //! Returns the opened [`Index`] or a [`LoadFailure`] that says which file and why: missing
 //! (HTTP 404), network (any other failure to download) or corrupt (the engine's
 //! `IndexError`, whose Display names truncation, checksum or version). Never panics; only
@@ -12,7 +12,7 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestInit, Response};
-use yuliao::index::{Index, IndexError, Manifest};
+use yuliao::index::{Index, IndexError};
 
 /// Where the index lives, relative to the page.
 pub const INDEX_BASE: &str = "index/";
@@ -118,10 +118,10 @@ async fn read_body(url: &str, resp: Response, on_chunk: &mut dyn FnMut(u64)) -> 
     Ok(out)
 }
 
-/// Fetches the manifest and every piece, reporting progress, and opens the index.
+/// Fetches the manifest, reporting progress, and opens the index lazily: views fetch the
+/// pieces they need with [`fetch_pieces`].
 pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFailure> {
     let mut progress = Progress::default();
-
     let manifest_url = format!("{INDEX_BASE}manifest.bin");
     let resp = response(&manifest_url, start_fetch(&manifest_url, true)?).await?;
     progress.total = content_length(&resp);
@@ -131,45 +131,37 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
         on_progress(progress);
     })
     .await?;
-    let manifest = Manifest::parse(&manifest_bytes)
-        .map_err(|e| LoadFailure { kind: FailureKind::Corrupt, detail: format!("{manifest_url}: {e}") })?;
+    Index::open_lazy(&manifest_bytes)
+        .map_err(|e| LoadFailure { kind: FailureKind::Corrupt, detail: format!("{manifest_url}: {e}") })
+}
 
-    // The manifest lists every piece with its length: the total is known before any piece
-    // arrives. Start every download at once; the browser runs them in parallel while we read
-    // the bodies in order.
-    progress.total = Some(progress.loaded + manifest.pieces.iter().map(|p| p.len).sum::<u64>());
-    on_progress(progress);
-    let mut pending = Vec::with_capacity(manifest.pieces.len());
-    for name in manifest.piece_names() {
+/// Fetches `names` from `index/` (all requests start at once; the browser runs them in
+/// parallel and caches them by their content-hashed names) and loads each into `index`.
+/// The first failure is returned: missing (404), network, or corrupt (the engine's check).
+pub async fn fetch_pieces(index: &Index, names: &[String]) -> Result<(), LoadFailure> {
+    let mut pending = Vec::with_capacity(names.len());
+    for name in names {
         let url = format!("{INDEX_BASE}{name}");
         let promise = start_fetch(&url, false)?;
         pending.push((name, url, promise));
     }
-    let mut responses = Vec::with_capacity(pending.len());
+    let mut first_error = None;
     for (name, url, promise) in pending {
-        let resp = response(&url, promise).await?;
-        responses.push((name, url, resp));
+        let loaded = async {
+            let resp = response(&url, promise).await?;
+            let bytes = read_body(&url, resp, &mut |_| {}).await?;
+            index.load_piece(name, &bytes).map_err(|e| LoadFailure {
+                kind: match e {
+                    IndexError::MissingPiece { .. } => FailureKind::Missing,
+                    _ => FailureKind::Corrupt,
+                },
+                detail: e.to_string(),
+            })
+        }
+        .await;
+        if let Err(e) = loaded {
+            first_error.get_or_insert(e);
+        }
     }
-
-    let mut pieces = Vec::with_capacity(responses.len());
-    for (name, url, resp) in responses {
-        let bytes = read_body(&url, resp, &mut |n| {
-            progress.loaded += n;
-            // A piece longer than the manifest says is caught by Index::open; keep the bar sane.
-            if let Some(t) = progress.total {
-                progress.total = Some(t.max(progress.loaded));
-            }
-            on_progress(progress);
-        })
-        .await?;
-        pieces.push((name, bytes));
-    }
-
-    Index::open(&manifest_bytes, &pieces).map_err(|e| LoadFailure {
-        kind: match e {
-            IndexError::MissingPiece { .. } => FailureKind::Missing,
-            _ => FailureKind::Corrupt,
-        },
-        detail: e.to_string(),
-    })
+    first_error.map_or(Ok(()), Err)
 }

@@ -12,7 +12,7 @@
 //!    that the wasm engine — directly and through the `Yuliao` JS class — answers exactly the same.
 //! 3. **e2e** — builds `www/dist` (size-tuned `web` profile; `--dev` for a quick dev build), a
 //!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), a copy
-//!    of the seed dist with one piece corrupted, one with the manifest missing and one under a
+//!    of the seed dist with its character table (read by every search) corrupted, one with the manifest missing and one under a
 //!    sub-path (`/portal/yuliao/`, for the iframe test, beside `tests/e2e/fixtures/portal`, a
 //!    page that uses the JS API); serves each on
 //!    a free 127.0.0.1 port and runs `node --test tests/e2e/` (playwright-core driving
@@ -242,28 +242,24 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// The largest piece under `dist/index/` (not the manifest).
-fn largest_piece(index_dir: &Path) -> Result<PathBuf> {
-    let mut best: Option<(u64, PathBuf)> = None;
+/// The character table under `dist/index/`: every search reads it, so a page that searches
+/// meets the corruption (pieces are fetched only when an answer needs them).
+fn searched_piece(index_dir: &Path) -> Result<PathBuf> {
     for entry in std::fs::read_dir(index_dir)? {
         let entry = entry?;
-        if entry.file_name() == "manifest.bin" {
-            continue;
-        }
-        let len = entry.metadata()?.len();
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((len, entry.path()));
+        if entry.file_name().to_string_lossy().starts_with("chartable-") {
+            return Ok(entry.path());
         }
     }
-    best.map(|b| b.1).ok_or_else(|| anyhow!("no piece in {}", index_dir.display()))
+    Err(anyhow!("no chartable piece in {}", index_dir.display()))
 }
 
-/// A copy of `dist` in `out` with the bytes in the middle of its largest piece flipped.
+/// A copy of `dist` in `out` with the bytes in the middle of its character table flipped.
 /// Returns the piece's file name.
 fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
     let _ = std::fs::remove_dir_all(out);
     util::copy_dir(dist, out)?;
-    let piece = largest_piece(&out.join("index"))?;
+    let piece = searched_piece(&out.join("index"))?;
     let mut bytes = std::fs::read(&piece)?;
     let mid = bytes.len() / 2;
     let end = (mid + 16).min(bytes.len());

@@ -13,10 +13,20 @@ use yuliao::corpus::Article;
 use yuliao::index::Index;
 use yuliao::query;
 
-use crate::app::{use_index, use_links, use_query_pairs, use_tr};
+use crate::app::{use_engine, use_links, use_query_pairs, use_tr};
 use crate::components::highlight::Highlighted;
 use crate::i18n::Tr;
 use crate::state::{ArticleState, Links};
+
+/// Everything the reader shows, computed in one engine call.
+#[derive(Clone)]
+struct ArticlePage {
+    issue: yuliao::index::IssueInfo,
+    article: Article,
+    prev: Option<Article>,
+    next: Option<Article>,
+    spans: Vec<Rc<Vec<[usize; 2]>>>,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
@@ -61,7 +71,6 @@ fn neighbour(tr: &Tr, links: &Links, q: &str, a: Option<Article>, id: &str, clas
 
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
-    let index = use_index();
     let tr = use_tr();
     let links = use_links();
     let state = ArticleState::parse(&use_query_pairs());
@@ -74,8 +83,20 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         }
     });
 
-    let found = index.doc_by_id(&props.id).and_then(|doc| index.article(doc).map(|a| (doc, a)));
-    let Some((doc, article)) = found else {
+    let page = use_engine((props.id.clone(), q.clone()), |ix, (id, q)| {
+        let doc = ix.doc_by_id(id)?;
+        let article = ix.article(doc)?;
+        let prev = doc.checked_sub(1).and_then(|d| ix.article(d));
+        let next = doc.checked_add(1).and_then(|d| ix.article(d));
+        // Highlights of the title, the subtitle and each paragraph, in that order.
+        let texts = article.title.iter().chain(&article.subtitle).chain(&article.paragraphs);
+        let spans: Vec<Rc<Vec<[usize; 2]>>> = texts.map(|t| spans(ix, q, t)).collect();
+        Some(ArticlePage { issue: ix.issue_of(doc), article, prev, next, spans })
+    });
+    let Some(found) = page.ready() else {
+        return html! { <section class="view article-view"><p class="notice fetching" aria-live="polite">{ tr.fetching() }</p></section> };
+    };
+    let Some(ArticlePage { issue, article, prev, next, spans }) = found.clone() else {
         return html! {
             <section class="view article-missing">
                 <p class="notice notice-error">{ tr.article_not_found() }{ " " }<code>{ props.id.clone() }</code></p>
@@ -83,9 +104,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             </section>
         };
     };
-    let issue = index.issue_of(doc);
-    let prev = doc.checked_sub(1).and_then(|d| index.article(d));
-    let next = doc.checked_add(1).and_then(|d| index.article(d));
+    let mut spans = spans.into_iter();
+    let mut next_spans = move || spans.next().unwrap_or_default();
 
     let title = article.title.clone().filter(|t| !t.trim().is_empty());
     let issue_label: Vec<String> = std::iter::once(issue.publication.clone()).chain(issue.date.clone()).collect();
@@ -103,12 +123,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <p class="article-column">{ column.clone() }</p>
                     }
                     if let Some(t) = &title {
-                        <h1 class="article-title"><Highlighted text={t.clone()} spans={spans(&index, &q, t)} /></h1>
+                        <h1 class="article-title"><Highlighted text={t.clone()} spans={next_spans()} /></h1>
                     } else {
                         <h1 class="article-title untitled">{ tr.untitled() }</h1>
                     }
                     if let Some(sub) = &article.subtitle {
-                        <p class="article-subtitle"><Highlighted text={sub.clone()} spans={spans(&index, &q, sub)} /></p>
+                        <p class="article-subtitle"><Highlighted text={sub.clone()} spans={next_spans()} /></p>
                     }
                     <dl class="article-meta">
                         { meta_row(tr.by(), &article.authors) }
@@ -124,7 +144,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <p class="no-text">{ tr.no_text() }</p>
                     }
                     { for article.paragraphs.iter().map(|p| html! {
-                        <p><Highlighted text={p.clone()} spans={spans(&index, &q, p)} /></p>
+                        <p><Highlighted text={p.clone()} spans={next_spans()} /></p>
                     }) }
                 </div>
             </article>

@@ -6,11 +6,12 @@
 //! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles)
 //! whose terms link to their search and their theme view.
 
+use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::analysis::{self, FreqOptions, FreqTable};
 use yuliao::corpus::Kind;
 
-use crate::app::{go, use_index, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_engine, use_links, use_query_pairs, use_tr};
 use crate::components::bar_chart::{Bar, BarChart};
 use crate::components::csv_button::CsvButton;
 use crate::download::file_name;
@@ -29,22 +30,19 @@ fn select_value(e: &Event) -> String {
 
 #[component]
 pub fn FreqView() -> Html {
-    let index = use_index();
     let tr = use_tr();
     let links = use_links();
     let state = FreqState::parse(&use_query_pairs());
 
-    let table = {
-        let index = index.clone();
-        use_memo(state.clone(), move |s| {
-            let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
-            analysis::frequencies(&index, &opts)
-        })
-    };
-    let units = use_memo((), {
-        let index = index.clone();
-        move |_| index.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>()
+    let answer = use_engine(state.clone(), |ix, s| {
+        let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
+        (analysis::frequencies(ix, &opts), ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>())
     });
+    let fetching = answer.ready().is_none();
+    let (table, units) = match answer.ready() {
+        Some((t, u)) => (Rc::new(t.clone()), Rc::new(u.clone())),
+        None => (Rc::new(FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false }), Rc::new(Vec::new())),
+    };
 
     // Every control writes a new URL; the view re-renders from it.
     let change = |f: fn(&mut FreqState, String)| {
@@ -123,8 +121,13 @@ pub fn FreqView() -> Html {
                 </label>
                 <CsvButton id="freq-csv" label={tr.download_csv()} filename={csv_name} make={make_csv} />
             </form>
+            if fetching {
+                <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
+            } else {
             <p id="freq-total" class="denominator" data-total-tokens={table.total_tokens.to_string()}>{ tr.denominator(table.total_tokens) }</p>
-            if table.rows.is_empty() {
+            }
+            if fetching {
+            } else if table.rows.is_empty() {
                 <p class="no-results">{ tr.no_terms() }</p>
             } else {
                 <div class="freq-layout">

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::query::{self, SearchOptions, SearchResults, Suggestion};
 
-use crate::app::{go, use_index, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::facets::{FacetEntry, FacetGroup};
 use crate::components::highlight::Highlighted;
 use crate::components::pager::Pager;
@@ -77,25 +77,20 @@ pub fn SearchView() -> Html {
     }
 
     let suggestions: Rc<Vec<Suggestion>> = {
-        let index = index.clone();
-        let text = (*typed).clone();
-        let memo = use_memo(text, move |text| match typing_word(text) {
-            Some((_, word)) => query::suggest(&index, word, SUGGESTIONS),
+        let answer = use_engine((*typed).clone(), |ix, text| match typing_word(text) {
+            Some((_, word)) => query::suggest(ix, word, SUGGESTIONS),
             None => Vec::new(),
         });
-        Rc::new((*memo).clone())
+        Rc::new(answer.ready().cloned().unwrap_or_default())
     };
 
-    let results = {
-        let index = index.clone();
-        use_memo(state.clone(), move |s| {
-            if s.q.trim().is_empty() {
-                return None;
-            }
-            let opts = SearchOptions { limit: PAGE_SIZE, offset: s.page * PAGE_SIZE, snippet_chars: SNIPPET_CHARS };
-            Some(query::search(&index, &s.q, &opts).map_err(|e| e.to_string()))
-        })
-    };
+    let results = use_engine(state.clone(), |ix, s| {
+        if s.q.trim().is_empty() {
+            return None;
+        }
+        let opts = SearchOptions { limit: PAGE_SIZE, offset: s.page * PAGE_SIZE, snippet_chars: SNIPPET_CHARS };
+        Some(query::search(ix, &s.q, &opts).map_err(|e| e.to_string()))
+    });
 
     let on_input = {
         let typed = typed.clone();
@@ -113,10 +108,11 @@ pub fn SearchView() -> Html {
         })
     };
 
-    let body = match &*results {
-        None => intro(&tr, &links, &index.themes().into_iter().map(|t| t.name).collect::<Vec<_>>()),
-        Some(Err(e)) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ e.clone() }</p> },
-        Some(Ok(r)) => results_html(&tr, &links, &state, r),
+    let body = match results.ready() {
+        None => html! { <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p> },
+        Some(None) => intro(&tr, &links, &index.themes().into_iter().map(|t| t.name).collect::<Vec<_>>()),
+        Some(Some(Err(e))) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ e.clone() }</p> },
+        Some(Some(Ok(r))) => results_html(&tr, &links, &state, r),
     };
 
     html! {

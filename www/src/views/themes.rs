@@ -9,10 +9,11 @@
 
 use std::collections::BTreeMap;
 
+use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::analysis::{self, ThemeReport};
 
-use crate::app::{go, use_index, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::column_chart::{Column, ColumnChart};
 use crate::components::csv_button::CsvButton;
 use crate::components::kwic::{KwicRow, KwicTable};
@@ -55,14 +56,15 @@ pub fn ThemesView() -> Html {
         let index = index.clone();
         move |_| index.themes()
     });
-    let report = use_memo(state.terms.clone(), {
-        let index = index.clone();
-        move |terms| analysis::theme(&index, terms)
+    let answer = use_engine(state.terms.clone(), |ix, terms| {
+        let kwic = if terms.is_empty() { Vec::new() } else { analysis::kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
+        (analysis::theme(ix, terms), kwic)
     });
-    let kwic = use_memo(state.terms.clone(), {
-        let index = index.clone();
-        move |terms| if terms.is_empty() { Vec::new() } else { analysis::kwic(&index, terms, KWIC_CONTEXT, KWIC_LIMIT) }
-    });
+    let fetching = answer.ready().is_none();
+    let (report, kwic) = match answer.ready() {
+        Some((r, k)) => (Rc::new(r.clone()), Rc::new(k.clone())),
+        None => (Rc::new(ThemeReport { terms: state.terms.clone(), total: 0, articles: Vec::new() }), Rc::new(Vec::new())),
+    };
     // The bars' titles and links depend on the language and embed mode as well as the report.
     let columns = use_memo((report.clone(), tr.lang, links.embed), {
         let index = index.clone();
@@ -151,7 +153,11 @@ pub fn ThemesView() -> Html {
             if state.terms.is_empty() {
                 <p class="hint">{ tr.choose_theme() }</p>
             } else {
-                { report_html(&tr, &links, &q, &report, (*columns).clone()) }
+                if fetching {
+                    <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
+                } else {
+                    { report_html(&tr, &links, &q, &report, (*columns).clone()) }
+                }
                 <section class="kwic-section">
                     <div class="section-head">
                         <h2>{ tr.kwic_title() }{ " " }<small>{ tr.kwic_count(kwic_rows.len()) }</small></h2>
