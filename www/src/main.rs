@@ -23,6 +23,11 @@ fn main() {
     // A portal page that imports the module for its JavaScript API has no #app: it gets the
     // API only, and the app never takes over the portal's <body>.
     if let Some(root) = root {
+        // The static first paint of index.html (what the corpus is, a search box that already
+        // takes a query, the download's progress) gives way to the app.
+        if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
+            shell.remove();
+        }
         yew::Renderer::<app::App>::with_root(root).render();
     }
 }

@@ -74,7 +74,51 @@ pub fn build(opts: &Options) -> Result<()> {
     let wasm = compile_www(opts.dev)?;
     assemble(&wasm, opts)?;
     write_index(&cli, &opts.corpus, &opts.out.join("index"))?;
+    write_first_paint(&opts.out)?;
     print_summary(&opts.out)
+}
+
+/// Fills the static first paint of `index.html` from the built index and wasm: a line that
+/// says what the corpus is, and the wasm's size for the progress bar (the page shows both
+/// before any script has run).
+fn write_first_paint(out: &Path) -> Result<()> {
+    let manifest_path = out.join("index").join(index::MANIFEST_FILE);
+    let bytes = std::fs::read(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?;
+    let manifest = index::Manifest::parse(&bytes).map_err(|e| anyhow!("{}: {e}", manifest_path.display()))?;
+    let wasm_bytes = std::fs::metadata(out.join(format!("{OUT_NAME}_bg.wasm")))?.len();
+    let page_path = out.join("index.html");
+    let page = std::fs::read_to_string(&page_path)?;
+    let page = page
+        .replace("<!-- CORPUS -->", &escape_html(&corpus_line(&manifest)))
+        .replace("<progress id=\"boot-progress\"", &format!("<progress id=\"boot-progress\" data-total=\"{wasm_bytes}\""))
+        .replace("<!-- WASM_BYTES -->", "");
+    std::fs::write(&page_path, page)?;
+    Ok(())
+}
+
+/// `劲旅 · 1 期 · 2024-01 · 26 篇文章 · 9,337 词`: publication(s), issues, date range, counts.
+pub fn corpus_line(m: &index::Manifest) -> String {
+    let mut pubs: Vec<&str> = m.issues.iter().map(|i| i.publication.as_str()).filter(|p| !p.is_empty()).collect();
+    pubs.sort();
+    pubs.dedup();
+    let mut parts = Vec::new();
+    if !pubs.is_empty() {
+        parts.push(pubs.iter().take(3).copied().collect::<Vec<_>>().join("、"));
+    }
+    parts.push(format!("{} 期", m.stats.issues));
+    match m.date_range() {
+        Some((a, b)) if a == b => parts.push(a),
+        Some((a, b)) => parts.push(format!("{a} 至 {b}")),
+        None => {}
+    }
+    parts.push(format!("{} 篇文章", m.stats.articles));
+    parts.push(format!("{} 词", m.stats.tokens));
+    parts.join(" · ")
+}
+
+/// Escapes text for an HTML text node.
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 /// `cargo build --release --bin yuliao`; returns the binary. The index of a large corpus is
@@ -242,19 +286,58 @@ const FALLBACK_HTML: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<me
 
 /// The external bootstrap module. It only starts the wasm; the app itself is Rust.
 pub const BOOTSTRAP_JS: &str = r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
-// Content-Security-Policy allows no inline script. The Yew app's `main` runs as the wasm start
-// function; if the wasm cannot be fetched or compiled, say so instead of leaving a blank page.
+// Content-Security-Policy allows no inline script. While the wasm downloads, the static first
+// paint of index.html stays usable: its progress bar counts the wasm's bytes, and its search
+// box already takes a query (it becomes the #/search route the app opens with). If the wasm
+// cannot be fetched or compiled, say so instead of leaving the page as it is.
 import init from './yuliao_www.js';
 
-init({ module_or_path: new URL('./yuliao_www_bg.wasm', import.meta.url) }).catch((err) => {
-  const p = document.createElement('p');
-  p.setAttribute('role', 'alert');
-  p.className = 'load-error';
-  p.dataset.errorKind = 'wasm';
-  p.textContent = '语料无法启动：WebAssembly 加载失败。 Yuliao could not start: the WebAssembly module failed to load. (' + err + ')';
-  document.body.appendChild(p);
-  console.error(err);
-});
+const bar = document.getElementById('boot-progress');
+const form = document.getElementById('shell-search');
+if (form) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = document.getElementById('shell-q').value.trim();
+    if (q) location.hash = '#/search?q=' + encodeURIComponent(q);
+  });
+}
+
+async function fetchWasm(url) {
+  const resp = await fetch(url);
+  if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
+  const total = Number(bar && bar.dataset.total) || 0;
+  if (!resp.body || !bar || !total) return resp.arrayBuffer();
+  bar.max = total;
+  const reader = resp.body.getReader();
+  const chunks = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    bar.value = Math.min(loaded, total);
+  }
+  const bytes = new Uint8Array(loaded);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
+}
+
+fetchWasm(new URL('./yuliao_www_bg.wasm', import.meta.url))
+  .then((bytes) => init({ module_or_path: bytes }))
+  .catch((err) => {
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.className = 'load-error';
+    p.dataset.errorKind = 'wasm';
+    p.textContent = '语料无法启动：WebAssembly 加载失败。 Yuliao could not start: the WebAssembly module failed to load. (' + err + ')';
+    document.body.appendChild(p);
+    console.error(err);
+  });
 "#;
 
 /// The page: `source` with the CSP meta in `<head>` (replacing a `<!-- CSP -->` marker line when
@@ -424,6 +507,28 @@ mod tests {
             assert!(page_html(&src).is_err(), "accepted {bad}");
         }
         assert!(page_html("<html><body></body></html>").is_err(), "no head");
+    }
+
+    #[test]
+    fn first_paint_says_what_the_corpus_is() {
+        use yuliao::index::{CorpusStats, IssueInfo, Manifest};
+        let issue = |stem: &str, date: &str, first_doc, docs| IssueInfo {
+            stem: stem.into(),
+            publication: "劲旅".into(),
+            date: Some(date.into()),
+            first_doc,
+            docs,
+            ..IssueInfo::default()
+        };
+        let m = Manifest {
+            stats: CorpusStats { articles: 40, issues: 2, tokens: 12345, chars: 0, terms: 0 },
+            stopwords: vec![],
+            themes: vec![],
+            issues: vec![issue("001", "2024-03", 0, 26), issue("000", "2024-01", 26, 14)],
+            pieces: vec![],
+        };
+        assert_eq!(corpus_line(&m), "劲旅 · 2 期 · 2024-01 至 2024-03 · 40 篇文章 · 12345 词");
+        assert_eq!(escape_html("<script>&"), "&lt;script&gt;&amp;");
     }
 
     #[test]
