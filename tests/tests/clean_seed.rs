@@ -278,3 +278,36 @@ fn committed_clean_corpus_is_fresh() {
         );
     }
 }
+
+/// An article's id depends on its own opening, not its position: cutting articles before it
+/// (a corrected extraction, a better cleaner) leaves every later id, and so every shared
+/// `#/article/<id>` link, as it was.
+#[test]
+fn article_ids_survive_articles_cut_before_them() {
+    let issue = yuliao_tests::clean_issues().remove(0);
+    let stem = "000_d2874fb822b0e5bc";
+    let ids = |articles: &[yuliao::corpus::Article]| -> Vec<String> {
+        let mut taken = std::collections::BTreeSet::new();
+        articles
+            .iter()
+            .map(|a| {
+                let id = yuliao::corpus::article_id(stem, a, &taken);
+                taken.insert(id.clone());
+                id
+            })
+            .collect()
+    };
+    let all = ids(&issue.articles);
+    assert_eq!(all, issue.articles.iter().map(|a| a.id.clone()).collect::<Vec<_>>(), "the committed ids are the hashes");
+    for cut in [0, 5, 12] {
+        let mut rest = issue.articles.clone();
+        rest.remove(cut);
+        let mut expected = all.clone();
+        expected.remove(cut);
+        assert_eq!(ids(&rest), expected, "cutting article {cut} changed other ids");
+    }
+    // A changed opening is a different article: a new id.
+    let mut edited = issue.articles[3].clone();
+    edited.paragraphs[0].insert_str(0, "更正：");
+    assert_ne!(ids(std::slice::from_ref(&edited))[0], all[3]);
+}
