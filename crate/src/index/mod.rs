@@ -1,6 +1,6 @@
 //! The binary index: build it from [`crate::corpus::Issue`]s (native), open it from bytes
 //! (anywhere, including WebAssembly). This module doc is the format specification; the spec
-//! and [`FORMAT_VERSION`] change together, and `tests/fixtures/golden-index/` pins them.
+//! and [`FORMAT_VERSION`] change together.
 //!
 //! An index answers these questions, one component (one module, owning its writer and its
 //! reader) each:
