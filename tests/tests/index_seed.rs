@@ -87,12 +87,16 @@ fn manifest_lists_every_piece_with_its_range() {
         assert_eq!(e.len as usize, bytes.len());
         assert!(e.name.starts_with(e.kind.name()) && e.name.ends_with(".bin"));
     }
-    // Term, postings, document and store pieces each cover their keys without gap, in order,
-    // and name their first and last key.
+    // Ranged pieces each cover their keys without gap, in order; dictionary pieces name their
+    // first key, in increasing order, and no other kind names one.
     let issue = yuliao_tests::clean_issues().remove(0);
+    let covered = |kind: PieceKind| m.pieces.iter().filter(|e| e.kind == kind).map(|e| e.to).max().unwrap();
     for (kind, total) in [
         (PieceKind::Vocab, m.stats.terms),
         (PieceKind::WordPostings, m.stats.terms),
+        (PieceKind::CharDict, covered(PieceKind::CharPostings) as usize),
+        (PieceKind::BigramDict, covered(PieceKind::BigramPostings) as usize),
+        (PieceKind::Norms, m.stats.articles),
         (PieceKind::Docs, m.stats.articles),
         (PieceKind::Store, m.stats.articles),
     ] {
@@ -102,14 +106,17 @@ fn manifest_lists_every_piece_with_its_range() {
         assert_eq!(ranges.last().unwrap().to as usize, total, "{kind:?}");
         for w in ranges.windows(2) {
             assert_eq!(w[0].to, w[1].from, "{kind:?}");
-            assert!(w[0].last < w[1].first || kind == PieceKind::Docs || kind == PieceKind::Store, "{kind:?}");
+            if kind.is_dictionary() {
+                assert!(w[0].first < w[1].first, "{kind:?}");
+            }
         }
         for e in &ranges {
-            assert!(e.first <= e.last || kind == PieceKind::Docs || kind == PieceKind::Store, "{kind:?}");
+            assert_eq!(e.first.is_empty(), !kind.is_dictionary(), "{kind:?}");
         }
     }
-    let docs = m.pieces.iter().find(|e| e.kind == PieceKind::Docs).unwrap();
-    assert_eq!(docs.first, issue.articles[0].id);
+    // The seed has over a thousand distinct chars and more distinct bigrams than chars.
+    assert!(covered(PieceKind::CharPostings) > 1000);
+    assert!(covered(PieceKind::BigramPostings) > covered(PieceKind::CharPostings));
     // One precomputed table for the corpus, each kind and each unit.
     let groups: Vec<&str> = m.pieces.iter().filter(|e| e.kind == PieceKind::Table).map(|e| e.first.as_str()).collect();
     assert_eq!(groups[0], "all");

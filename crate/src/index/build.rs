@@ -4,13 +4,13 @@
 //! returns a [`BuiltIndex`]. Guarantees: the same input gives byte-identical output (sorted
 //! keys before writing, fixed deflate level, pieces named by content hash).
 
-use super::bytes::{content_hash, seal};
-use super::postings::{self, Postings};
+use super::bytes::seal;
+use super::postings::{self, Encoder, Postings};
 use super::reader::facets_of;
 use super::tables::{self, GroupTable, TableRow};
 use super::{
-    chars, docs, search_text, store, termdict, BuiltIndex, CorpusStats, DocMeta, IndexError, IssueInfo, Manifest,
-    PieceEntry, PieceKind, Theme, FREQ_TABLE_ROWS,
+    docs, norms, search_text, store, termdict, BuiltIndex, CorpusStats, DocMeta, DocNorms, IndexError, IssueInfo,
+    Manifest, PieceEntry, PieceKind, Theme, FREQ_TABLE_ROWS,
 };
 use crate::corpus::{Article, Issue};
 use crate::text::{is_word_token, normalize, parse_userdict, quoted_slogans, Segmenter};
@@ -132,6 +132,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     // sorted before anything is written, so the output does not depend on hash order.
     let mut words: HashMap<String, Postings> = HashMap::new();
     let mut chars: HashMap<char, Postings> = HashMap::new();
+    let mut bigrams = BigramCounts::default();
     let mut metas: Vec<DocMeta> = Vec::new();
     let mut articles: Vec<&Article> = Vec::new();
     let mut stats = CorpusStats {
@@ -165,6 +166,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
             for (c, ps) in doc_chars {
                 chars.entry(c).or_default().push(doc, &ps);
             }
+            bigrams.count(&norm);
             // Word tier: title and paragraphs, one line at a time.
             let body: String = norm.chars().take(body_chars).collect();
             let mut doc_words: HashMap<String, Vec<u32>> = HashMap::new();
@@ -222,40 +224,54 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
     let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p));
-    for (from, to, body) in termdict::write(&word_keys, &word_infos)? {
+    for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab)? {
         pieces.push(entry(PieceKind::Vocab, body, from, to, &word_keys));
     }
     for (from, to, body) in word_bodies {
-        pieces.push(entry(PieceKind::WordPostings, body, from, to, &word_keys));
+        pieces.push(entry(PieceKind::WordPostings, body, from, to, &[]));
     }
 
-    // Character tier.
+    // Character tier: single characters, then bigrams.
     let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();
     chars.sort_unstable_by_key(|(c, _)| *c);
     let char_keys: Vec<String> = chars.iter().map(|(c, _)| c.to_string()).collect();
     let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p));
-    let table_chars: Vec<char> = chars.iter().map(|(c, _)| *c).collect();
-    pieces.push(entry(PieceKind::CharTable, chars::write(&table_chars, &char_infos), 0, char_keys.len() as u32, &char_keys));
+    drop(chars);
+    for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict)? {
+        pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
+    }
     for (from, to, body) in char_bodies {
-        pieces.push(entry(PieceKind::CharPostings, body, from, to, &char_keys));
+        pieces.push(entry(PieceKind::CharPostings, body, from, to, &[]));
+    }
+    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)));
+    for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict)? {
+        pieces.push(entry(PieceKind::BigramDict, body, from, to, &bigram_keys));
+    }
+    for (from, to, body) in bigram_bodies {
+        pieces.push(entry(PieceKind::BigramPostings, body, from, to, &[]));
     }
 
-    // Documents: metadata, then paragraphs.
-    let ids: Vec<String> = metas.iter().map(|m| m.id.clone()).collect();
+    // Documents: lengths, metadata, then paragraphs.
+    let doc_norms: Vec<DocNorms> = metas
+        .iter()
+        .map(|m| DocNorms { tokens: m.tokens, title_tokens: m.title_tokens, title_chars: m.title_chars, body_chars: m.body_chars })
+        .collect();
+    for (from, to, body) in norms::write(&doc_norms) {
+        pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
+    }
     for (from, to, body) in docs::write(&metas) {
-        pieces.push(entry(PieceKind::Docs, body, from, to, &ids));
+        pieces.push(entry(PieceKind::Docs, body, from, to, &[]));
     }
     let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
     for (from, to, body) in store::write(&paragraphs) {
-        pieces.push(entry(PieceKind::Store, body, from, to, &ids));
+        pieces.push(entry(PieceKind::Store, body, from, to, &[]));
     }
 
     // Precomputed tables: the whole corpus, each kind, each unit.
     for table in group_tables(&words, &metas) {
         let body = tables::write(&table);
         let mut e = entry(PieceKind::Table, body, 0, 0, &[]);
-        e.0.first = table.group.clone();
-        e.0.last = table.group;
+        e.0.first = table.group;
         pieces.push(e);
     }
 
@@ -281,7 +297,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         stopwords,
         themes,
         issues: issue_infos,
-        pieces: pieces.iter().map(|(e, _)| e.clone()).collect(),
+        pieces: name_pieces(&mut pieces),
     };
     Ok(BuiltIndex {
         manifest: seal(PieceKind::Manifest, &manifest.write()),
@@ -363,13 +379,121 @@ fn group_tables(words: &[(String, Postings)], metas: &[DocMeta]) -> Vec<GroupTab
         .collect()
 }
 
-/// Seals a body and describes it for the manifest: `keys[from..to]` gives its first and last key.
+/// Seals a body and describes it for the manifest: a dictionary piece's first key is
+/// `keys[from]` (other kinds pass no keys). The name is given by [`name_pieces`].
 fn entry(kind: PieceKind, body: Vec<u8>, from: u32, to: u32, keys: &[String]) -> (PieceEntry, Vec<u8>) {
     let crc = crc32fast::hash(&body);
     let sealed = seal(kind, &body);
-    let name = format!("{}-{:016x}.bin", kind.name(), content_hash(&sealed));
-    let range = keys.get(from as usize..to as usize).unwrap_or(&[]);
-    let first = range.first().cloned().unwrap_or_default();
-    let last = range.last().cloned().unwrap_or_default();
-    (PieceEntry { kind, name, len: sealed.len() as u64, crc, from, to, first, last }, sealed)
+    let first = if kind.is_dictionary() { keys.get(from as usize).cloned().unwrap_or_default() } else { String::new() };
+    (PieceEntry { kind, name: String::new(), len: sealed.len() as u64, crc, from, to, first }, sealed)
+}
+
+/// Names every piece as the manifest will derive it ([`PieceEntry::file_name`]: kind, place
+/// among its kind, CRC) and returns the entries in order.
+fn name_pieces(pieces: &mut [(PieceEntry, Vec<u8>)]) -> Vec<PieceEntry> {
+    let mut seq: HashMap<PieceKind, usize> = HashMap::new();
+    for (e, _) in pieces.iter_mut() {
+        let n = seq.entry(e.kind).or_default();
+        e.name = PieceEntry::file_name(e.kind, *n, e.crc);
+        *n += 1;
+    }
+    pieces.iter().map(|(e, _)| e.clone()).collect()
+}
+
+/// The bigram tier at build time, in two passes so that memory stays a few bytes per
+/// occurrence on a large archive (no list object per bigram): [`BigramCounts::count`] sees
+/// every document once to number the bigrams and count them; [`BigramCounts::encode`] sees
+/// the same texts again, places each occurrence straight into its slot of one flat array in
+/// bigram order, and writes the posting lists from it.
+#[derive(Default)]
+struct BigramCounts {
+    /// Bigram (two chars packed as `a << 21 | b`) → its number in order of first sight.
+    ids: HashMap<u64, u32>,
+    counts: Vec<u32>,
+}
+
+impl BigramCounts {
+    /// The bigrams of a normalised search text: adjacent chars, none of them a line break.
+    fn each(norm: &str, mut f: impl FnMut(u64, u32)) {
+        let mut prev: Option<char> = None;
+        for (pos, c) in norm.chars().enumerate() {
+            if let Some(p) = prev {
+                if c != '\n' {
+                    f((u64::from(p as u32) << 21) | u64::from(c as u32), pos as u32 - 1);
+                }
+            }
+            prev = (c != '\n').then_some(c);
+        }
+    }
+
+    fn count(&mut self, norm: &str) {
+        let BigramCounts { ids, counts } = self;
+        Self::each(norm, |key, _| {
+            let next = counts.len() as u32;
+            let id = *ids.entry(key).or_insert(next);
+            if id == next {
+                counts.push(0);
+            }
+            counts[id as usize] += 1;
+        });
+    }
+
+    /// Keys (two-char strings in byte order), infos and postings bodies. `texts` must be the
+    /// normalised search texts given to [`BigramCounts::count`], in the same order.
+    fn encode(self, texts: impl Iterator<Item = String>) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+        let BigramCounts { ids, counts } = self;
+        // Packed keys sort like their UTF-8 strings: UTF-8 keeps code point order and no
+        // char's encoding is a prefix of another's.
+        let mut keys: Vec<(u64, u32)> = ids.into_iter().filter(|&(_, id)| counts[id as usize] >= super::BIGRAM_MIN_COUNT).collect();
+        keys.sort_unstable();
+        let mut slot_of = vec![0u64; counts.len()];
+        let mut next = 0u64;
+        for &(_, id) in &keys {
+            slot_of[id as usize] = next;
+            next += u64::from(counts[id as usize]);
+        }
+        let starts: Vec<u64> = keys.iter().map(|&(_, id)| slot_of[id as usize]).collect();
+        // Second pass: documents come in order and positions ascend, so each bigram's slots
+        // fill in (doc, position) order.
+        let mut occ: Vec<(u32, u32)> = vec![(0, 0); next as usize];
+        let mut ids: HashMap<u64, u32> = keys.iter().map(|&(k, id)| (k, id)).collect();
+        for (doc, norm) in texts.enumerate() {
+            Self::each(&norm, |key, pos| {
+                if let Some(id) = ids.get(&key) {
+                    let s = &mut slot_of[*id as usize];
+                    occ[*s as usize] = (doc as u32, pos);
+                    *s += 1;
+                }
+            });
+        }
+        ids.clear();
+        let mut enc = Encoder::default();
+        let mut positions: Vec<u32> = Vec::new();
+        for (i, &(_, id)) in keys.iter().enumerate() {
+            let start = starts[i] as usize;
+            let list = &occ[start..start + counts[id as usize] as usize];
+            enc.start_list();
+            let mut j = 0;
+            while j < list.len() {
+                let doc = list[j].0;
+                positions.clear();
+                while j < list.len() && list[j].0 == doc {
+                    positions.push(list[j].1);
+                    j += 1;
+                }
+                enc.push_doc(doc, &positions);
+            }
+            enc.end_list();
+        }
+        let strings = keys
+            .iter()
+            .map(|&(k, _)| {
+                let a = char::from_u32((k >> 21) as u32).unwrap_or('\u{fffd}');
+                let b = char::from_u32((k & 0x1f_ffff) as u32).unwrap_or('\u{fffd}');
+                format!("{a}{b}")
+            })
+            .collect();
+        let (infos, bodies) = enc.finish();
+        (strings, infos, bodies)
+    }
 }

@@ -255,9 +255,6 @@ pub(crate) fn unseal<'a>(
     Ok(body)
 }
 
-#[cfg(feature = "native")]
-pub(crate) use crate::corpus::content_hash;
-
 /// Deflate with a fixed level (deterministic output).
 pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(data, 6)

@@ -67,29 +67,32 @@ impl Manifest {
             return Err(c.corrupt(format!("issues hold {next_doc} documents, stats say {articles}")));
         }
         let n = c.varint_max(c.remaining() as u64, "piece count")?;
-        let mut pieces = Vec::new();
+        let mut pieces: Vec<PieceEntry> = Vec::new();
+        // Per kind: pieces so far and the next key of its contiguous range.
+        let mut seen: std::collections::BTreeMap<PieceKind, (usize, u32)> = std::collections::BTreeMap::new();
         for _ in 0..n {
             let code = c.u8()?;
             let kind = PieceKind::from_u8(code)
                 .filter(|k| *k != PieceKind::Manifest)
                 .ok_or_else(|| c.corrupt(format!("unknown piece kind {code}")))?;
-            let name = c.str()?;
-            if name.is_empty()
-                || name.contains(['/', '\\'])
-                || name == MANIFEST_FILE
-                || name.starts_with('.')
-                || !name.starts_with(&format!("{}-", kind.name()))
-            {
-                return Err(c.corrupt(format!("bad piece name {name:?}")));
-            }
             let len = c.varint()?;
             let crc = c.u32le()?;
-            let from = c.varint_max(max, "range start")? as u32;
-            let to = c.varint_max(max, "range end")? as u32;
-            if from > to {
-                return Err(c.corrupt(format!("piece {name} has range {from}..{to}")));
+            let keys = c.varint_max(max, "key count")? as u32;
+            let first = c.str()?;
+            let (seq, from) = seen.get(&kind).copied().unwrap_or((0, 0));
+            let (from, to) = if kind.is_ranged() {
+                let to = from.checked_add(keys).ok_or_else(|| c.corrupt(format!("{} pieces hold more than 2^32 keys", kind.name())))?;
+                (from, to)
+            } else if keys != 0 {
+                return Err(c.corrupt(format!("a {} piece with {keys} keys", kind.name())));
+            } else {
+                (0, 0)
+            };
+            if !(kind.is_dictionary() || kind == PieceKind::Table) && !first.is_empty() {
+                return Err(c.corrupt(format!("a {} piece names a first key", kind.name())));
             }
-            pieces.push(PieceEntry { kind, name, len, crc, from, to, first: c.str()?, last: c.str()? });
+            seen.insert(kind, (seq + 1, to));
+            pieces.push(PieceEntry { kind, name: PieceEntry::file_name(kind, seq, crc), len, crc, from, to, first });
         }
         c.finish()?;
         for w in pieces.windows(2) {
@@ -128,13 +131,10 @@ impl Manifest {
         m.varint(self.pieces.len() as u64);
         for e in &self.pieces {
             m.u8(e.kind as u8);
-            m.str(&e.name);
             m.varint(e.len);
             m.u32le(e.crc);
-            m.varint(u64::from(e.from));
-            m.varint(u64::from(e.to));
+            m.varint(u64::from(e.to - e.from));
             m.str(&e.first);
-            m.str(&e.last);
         }
         m.buf
     }

@@ -7,16 +7,22 @@
 //! - *What is in this corpus, and which piece holds what?* [`manifest`]: corpus figures, issues
 //!   (with their document ranges and token counts), stopwords, themes, and every piece with its
 //!   length, CRC and the key range it covers. The only file a page must fetch up front.
-//! - *Here is a word, give me its [`TermInfo`]*: [`termdict`] ([`PieceKind::Vocab`]): `fst::Map`
-//!   pieces, each over a contiguous range of terms, so a query fetches only the pieces whose
-//!   range holds its candidate words.
-//! - *Which documents hold this word or this character, where?* [`postings`]
-//!   ([`PieceKind::WordPostings`], [`PieceKind::CharPostings`]), with the character table
-//!   [`chars`] ([`PieceKind::CharTable`]) for exact substring recall: a string of n characters
-//!   matches where the positions of its characters line up (薄水 inside 拟薄水铝石, a lone 窑,
-//!   a name the segmenter never saw).
-//! - *Who wrote document d, how long is it?* [`docs`] ([`PieceKind::Docs`]): metadata pieces by
-//!   document range.
+//! - *Here is a word, a character or a bigram: give me its [`TermInfo`]*: [`termdict`]
+//!   ([`PieceKind::Vocab`], [`PieceKind::CharDict`], [`PieceKind::BigramDict`]): `fst::Map`
+//!   pieces, each over a contiguous range of keys, so a query fetches only the pieces whose
+//!   range holds its keys.
+//! - *Which documents hold this key, where?* [`postings`] ([`PieceKind::WordPostings`],
+//!   [`PieceKind::CharPostings`], [`PieceKind::BigramPostings`]). Three tiers ([`Tier`]): words
+//!   as the segmenter cut them, for ranking and counting words; single characters and
+//!   character bigrams of the search text for exact substring recall. A string of one char
+//!   reads that char's list; a longer one reads the bigrams that cover it (薄水 inside
+//!   拟薄水铝石, a name the segmenter never saw, 低头思故乡 as 低头·思故·故乡) and matches where
+//!   their positions line up. A bigram that occurs fewer than [`BIGRAM_MIN_COUNT`] times has
+//!   no list: its two chars' lists answer for it.
+//! - *How long is document d?* [`norms`] ([`PieceKind::Norms`]): the lengths ranking and
+//!   counting need, a few bytes a document, so scoring thousands of matches reads no metadata.
+//! - *Who wrote document d?* [`docs`] ([`PieceKind::Docs`]): metadata pieces by document
+//!   range, read for the hits a page shows.
 //! - *Show me document d*: [`store`] ([`PieceKind::Store`]): the paragraphs, deflated in blocks.
 //! - *What does the corpus (or one kind, one unit) say most?* [`tables`] ([`PieceKind::Table`]):
 //!   precomputed frequency tables and facets, so corpus-wide numbers need no postings.
@@ -30,8 +36,10 @@
 //! [`Index::open_dir`] reads a missing piece from its file at once, through the same accessors.
 //!
 //! # Layout
-//! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<fnv64 hex>.bin` by their
-//! content. Pieces are cut at about [`PIECE_TARGET_BYTES`].
+//! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<n>-<crc32 hex>.bin`: the
+//! n-th piece of its kind, with its body's CRC, so a changed piece gets a new name and no cache
+//! serves a stale one ([`PieceEntry::file_name`]). Pieces are cut at about
+//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and docs are deflated).
 //!
 //! # Grammar
 //! All integers are little-endian; `varint` is unsigned LEB128 (at most 10 bytes).
@@ -47,19 +55,26 @@
 //! theme        := name:str terms:strs note:opt_str
 //! issue        := stem:str source:str publication:str date:opt_str first_doc:varint docs:varint
 //!                 tokens:varint                         ; issues in document order
-//! entry        := kind:u8 name:str len:varint crc32:u32 from:varint to:varint first:str last:str
-//!                 ; [from, to): ordinals of terms (kinds 1, 2), chars (3, 4) or docs (5, 6);
-//!                 ; first/last: the first and last term, char or doc id in that range;
-//!                 ; kind 7: first is the table's group ("all", "kind:news", "unit:氧化铝厂")
-//! vocab        (kind 1) := n:varint fst:(len:varint bytes) info[n]
-//!                 ; the fst maps each term of the piece to its ordinal minus `from`
-//! info         := doc_freq:varint coll_freq:varint offset:varint len:varint
-//!                 ; bytes [offset, offset+len) of the postings piece whose range holds the ordinal
-//! wordpostings (kind 2) := list*
+//! entry        := kind:u8 len:varint crc32:u32 keys:varint first:str
+//!                 ; the file name follows from kind, place among its kind and crc32;
+//!                 ; keys: how many terms (kinds 1, 2), chars (3, 4), bigrams (8, 9) or docs
+//!                 ; (5, 6, 10) it holds, ranges following each other from 0 (tables: 0);
+//!                 ; first: a dictionary piece's first key (kinds 1, 3, 8), a table's group
+//!                 ; ("all", "kind:news", "unit:氧化铝厂"), otherwise empty
+//! dict         (kinds 1, 3, 8) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
+//!                 first_offset:varint info[n])
+//!                 ; the fst maps each key of the piece to its ordinal minus the piece's start
+//! info         := doc_freq:varint extra:varint len:varint      ; coll_freq = doc_freq + extra
+//!                 ; the list is `len` bytes of the postings piece whose range holds the ordinal,
+//!                 ; right after the previous key's list there (the piece's first list in the
+//!                 ; dictionary piece starts at first_offset; a new postings piece starts at 0)
+//! postings     (kinds 2, 4, 9) := raw_len:varint deflate(list*)
 //! list         := (doc_delta:varint tf:varint pos_delta:varint[tf])[doc_freq]
-//!                 ; first doc and first position of each doc absolute, the rest deltas (> 0)
-//! chartable    (kind 3) := n:varint (char:varint info)[n]       ; chars strictly increasing
-//! charpostings (kind 4) := list*                                ; positions are char offsets
+//!                 ; first doc and first position of each doc absolute, the rest deltas (> 0);
+//!                 ; word positions (kind 2) count tokens, char and bigram positions (4, 9)
+//!                 ; are char offsets of the search text (a bigram's: of its first char)
+//! norms        (kind 10) := raw_len:varint deflate((tokens:varint title_tokens:varint
+//!                 title_chars:varint body_chars:varint)[docs])
 //! docs         (kind 5) := raw_len:varint deflate(doc[to - from])
 //! doc          := issue:varint id:str title:opt_str subtitle:opt_str kind:u8 column:opt_str
 //!                 authors:strs photographers:strs units:strs
@@ -94,9 +109,9 @@
 #[cfg(feature = "native")]
 mod build;
 mod bytes;
-pub mod chars;
 pub mod docs;
 pub mod manifest;
+pub mod norms;
 pub mod postings;
 mod reader;
 pub mod store;
@@ -109,24 +124,29 @@ mod tests;
 pub use build::{build, BuildConfig};
 pub use manifest::Manifest;
 pub use postings::PostingList;
-pub use reader::Index;
+pub use reader::{Index, Tier};
 
 use crate::corpus::{Article, Kind};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The on-disk format version written by this build.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 /// The oldest format version this build reads.
-pub const MIN_FORMAT_VERSION: u16 = 2;
+pub const MIN_FORMAT_VERSION: u16 = 3;
 /// Every piece starts with these bytes.
 pub const MAGIC: [u8; 4] = *b"YLIX";
 /// Bytes of the piece header.
 pub const HEADER_LEN: usize = 20;
-/// Term, postings, document and store pieces are cut when they grow past this many bytes:
-/// small enough that a query on a large archive fetches little beyond what it reads, large
-/// enough that the manifest's list of pieces stays small.
-pub const PIECE_TARGET_BYTES: usize = 48 << 10;
+/// Dictionary, postings, document and store pieces are cut when they grow past this many
+/// bytes: small enough that a query on a large archive fetches little beyond what it reads
+/// (a query touches a handful of pieces), large enough that the manifest, about 12 bytes a
+/// piece, stays a small part of the first download.
+pub const PIECE_TARGET_BYTES: usize = 16 << 10;
+/// A bigram gets its own posting list when it occurs at least this often in the corpus. Most
+/// distinct bigrams of a large archive occur once; leaving them out saves a third of the
+/// bigram tier, and a query on one reads its two chars' lists instead (still exact).
+pub const BIGRAM_MIN_COUNT: u32 = 2;
 /// Rows kept in each precomputed frequency table (most frequent words first).
 pub const FREQ_TABLE_ROWS: usize = 5000;
 /// Documents per compressed store block.
@@ -185,28 +205,34 @@ impl BuiltIndex {
 }
 
 /// Every file of an index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum PieceKind {
     Manifest = 0,
     Vocab = 1,
     WordPostings = 2,
-    CharTable = 3,
+    CharDict = 3,
     CharPostings = 4,
     Docs = 5,
     Store = 6,
     Table = 7,
+    BigramDict = 8,
+    BigramPostings = 9,
+    Norms = 10,
 }
 
 impl PieceKind {
-    pub const ALL: [PieceKind; 8] = [
+    pub const ALL: [PieceKind; 11] = [
         PieceKind::Manifest,
         PieceKind::Vocab,
         PieceKind::WordPostings,
-        PieceKind::CharTable,
+        PieceKind::CharDict,
         PieceKind::CharPostings,
         PieceKind::Docs,
         PieceKind::Store,
         PieceKind::Table,
+        PieceKind::BigramDict,
+        PieceKind::BigramPostings,
+        PieceKind::Norms,
     ];
     /// The file-name prefix of pieces of this kind.
     pub fn name(self) -> &'static str {
@@ -214,15 +240,28 @@ impl PieceKind {
             PieceKind::Manifest => "manifest",
             PieceKind::Vocab => "vocab",
             PieceKind::WordPostings => "words",
-            PieceKind::CharTable => "chartable",
+            PieceKind::CharDict => "chardict",
             PieceKind::CharPostings => "chars",
             PieceKind::Docs => "docs",
             PieceKind::Store => "store",
             PieceKind::Table => "table",
+            PieceKind::BigramDict => "bigramdict",
+            PieceKind::BigramPostings => "bigrams",
+            PieceKind::Norms => "norms",
         }
     }
     pub fn from_u8(b: u8) -> Option<PieceKind> {
         PieceKind::ALL.into_iter().find(|k| *k as u8 == b)
+    }
+    /// Kinds whose pieces each hold a contiguous range of keys (terms, chars, bigrams or
+    /// documents) that together cover every key; the manifest stores only each range's length.
+    pub fn is_ranged(self) -> bool {
+        !matches!(self, PieceKind::Manifest | PieceKind::Table)
+    }
+    /// Dictionary kinds: the manifest keeps each piece's first key, so the piece that may hold
+    /// a key is found without loading any other.
+    pub fn is_dictionary(self) -> bool {
+        matches!(self, PieceKind::Vocab | PieceKind::CharDict | PieceKind::BigramDict)
     }
 }
 
@@ -230,15 +269,24 @@ impl PieceKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PieceEntry {
     pub kind: PieceKind,
+    /// The file name, derived from the kind, the piece's place among its kind and its CRC
+    /// (`chars-3-9f3a22c1.bin`): a changed piece gets a new name, so caches never serve a stale one.
     pub name: String,
     pub len: u64,
     pub crc: u32,
-    /// Ordinal range `[from, to)` of terms, chars or docs held.
+    /// Ordinal range `[from, to)` of terms, chars, bigrams or docs held (tables: 0..0).
     pub from: u32,
     pub to: u32,
-    /// First and last key (term, char or doc id) held.
+    /// Dictionary pieces: the first key held. Tables: the group (`all`, `kind:news`, `unit:…`).
+    /// Other kinds: empty.
     pub first: String,
-    pub last: String,
+}
+
+impl PieceEntry {
+    /// The file name of the `seq`-th piece of `kind` whose body has CRC32 `crc`.
+    pub fn file_name(kind: PieceKind, seq: usize, crc: u32) -> String {
+        format!("{}-{seq}-{crc:08x}.bin", kind.name())
+    }
 }
 
 /// What the index knows about one term (or one char of the character tier).
@@ -298,6 +346,21 @@ pub struct Facets {
     pub kinds: Vec<(String, usize)>,
     pub units: Vec<(String, usize)>,
     pub authors: Vec<(String, usize)>,
+}
+
+/// What ranking and counting need of a document, without its metadata: the [`norms`]
+/// component, a few bytes a document, so that scoring thousands of candidates fetches no
+/// titles or bylines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocNorms {
+    /// Word tokens of title + paragraphs (the BM25 document length).
+    pub tokens: u32,
+    /// Word positions `< title_tokens` are in the title.
+    pub title_tokens: u32,
+    /// Chars `< title_chars` of the search text are the title.
+    pub title_chars: u32,
+    /// Chars `< body_chars` are title + paragraphs (+ the line breaks between them).
+    pub body_chars: u32,
 }
 
 /// Per-document metadata kept in memory for hits, filters and facets.

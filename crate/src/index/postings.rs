@@ -1,8 +1,8 @@
-//! *Which documents hold this key, where?* Posting lists of the word tier and the character
-//! tier: `(doc_delta tf pos_delta[tf])[doc_freq]` varints, concatenated into pieces of about
-//! [`PIECE_TARGET_BYTES`] in key order (grammar in the [`super`] module doc).
+//! *Which documents hold this key, where?* Posting lists of the word, character and bigram
+//! tiers: `(doc_delta tf pos_delta[tf])[doc_freq]` varints, concatenated in key order and
+//! deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`] module doc).
 //!
-//! A piece body is kept as bytes once loaded; a list is decoded only when a query reads it,
+//! A piece is inflated once when loaded and kept as bytes; a list is decoded only when a query reads it,
 //! with every delta, count and length checked against the [`TermInfo`] that points at it.
 
 use super::bytes::Cursor;
@@ -63,45 +63,115 @@ impl Postings {
     }
 }
 
-/// Encodes posting lists in key order into piece bodies of about [`PIECE_TARGET_BYTES`].
-/// Returns each key's info (its `piece` counts among the returned bodies) and the bodies with
-/// their key range `[from, to)`.
+/// Encodes posting lists, pushed in key order, into piece bodies of about
+/// [`PIECE_TARGET_BYTES`]; [`Encoder::finish`] returns each key's info (its `piece` counts
+/// among the returned bodies) and the bodies with their key range `[from, to)`.
 #[cfg(feature = "native")]
-pub(crate) fn encode<'a>(lists: impl Iterator<Item = &'a Postings>) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
-    let mut infos = Vec::new();
-    let mut bodies = Vec::new();
-    let mut buf = Writer::new();
-    let mut from = 0u32;
-    for (ord, list) in lists.enumerate() {
-        if buf.buf.len() >= PIECE_TARGET_BYTES {
-            bodies.push((from, ord as u32, std::mem::take(&mut buf.buf)));
-            from = ord as u32;
+#[derive(Default)]
+pub(crate) struct Encoder {
+    infos: Vec<TermInfo>,
+    bodies: Vec<(u32, u32, Vec<u8>)>,
+    buf: Writer,
+    from: u32,
+    /// The list being written: its first byte, documents and positions so far.
+    offset: u64,
+    docs: u32,
+    positions: u64,
+    prev_doc: u32,
+}
+
+#[cfg(feature = "native")]
+impl Encoder {
+    /// Starts the next key's list.
+    pub fn start_list(&mut self) {
+        let ord = self.infos.len() as u32;
+        if self.buf.buf.len() >= RAW_PIECE_BYTES {
+            self.bodies.push((self.from, ord, seal_lists(&std::mem::take(&mut self.buf.buf))));
+            self.from = ord;
         }
-        let offset = buf.buf.len() as u64;
-        let mut prev_doc = 0u32;
-        let mut start = 0usize;
-        for (i, (&doc, &end)) in list.docs.iter().zip(&list.ends).enumerate() {
-            let positions = &list.positions[start..end];
-            start = end;
-            buf.varint(u64::from(if i == 0 { doc } else { doc - prev_doc }));
-            prev_doc = doc;
-            buf.varint(positions.len() as u64);
-            let mut prev = 0u32;
-            for (j, p) in positions.iter().enumerate() {
-                buf.varint(u64::from(if j == 0 { *p } else { p - prev }));
-                prev = *p;
-            }
+        self.offset = self.buf.buf.len() as u64;
+        self.docs = 0;
+        self.positions = 0;
+        self.prev_doc = 0;
+    }
+
+    /// Adds one document (ascending, after the previous one) with its positions (ascending,
+    /// not empty) to the current list.
+    pub fn push_doc(&mut self, doc: u32, positions: &[u32]) {
+        let b = &mut self.buf;
+        b.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
+        self.prev_doc = doc;
+        self.docs += 1;
+        b.varint(positions.len() as u64);
+        let mut prev = 0u32;
+        for (j, p) in positions.iter().enumerate() {
+            b.varint(u64::from(if j == 0 { *p } else { p - prev }));
+            prev = *p;
         }
-        infos.push(TermInfo {
-            doc_freq: list.docs.len() as u32,
-            coll_freq: list.positions.len() as u64,
-            piece: bodies.len() as u32,
-            offset,
-            len: buf.buf.len() as u64 - offset,
+        self.positions += positions.len() as u64;
+    }
+
+    /// Ends the current list.
+    pub fn end_list(&mut self) {
+        self.infos.push(TermInfo {
+            doc_freq: self.docs,
+            coll_freq: self.positions,
+            piece: self.bodies.len() as u32,
+            offset: self.offset,
+            len: self.buf.buf.len() as u64 - self.offset,
         });
     }
-    bodies.push((from, infos.len() as u32, buf.buf));
-    (infos, bodies)
+
+    /// One whole list from accumulated [`Postings`].
+    pub fn push(&mut self, list: &Postings) {
+        self.start_list();
+        let mut start = 0usize;
+        for (&doc, &end) in list.docs.iter().zip(&list.ends) {
+            self.push_doc(doc, &list.positions[start..end]);
+            start = end;
+        }
+        self.end_list();
+    }
+
+    pub fn finish(mut self) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+        self.bodies.push((self.from, self.infos.len() as u32, seal_lists(&self.buf.buf)));
+        (self.infos, self.bodies)
+    }
+}
+
+/// Raw list bytes gathered per piece: they deflate to about [`PIECE_TARGET_BYTES`].
+#[cfg(feature = "native")]
+const RAW_PIECE_BYTES: usize = PIECE_TARGET_BYTES * 3 / 2;
+
+/// A postings piece body: `raw_len:varint deflate(lists)`. Varints of small deltas still
+/// deflate to about two thirds; a page that reads a piece inflates it once.
+#[cfg(feature = "native")]
+fn seal_lists(raw: &[u8]) -> Vec<u8> {
+    let mut w = Writer::new();
+    w.varint(raw.len() as u64);
+    w.buf.extend_from_slice(&super::bytes::deflate(raw));
+    w.buf
+}
+
+/// The lists of a postings piece body, inflated (see [`seal_lists`]).
+pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError> {
+    let mut c = Cursor::new(body, piece);
+    let raw_len = c.varint_max(u32::MAX as u64, "postings length")? as usize;
+    let comp = c.take(c.remaining())?;
+    if raw_len > comp.len().saturating_mul(1100) + 4096 {
+        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
+    }
+    super::bytes::inflate(piece, comp, raw_len)
+}
+
+/// Encodes accumulated posting lists in key order (see [`Encoder`]).
+#[cfg(feature = "native")]
+pub(crate) fn encode<'a>(lists: impl Iterator<Item = &'a Postings>) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+    let mut e = Encoder::default();
+    for list in lists {
+        e.push(list);
+    }
+    e.finish()
 }
 
 /// Decodes the list `info` points at inside `body` (the body of piece `info.piece`).
@@ -160,34 +230,28 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
     Ok(list)
 }
 
-/// Checks that `info` is plausible for a postings piece body of `body_len` bytes.
-pub(crate) fn check_info(info: &TermInfo, body_len: u64, n_docs: usize, what: &str, c: &Cursor) -> Result<(), IndexError> {
-    if info.offset.checked_add(info.len).is_none_or(|e| e > body_len) {
-        return Err(c.corrupt(format!("{what} postings range {}+{} beyond piece of {body_len} bytes", info.offset, info.len)));
-    }
-    if info.doc_freq as usize > n_docs || info.coll_freq < u64::from(info.doc_freq) {
-        return Err(c.corrupt(format!("{what} has doc_freq {} and coll_freq {} for {n_docs} docs", info.doc_freq, info.coll_freq)));
+/// Checks that `info` is plausible for a corpus of `n_docs` documents (its byte range is
+/// checked against the inflated piece when the list is decoded).
+pub(crate) fn check_info(info: &TermInfo, n_docs: usize, what: &str, c: &Cursor) -> Result<(), IndexError> {
+    if info.doc_freq as usize > n_docs || info.doc_freq == 0 {
+        return Err(c.corrupt(format!("{what} has doc_freq {} for {n_docs} docs", info.doc_freq)));
     }
     Ok(())
 }
 
-/// Reads `doc_freq coll_freq offset len` (the `info` production); `piece` is filled in by the
-/// caller from the manifest's ranges.
+/// Reads `doc_freq extra len` (the `info` production: `coll_freq = doc_freq + extra`); the
+/// caller places it (`piece`, `offset`) from the manifest's ranges and the lists before it.
 pub(crate) fn read_info(c: &mut Cursor) -> Result<TermInfo, IndexError> {
-    Ok(TermInfo {
-        doc_freq: c.varint_max(u32::MAX as u64, "doc_freq")? as u32,
-        coll_freq: c.varint()?,
-        piece: 0,
-        offset: c.varint()?,
-        len: c.varint()?,
-    })
+    let doc_freq = c.varint_max(u32::MAX as u64, "doc_freq")? as u32;
+    let extra = c.varint()?;
+    let coll_freq = u64::from(doc_freq).checked_add(extra).ok_or_else(|| c.corrupt("collection frequency overflows"))?;
+    Ok(TermInfo { doc_freq, coll_freq, piece: 0, offset: 0, len: c.varint()? })
 }
 
 #[cfg(feature = "native")]
 pub(crate) fn write_info(w: &mut Writer, info: &TermInfo) {
     w.varint(u64::from(info.doc_freq));
-    w.varint(info.coll_freq);
-    w.varint(info.offset);
+    w.varint(info.coll_freq - u64::from(info.doc_freq));
     w.varint(info.len);
 }
 

@@ -8,22 +8,24 @@
 //! for [`Index::attempt`] and never blocks; nothing panics on bad bytes.
 
 use super::bytes::unseal;
-use super::chars::{self, CharTable};
 use super::docs::{self, DocsPiece};
+use super::norms::{self, NormsPiece};
 use super::postings::{self, PostingList};
 use super::store::{self, StorePiece};
 use super::tables::{self, GroupTable};
 use super::termdict::{self, TermDictPiece};
-use super::{CorpusStats, DocMeta, Facets, IndexError, IssueInfo, Manifest, PieceEntry, PieceKind, TermInfo, Theme, MANIFEST_FILE};
+use super::{
+    CorpusStats, DocMeta, DocNorms, Facets, IndexError, IssueInfo, Manifest, PieceEntry, PieceKind, TermInfo, Theme, MANIFEST_FILE,
+};
 use crate::corpus::Article;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, OnceLock};
 
 /// A loaded piece, decoded by its component.
 enum Component {
-    Vocab(TermDictPiece),
+    Dict(TermDictPiece),
     Postings(Vec<u8>),
-    CharTable(CharTable),
+    Norms(NormsPiece),
     Docs(DocsPiece),
     Store(StorePiece),
     Table(GroupTable),
@@ -65,33 +67,25 @@ impl Index {
                 return Err(IndexError::Corrupt { piece: MANIFEST_FILE.into(), detail: format!("piece {} listed twice", e.name) });
             }
         }
-        for kind in [PieceKind::Vocab, PieceKind::WordPostings, PieceKind::CharPostings, PieceKind::Docs, PieceKind::Store] {
-            let list = by_kind.get(&kind).map(Vec::as_slice).unwrap_or(&[]);
-            let mut next = 0u32;
-            for &i in list {
-                let e = &manifest.pieces[i];
-                if e.from != next {
-                    return Err(IndexError::Corrupt {
-                        piece: MANIFEST_FILE.into(),
-                        detail: format!("{} pieces leave a gap or overlap at {next} ({} starts at {})", kind.name(), e.name, e.from),
-                    });
-                }
-                next = e.to;
+        // Ranges are contiguous by construction (the manifest stores their lengths); check
+        // that each kind covers what the stats say and that dictionaries and their postings agree.
+        let covered = |kind: PieceKind| by_kind.get(&kind).and_then(|v| v.last()).map(|&i| manifest.pieces[i].to);
+        let corrupt = |detail: String| IndexError::Corrupt { piece: MANIFEST_FILE.into(), detail };
+        let terms = manifest.stats.terms as u32;
+        let articles = manifest.stats.articles as u32;
+        for (kind, want) in [
+            (PieceKind::Vocab, Some(terms)),
+            (PieceKind::WordPostings, Some(terms)),
+            (PieceKind::CharDict, covered(PieceKind::CharPostings)),
+            (PieceKind::BigramDict, covered(PieceKind::BigramPostings)),
+            (PieceKind::Norms, Some(articles)),
+            (PieceKind::Docs, Some(articles)),
+            (PieceKind::Store, Some(articles)),
+        ] {
+            let have = covered(kind).ok_or_else(|| corrupt(format!("no {} pieces", kind.name())))?;
+            if want != Some(have) {
+                return Err(corrupt(format!("{} pieces cover {have} keys, expected {}", kind.name(), want.unwrap_or(0))));
             }
-            let want = match kind {
-                PieceKind::Vocab | PieceKind::WordPostings => Some(manifest.stats.terms as u32),
-                PieceKind::Docs | PieceKind::Store => Some(manifest.stats.articles as u32),
-                _ => None,
-            };
-            if want.is_some_and(|w| w != next) {
-                return Err(IndexError::Corrupt {
-                    piece: MANIFEST_FILE.into(),
-                    detail: format!("{} pieces cover {next} keys, stats say {}", kind.name(), want.unwrap_or(0)),
-                });
-            }
-        }
-        if by_kind.get(&PieceKind::CharTable).map_or(0, Vec::len) != 1 {
-            return Err(IndexError::Corrupt { piece: MANIFEST_FILE.into(), detail: "expected exactly one chartable piece".into() });
         }
         let slots = manifest.pieces.iter().map(|_| OnceLock::new()).collect();
         Ok(Index { manifest, slots, by_kind, by_name, source: None, missing: Mutex::new(BTreeSet::new()) })
@@ -184,9 +178,14 @@ impl Index {
         }
         let n_docs = self.manifest.stats.articles;
         Ok(match e.kind {
-            PieceKind::Vocab => Component::Vocab(termdict::read(e, body, &self.entries(PieceKind::WordPostings), n_docs)?),
-            PieceKind::WordPostings | PieceKind::CharPostings => Component::Postings(body.to_vec()),
-            PieceKind::CharTable => Component::CharTable(chars::read(e, body, &self.entries(PieceKind::CharPostings), n_docs)?),
+            PieceKind::Vocab | PieceKind::CharDict | PieceKind::BigramDict => {
+                let postings = Tier::of_dict(e.kind).map_or(PieceKind::WordPostings, |t| t.postings());
+                Component::Dict(termdict::read(e, body, &self.entries(postings), n_docs)?)
+            }
+            PieceKind::WordPostings | PieceKind::CharPostings | PieceKind::BigramPostings => {
+                Component::Postings(postings::open_lists(&e.name, body)?)
+            }
+            PieceKind::Norms => Component::Norms(norms::read(e, body)?),
             PieceKind::Docs => Component::Docs(docs::read(e, body, self.manifest.issues.len())?),
             PieceKind::Store => Component::Store(store::read(e, body.to_vec())?),
             PieceKind::Table => Component::Table(tables::read(e, body)?),
@@ -272,6 +271,14 @@ impl Index {
 
     // ---- documents ----
 
+    /// The lengths of a document (one small piece per range of documents; no metadata).
+    pub fn norms(&self, doc: u32) -> Option<DocNorms> {
+        match self.component_for(PieceKind::Norms, doc) {
+            Ok(Some(Component::Norms(p))) => p.get(doc),
+            _ => None,
+        }
+    }
+
     pub(crate) fn meta(&self, doc: u32) -> Option<&DocMeta> {
         match self.component_for(PieceKind::Docs, doc) {
             Ok(Some(Component::Docs(p))) => p.get(doc),
@@ -351,32 +358,50 @@ impl Index {
         facets_of(docs.into_iter().filter_map(|d| self.meta(d)))
     }
 
-    // ---- words and characters ----
+    // ---- words, characters and bigrams ----
 
-    /// The vocabulary piece whose term range may hold `term`.
-    fn vocab_for(&self, term: &[u8]) -> Option<&TermDictPiece> {
-        let slots = self.slots_of(PieceKind::Vocab);
-        // The last piece whose first term is <= term.
-        let i = slots.partition_point(|&s| self.manifest.pieces[s].first.as_bytes() <= term);
-        let s = *slots.get(i.checked_sub(1)?)?;
-        if self.manifest.pieces[s].last.as_bytes() < term {
-            return None;
-        }
-        match self.component(s) {
-            Ok(Component::Vocab(v)) => Some(v),
+    /// The dictionary piece of `tier` whose key range may hold `key`: the last piece whose
+    /// first key is `<= key`.
+    fn dict_for(&self, tier: Tier, key: &[u8]) -> Option<&TermDictPiece> {
+        match self.component(self.dict_slot(tier, key)?) {
+            Ok(Component::Dict(v)) => Some(v),
             _ => None,
         }
     }
 
+    fn dict_slot(&self, tier: Tier, key: &[u8]) -> Option<usize> {
+        let slots = self.slots_of(tier.dict());
+        let i = slots.partition_point(|&s| self.manifest.pieces[s].first.as_bytes() <= key);
+        slots.get(i.checked_sub(1)?).copied()
+    }
+
+    /// A key's ordinal and info in `tier`, telling "not in the corpus" (`Ok(None)`) from "its
+    /// dictionary piece is not loaded yet" (`Err(NotLoaded)`, recorded for [`Index::attempt`])
+    /// and from a corrupt piece.
+    pub fn find(&self, tier: Tier, key: &str) -> Result<Option<(u32, TermInfo)>, IndexError> {
+        let Some(slot) = self.dict_slot(tier, key.as_bytes()) else {
+            return Ok(None);
+        };
+        match self.component(slot)? {
+            Component::Dict(v) => Ok(v.get(key)),
+            _ => Err(IndexError::Corrupt { piece: tier.dict().name().into(), detail: "not a dictionary piece".into() }),
+        }
+    }
+
+    /// A key's ordinal and info in `tier` (key already normalised).
+    pub fn lookup(&self, tier: Tier, key: &str) -> Option<(u32, TermInfo)> {
+        self.dict_for(tier, key.as_bytes())?.get(key)
+    }
+
     /// The term's ordinal and info (term already normalised).
     pub fn term(&self, term: &str) -> Option<(u32, TermInfo)> {
-        self.vocab_for(term.as_bytes())?.get(term)
+        self.lookup(Tier::Word, term)
     }
 
     /// Term info by ordinal.
     pub fn term_info(&self, ord: u32) -> Option<TermInfo> {
         match self.component_for(PieceKind::Vocab, ord) {
-            Ok(Some(Component::Vocab(v))) => v.info(ord),
+            Ok(Some(Component::Dict(v))) => v.info(ord),
             _ => None,
         }
     }
@@ -385,6 +410,11 @@ impl Index {
     pub fn term_postings(&self, ord: u32) -> Result<PostingList, IndexError> {
         let info = self.term_info(ord).ok_or_else(|| IndexError::Corrupt { piece: "vocab".into(), detail: format!("no term {ord}") })?;
         self.decode_list(PieceKind::WordPostings, &info)
+    }
+
+    /// Decodes the posting list `info` of `tier` points at.
+    pub fn postings(&self, tier: Tier, info: &TermInfo) -> Result<PostingList, IndexError> {
+        self.decode_list(tier.postings(), info)
     }
 
     fn decode_list(&self, kind: PieceKind, info: &TermInfo) -> Result<PostingList, IndexError> {
@@ -402,13 +432,14 @@ impl Index {
     /// end) until `f` returns false; reads only the vocabulary pieces that range touches.
     pub fn for_terms_in(&self, lo: &[u8], hi: Option<&[u8]>, mut f: impl FnMut(&str, u32, &TermInfo) -> bool) {
         let slots = self.slots_of(PieceKind::Vocab);
-        let start = slots.partition_point(|&s| self.manifest.pieces[s].last.as_bytes() < lo);
+        // The piece that may hold `lo`: the last one starting at or before it.
+        let start = slots.partition_point(|&s| self.manifest.pieces[s].first.as_bytes() <= lo).saturating_sub(1);
         let mut go = true;
         for &s in &slots[start..] {
             if !go || hi.is_some_and(|h| self.manifest.pieces[s].first.as_bytes() >= h) {
                 break;
             }
-            if let Ok(Component::Vocab(v)) = self.component(s) {
+            if let Ok(Component::Dict(v)) = self.component(s) {
                 v.range(lo, hi, |t, o, i| {
                     go = f(t, o, i);
                     go
@@ -440,33 +471,60 @@ impl Index {
         });
     }
 
-    fn char_table(&self) -> Option<&CharTable> {
-        let &slot = self.slots_of(PieceKind::CharTable).first()?;
-        match self.component(slot) {
-            Ok(Component::CharTable(t)) => Some(t),
-            _ => None,
-        }
-    }
-
     /// Info of a char in the character tier (char already normalised).
     pub fn char_info(&self, c: char) -> Option<TermInfo> {
-        self.char_table()?.get(c)
+        self.lookup(Tier::Char, c.encode_utf8(&mut [0; 4])).map(|(_, i)| i)
+    }
+
+    /// Decodes the posting list of a char or a bigram of the character tier (`key` of one or
+    /// two normalised chars; positions are char offsets into the search text). `Ok(None)`:
+    /// the corpus never has that key, or its dictionary piece is not loaded yet (then it is
+    /// recorded for [`Index::attempt`]).
+    pub fn key_postings(&self, tier: Tier, key: &str) -> Result<Option<PostingList>, IndexError> {
+        match self.lookup(tier, key) {
+            Some((_, info)) => self.postings(tier, &info).map(Some),
+            // Not in the corpus, or its dictionary piece not loaded yet (recorded): nothing to
+            // read. A corrupt dictionary piece is an error.
+            None => match self.dict_slot(tier, key.as_bytes()).map(|s| self.component(s)) {
+                Some(Err(IndexError::NotLoaded { .. })) | Some(Ok(_)) | None => Ok(None),
+                Some(Err(e)) => Err(e),
+            },
+        }
     }
 
     /// Decodes a char's posting list (positions are char offsets into the search text).
     pub fn char_postings(&self, c: char) -> Result<Option<PostingList>, IndexError> {
-        let Some(table) = self.char_table() else {
-            // Not loaded (recorded) or corrupt: say which.
-            let &slot = self.slots_of(PieceKind::CharTable).first().ok_or_else(|| IndexError::Corrupt {
-                piece: MANIFEST_FILE.into(),
-                detail: "no chartable piece".into(),
-            })?;
-            return self.component(slot).map(|_| None);
-        };
-        match table.get(c) {
-            None => Ok(None),
-            Some(info) => self.decode_list(PieceKind::CharPostings, &info).map(Some),
+        self.key_postings(Tier::Char, c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+/// The three keyed tiers of the index, each a dictionary plus posting lists: words as the
+/// segmenter cut them (word positions), and single characters and character bigrams of the
+/// search text (char positions) for exact substring recall.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tier {
+    Word,
+    Char,
+    Bigram,
+}
+
+impl Tier {
+    pub fn dict(self) -> PieceKind {
+        match self {
+            Tier::Word => PieceKind::Vocab,
+            Tier::Char => PieceKind::CharDict,
+            Tier::Bigram => PieceKind::BigramDict,
         }
+    }
+    pub fn postings(self) -> PieceKind {
+        match self {
+            Tier::Word => PieceKind::WordPostings,
+            Tier::Char => PieceKind::CharPostings,
+            Tier::Bigram => PieceKind::BigramPostings,
+        }
+    }
+    fn of_dict(kind: PieceKind) -> Option<Tier> {
+        [Tier::Word, Tier::Char, Tier::Bigram].into_iter().find(|t| t.dict() == kind)
     }
 }
 

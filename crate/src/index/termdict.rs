@@ -1,9 +1,11 @@
-//! *Here is a word, give me its [`TermInfo`]*: the term dictionary, in pieces.
+//! *Here is a word, give me its [`TermInfo`]*: the term dictionary, in pieces. The same
+//! dictionary serves the three tiers: words ([`super::PieceKind::Vocab`]), single characters
+//! ([`super::PieceKind::CharDict`]) and character bigrams ([`super::PieceKind::BigramDict`]).
 //!
 //! Terms are sorted by bytes and cut into pieces of about [`PIECE_TARGET_BYTES`]; each piece is
-//! an `fst::Map` from term to its ordinal within the piece, followed by the infos (document and
+//! (deflated) an `fst::Map` from term to its ordinal within the piece, followed by the infos (document and
 //! collection frequency, byte range of the posting list). The manifest lists each piece's first
-//! and last term, so the piece that may hold a term is found without loading any other, and a
+//! term, so the piece that may hold a term is found without loading any other, and a
 //! query fetches only the pieces whose range holds its candidate words.
 
 use super::bytes::Cursor;
@@ -55,15 +57,16 @@ impl TermDictPiece {
 /// Writes the dictionary of `terms` (sorted, distinct) with their infos into piece bodies;
 /// returns `(from, to, body)` per piece.
 #[cfg(feature = "native")]
-pub(crate) fn write(terms: &[String], infos: &[TermInfo]) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
-    let fst_err = |e: fst::Error| IndexError::Corrupt { piece: "vocab".into(), detail: format!("fst build: {e}") };
+pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
+    let fst_err = |e: fst::Error| IndexError::Corrupt { piece: kind.name().into(), detail: format!("fst build: {e}") };
     let mut out = Vec::new();
     let mut from = 0usize;
     while from < terms.len() || (from == 0 && out.is_empty()) {
         // Estimated piece size: the fst shares prefixes, so term bytes are an upper bound.
         let mut to = from;
         let mut size = 0usize;
-        while to < terms.len() && (to == from || size < PIECE_TARGET_BYTES) {
+        // Pieces deflate to about half (the fst's outputs and the varints are repetitive).
+        while to < terms.len() && (to == from || size < 2 * PIECE_TARGET_BYTES) {
             size += terms[to].len() + 6;
             to += 1;
         }
@@ -72,12 +75,18 @@ pub(crate) fn write(terms: &[String], infos: &[TermInfo]) -> Result<Vec<(u32, u3
             builder.insert(term.as_bytes(), local as u64).map_err(fst_err)?;
         }
         let fst_bytes = builder.into_inner().map_err(fst_err)?;
+        let mut raw = Writer::new();
+        raw.bytes(&fst_bytes);
+        // Lists follow each other in their postings pieces: only the first one's offset is
+        // written, the others follow from the lengths.
+        raw.varint(infos.get(from).map_or(0, |i| i.offset));
+        for info in &infos[from..to] {
+            write_info(&mut raw, info);
+        }
         let mut w = Writer::new();
         w.varint((to - from) as u64);
-        w.bytes(&fst_bytes);
-        for info in &infos[from..to] {
-            write_info(&mut w, info);
-        }
+        w.varint(raw.buf.len() as u64);
+        w.buf.extend_from_slice(&super::bytes::deflate(&raw.buf));
         out.push((from as u32, to as u32, w.buf));
         if to == from {
             break;
@@ -95,6 +104,13 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8], postings: &[&PieceEntry], n_
     if n as u64 != u64::from(entry.to - entry.from) {
         return Err(c.corrupt(format!("holds {n} terms, the manifest says {}", entry.to - entry.from)));
     }
+    let raw_len = c.varint_max(u32::MAX as u64, "dictionary length")? as usize;
+    let comp = c.take(c.remaining())?;
+    if raw_len > comp.len().saturating_mul(1100) + 4096 {
+        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
+    }
+    let raw = super::bytes::inflate(&entry.name, comp, raw_len)?;
+    let mut c = Cursor::new(&raw, &entry.name);
     let map = fst::Map::new(c.bytes()?.to_vec()).map_err(|e| c.corrupt(format!("term dictionary: {e}")))?;
     map.as_fst().verify().map_err(|e| c.corrupt(format!("term dictionary checksum: {e}")))?;
     if map.len() != n {
@@ -109,15 +125,20 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8], postings: &[&PieceEntry], n_
             }
         }
     }
-    let mut infos = Vec::with_capacity(n);
+    let mut infos: Vec<TermInfo> = Vec::with_capacity(n);
+    let mut offset = c.varint()?;
     for local in 0..n {
         let ord = entry.from + local as u32;
         let mut info = read_info(&mut c)?;
         let p = super::postings::piece_holding(postings, ord)
             .ok_or_else(|| c.corrupt(format!("no postings piece for term {ord}")))?;
+        if infos.last().is_some_and(|prev| prev.piece != p as u32) {
+            offset = 0;
+        }
         info.piece = p as u32;
-        let body_len = postings[p].len.saturating_sub(super::HEADER_LEN as u64);
-        check_info(&info, body_len, n_docs, "term", &c)?;
+        info.offset = offset;
+        offset = offset.saturating_add(info.len);
+        check_info(&info, n_docs, "term", &c)?;
         infos.push(info);
     }
     c.finish()?;

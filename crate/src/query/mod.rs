@@ -21,7 +21,7 @@ pub(crate) mod search;
 mod snippet;
 
 pub use parse::{parse, Atom, Field, Filter, ParsedQuery, MAX_ATOMS, MAX_QUERY_CHARS};
-pub use search::{highlight, search, search_with, suggest};
+pub use search::{highlight, search, search_with, suggest, FACET_DOCS};
 pub use snippet::merge as merge_spans;
 
 use crate::corpus::Kind;
@@ -94,8 +94,11 @@ pub struct SearchResults {
     pub missing: Vec<String>,
     /// Strings to highlight in the reader (the positive terms and phrases, normalised).
     pub highlight: Vec<String>,
-    /// Facets over all matching articles, not just this page.
+    /// Facets over all matching articles, not just this page (over the best
+    /// [`search::FACET_DOCS`] when more match).
     pub facets: Facets,
+    /// How many articles the facets count: `total`, or [`search::FACET_DOCS`] when fewer.
+    pub facet_docs: usize,
 }
 
 /// One matching article.

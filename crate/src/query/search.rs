@@ -8,7 +8,7 @@
 use super::parse::{parse, Atom, Field, ParsedQuery};
 use super::snippet::make_snippet;
 use super::{Bm25Params, Hit, QueryError, SearchOptions, SearchResults, Suggestion};
-use crate::index::{Index, IndexError, PostingList};
+use crate::index::{Index, IndexError, PostingList, Tier};
 use crate::text::{is_punct, normalize, segment_by_vocab};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -76,26 +76,70 @@ fn idf(n: usize, df: usize) -> f64 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// Exact substring matches of `text` through the character tier.
+/// The keys of the character tier that pin down every occurrence of a string of `n` chars, with
+/// their offsets in it: the char itself when `n` is 1, otherwise bigrams at offsets 0, 2, 4, …
+/// and one ending at the last char (so every char is covered by a bigram whose position is
+/// exact). A 6-char phrase reads 3 bigram lists instead of 6 char lists, each far shorter
+/// than a single character's on a large archive.
+pub(crate) fn tier_keys(chars: &[char]) -> Vec<(Tier, String, u32)> {
+    let n = chars.len();
+    if n == 1 {
+        return vec![(Tier::Char, chars[0].to_string(), 0)];
+    }
+    let mut offsets: Vec<usize> = (0..n.saturating_sub(1)).step_by(2).collect();
+    if n >= 2 && offsets.last() != Some(&(n - 2)) {
+        offsets.push(n - 2);
+    }
+    offsets.into_iter().map(|o| (Tier::Bigram, chars[o..o + 2].iter().collect(), o as u32)).collect()
+}
+
+/// Exact substring matches of `text` through the character tier (chars and bigrams).
+///
+/// A bigram the index does not hold occurs at most once in the corpus (see
+/// [`crate::index::BIGRAM_MIN_COUNT`]), or not at all: its two chars' lists answer instead. While
+/// a bigram's dictionary piece is not loaded the answer is empty and the piece is recorded,
+/// so a page fetches the char lists only when they are needed.
 pub(crate) fn char_matches(
     index: &Index,
     text: &str,
-    cache: &mut BTreeMap<char, Option<PostingList>>,
+    cache: &mut BTreeMap<String, Option<PostingList>>,
 ) -> Result<BTreeMap<u32, Vec<u32>>, IndexError> {
     let chars: Vec<char> = text.chars().collect();
-    if chars.is_empty() {
+    // Line breaks separate the parts of a search text: nothing matches across one.
+    if chars.is_empty() || chars.contains(&'\n') {
         return Ok(BTreeMap::new());
     }
-    for c in &chars {
-        if !cache.contains_key(c) {
-            let l = index.char_postings(*c)?;
-            cache.insert(*c, l);
+    let mut keys: Vec<(Tier, String, u32)> = Vec::new();
+    let mut pending = false;
+    for (tier, key, rel) in tier_keys(&chars) {
+        if tier == Tier::Bigram {
+            match index.find(Tier::Bigram, &key) {
+                Ok(Some(_)) => keys.push((tier, key, rel)),
+                Ok(None) => {
+                    let cs: Vec<char> = key.chars().collect();
+                    keys.push((Tier::Char, cs[0].to_string(), rel));
+                    keys.push((Tier::Char, cs[1].to_string(), rel + 1));
+                }
+                Err(IndexError::NotLoaded { .. }) => pending = true,
+                Err(e) => return Err(e),
+            }
+        } else {
+            keys.push((tier, key, rel));
         }
     }
-    let mut lists = Vec::with_capacity(chars.len());
-    for (i, c) in chars.iter().enumerate() {
-        match cache.get(c) {
-            Some(Some(l)) => lists.push((l, i as u32)),
+    for (tier, key, _) in &keys {
+        if !cache.contains_key(key) {
+            let l = index.key_postings(*tier, key)?;
+            cache.insert(key.clone(), l);
+        }
+    }
+    if pending {
+        return Ok(BTreeMap::new());
+    }
+    let mut lists = Vec::with_capacity(keys.len());
+    for (_, key, rel) in &keys {
+        match cache.get(key) {
+            Some(Some(l)) => lists.push((l, *rel)),
             _ => return Ok(BTreeMap::new()),
         }
     }
@@ -146,7 +190,7 @@ fn word_matches(index: &Index, text: &str) -> Result<Option<(Starts, f64)>, Inde
 pub(crate) fn match_atom(
     index: &Index,
     atom: &Atom,
-    cache: &mut BTreeMap<char, Option<PostingList>>,
+    cache: &mut BTreeMap<String, Option<PostingList>>,
 ) -> Result<AtomMatches, IndexError> {
     let chars = char_matches(index, &atom.text, cache)?;
     let mut m = AtomMatches {
@@ -173,6 +217,9 @@ pub(crate) fn match_atom(
 }
 
 fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
+    if q.filters.is_empty() {
+        return true;
+    }
     let Some(m) = index.meta(doc) else {
         return false;
     };
@@ -193,6 +240,10 @@ fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
         has != f.negated
     })
 }
+
+/// Facets count at most this many matches (the best ranked): each one counted reads its
+/// article's metadata.
+pub const FACET_DOCS: usize = 1000;
 
 /// Runs a query with the default [`Bm25Params`].
 pub fn search(
@@ -255,7 +306,7 @@ pub fn search_with(
     let avgdl = index.avg_doc_len();
     let mut scored: Vec<(bool, f64, u32)> = Vec::with_capacity(candidates.len());
     for &doc in &candidates {
-        let Some(meta) = index.meta(doc) else {
+        let Some(meta) = index.norms(doc) else {
             continue;
         };
         let dl = f64::from(meta.tokens.max(1));
@@ -316,7 +367,10 @@ pub fn search_with(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
-    let facets = index.facets_of(candidates.iter().copied());
+    // Facets read each counted article's metadata: over every match up to FACET_DOCS, over the
+    // best FACET_DOCS beyond (a common word on an archive matches tens of thousands).
+    let facet_docs = scored.len().min(FACET_DOCS);
+    let facets = index.facets_of(scored.iter().take(FACET_DOCS).map(|&(_, d)| d));
     let mut hits = Vec::new();
     for &(score, doc) in scored.iter().skip(opts.offset).take(opts.limit) {
         let Some(meta) = index.meta(doc) else {
@@ -359,6 +413,7 @@ pub fn search_with(
         missing,
         highlight: positives.iter().map(|a| a.text.clone()).collect(),
         facets,
+        facet_docs,
     })
 }
 

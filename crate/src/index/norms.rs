@@ -1,0 +1,82 @@
+//! *How long is document d, where do its title and body end?* The lengths that ranking and
+//! counting need, a few bytes a document, deflated in pieces by document range.
+//!
+//! A query that matches thousands of articles across an archive scores every one of them; with
+//! the lengths apart from the metadata ([`super::docs`]: ids, titles, bylines, ~20 times the
+//! bytes) it fetches only these pieces, and metadata only for the hits it shows.
+
+use super::bytes::{inflate, Cursor};
+#[cfg(feature = "native")]
+use super::bytes::{deflate, Writer};
+use super::{DocNorms, IndexError, PieceEntry};
+#[cfg(feature = "native")]
+use super::PIECE_TARGET_BYTES;
+
+/// One loaded piece: documents `from .. from + docs.len()`.
+pub(crate) struct NormsPiece {
+    pub from: u32,
+    pub docs: Vec<DocNorms>,
+}
+
+impl NormsPiece {
+    pub fn get(&self, doc: u32) -> Option<DocNorms> {
+        self.docs.get(doc.checked_sub(self.from)? as usize).copied()
+    }
+}
+
+/// Piece bodies for `norms`, cut when the raw varints pass twice [`PIECE_TARGET_BYTES`]
+/// (they deflate to about half); `(from, to, body)` per piece, at least one.
+#[cfg(feature = "native")]
+pub(crate) fn write(norms: &[DocNorms]) -> Vec<(u32, u32, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut raw = Writer::new();
+    let mut from = 0usize;
+    let flush = |raw: &mut Writer, from: usize, to: usize, out: &mut Vec<(u32, u32, Vec<u8>)>| {
+        let mut w = Writer::new();
+        w.varint(raw.buf.len() as u64);
+        w.buf.extend_from_slice(&deflate(&raw.buf));
+        raw.buf.clear();
+        out.push((from as u32, to as u32, w.buf));
+    };
+    for (d, n) in norms.iter().enumerate() {
+        if raw.buf.len() >= 2 * PIECE_TARGET_BYTES {
+            flush(&mut raw, from, d, &mut out);
+            from = d;
+        }
+        for v in [n.tokens, n.title_tokens, n.title_chars, n.body_chars] {
+            raw.varint(u64::from(v));
+        }
+    }
+    flush(&mut raw, from, norms.len(), &mut out);
+    out
+}
+
+/// Decodes a norms piece; it must hold exactly the entry's document range, and every title
+/// must lie inside its body.
+pub(crate) fn read(entry: &PieceEntry, body: &[u8]) -> Result<NormsPiece, IndexError> {
+    let mut c = Cursor::new(body, &entry.name);
+    let raw_len = c.varint_max(u32::MAX as u64, "norms length")? as usize;
+    let comp = c.take(c.remaining())?;
+    if raw_len > comp.len().saturating_mul(1100) + 4096 {
+        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
+    }
+    let raw = inflate(&entry.name, comp, raw_len)?;
+    let mut r = Cursor::new(&raw, &entry.name);
+    let n = (entry.to - entry.from) as usize;
+    let mut docs = Vec::with_capacity(n.min(raw.len()));
+    let max = u32::MAX as u64;
+    for _ in 0..n {
+        let d = DocNorms {
+            tokens: r.varint_max(max, "tokens")? as u32,
+            title_tokens: r.varint_max(max, "title tokens")? as u32,
+            title_chars: r.varint_max(max, "title chars")? as u32,
+            body_chars: r.varint_max(max, "body chars")? as u32,
+        };
+        if d.title_chars > d.body_chars {
+            return Err(r.corrupt(format!("a title of {} chars in a body of {}", d.title_chars, d.body_chars)));
+        }
+        docs.push(d);
+    }
+    r.finish()?;
+    Ok(NormsPiece { from: entry.from, docs })
+}
