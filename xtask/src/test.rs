@@ -254,8 +254,9 @@ fn searched_piece(index_dir: &Path) -> Result<PathBuf> {
     Err(anyhow!("no chartable piece in {}", index_dir.display()))
 }
 
-/// A copy of `dist` in `out` with the bytes in the middle of its character table flipped.
-/// Returns the piece's file name.
+/// A copy of `dist` in `out` with the bytes in the middle of its character table flipped,
+/// and its `.br`/`.gz` siblings made again from the flipped bytes (the server sends those to
+/// a browser that accepts them, so they must be corrupt too). Returns the piece's file name.
 fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
     let _ = std::fs::remove_dir_all(out);
     util::copy_dir(dist, out)?;
@@ -267,6 +268,7 @@ fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
         *b ^= 0xA5;
     }
     std::fs::write(&piece, bytes)?;
+    build::precompress_file(&piece)?;
     Ok(piece.file_name().unwrap_or_default().to_string_lossy().into_owned())
 }
 
@@ -287,6 +289,10 @@ fn e2e(dev: bool) -> Result<()> {
     let _ = std::fs::remove_dir_all(&missing_dir);
     util::copy_dir(&seed.out, &missing_dir)?;
     std::fs::remove_file(missing_dir.join("index/manifest.bin"))?;
+    // Its precompressed siblings too, or the server would still send one.
+    for ext in ["br", "gz"] {
+        let _ = std::fs::remove_file(missing_dir.join(format!("index/manifest.bin.{ext}")));
+    }
 
     // The seed dist again, deep under a portal's folder, for the sub-path + iframe test.
     let subpath_site = target_dir().join("e2e-subpath-site");
