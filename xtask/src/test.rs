@@ -243,11 +243,13 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// The character table under `dist/index/`: every search reads it, so a page that searches
-/// meets the corruption (pieces are fetched only when an answer needs them).
+/// meets the corruption (pieces are fetched only when an answer needs them). Never one of its
+/// `.br`/`.gz` siblings.
 fn searched_piece(index_dir: &Path) -> Result<PathBuf> {
     for entry in std::fs::read_dir(index_dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with("chartable-") {
+        let name = PathBuf::from(entry.file_name());
+        if name.to_string_lossy().starts_with("chartable-") && !util::is_precompressed_sibling(index_dir, &name) {
             return Ok(entry.path());
         }
     }
@@ -324,6 +326,35 @@ fn e2e(dev: bool) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_corrupted_piece_is_the_table_not_a_compressed_copy() {
+        let dist = std::env::temp_dir().join(format!("yuliao-corrupt-src-{}", std::process::id()));
+        let out = std::env::temp_dir().join(format!("yuliao-corrupt-out-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("index")).unwrap();
+        let table = "两带两创 提质增效 ".repeat(200).into_bytes();
+        std::fs::write(dist.join("index/chartable-0123.bin"), &table).unwrap();
+        std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+        crate::build::precompress(&dist).unwrap();
+
+        assert_eq!(corrupt_copy(&dist, &out).unwrap(), "chartable-0123.bin");
+        let corrupt = std::fs::read(out.join("index/chartable-0123.bin")).unwrap();
+        assert_eq!(corrupt.len(), table.len());
+        assert_ne!(corrupt, table);
+        // The copies a server may send instead carry the same corruption.
+        use std::io::Read;
+        let mut unzipped = Vec::new();
+        let gz = std::fs::read(out.join("index/chartable-0123.bin.gz")).unwrap();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut unzipped).unwrap();
+        assert_eq!(unzipped, corrupt);
+        let mut unbrotli = Vec::new();
+        let br = std::fs::read(out.join("index/chartable-0123.bin.br")).unwrap();
+        brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut unbrotli).unwrap();
+        assert_eq!(unbrotli, corrupt);
+        std::fs::remove_dir_all(dist).unwrap();
+        std::fs::remove_dir_all(out).unwrap();
+    }
 
     #[test]
     fn pack_layout() {
