@@ -50,7 +50,9 @@ async function closeContext({ context, dir }) {
 
 // Records every response with its request's wall-clock start (browser clock), so the
 // caller can keep only those that started before the first result appeared. Sizes: raw body bytes and
-// gzip -9 of the body (what a static host that gzips would send).
+// gzip -9 of the body (what a static host that gzips would send). `res.body()` is the decoded
+// body even when the server sent a .br/.gz sibling (xtask's server does when the browser
+// accepts it), so both figures count the plain bytes and stay comparable across builds.
 function recordResponses(page, origin) {
   const started = new Map();
   const entries = [];

@@ -265,7 +265,7 @@ fn browser_part(
         }
     }
     report.notes.push(format!(
-        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (no compression; gzip sizes computed per response). Yuliao: a snapshot of `www/dist` as built (copied to target/bench/dist first), opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
+        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (it sends a file's precompressed `.br`/`.gz` sibling when Chromium accepts it; the driver measures Playwright's decoded `response.body()`, so raw and gzip -9 sizes are computed per response from the plain bytes, as before the build wrote siblings). Yuliao: a snapshot of `www/dist` as built (copied to target/bench/dist first), opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
         opts.browser_reps
     ));
     let run = browser::bench(

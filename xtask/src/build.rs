@@ -11,11 +11,15 @@
 //! | `yuliao_www.js`, `yuliao_www_bg.wasm`, `yuliao_www.d.ts` | wasm-bindgen output (target web) of package `yuliao-www` |
 //! | `style.css` | `www/style.css` as is |
 //! | `index/` | `manifest.bin` and the pieces, written by the release `yuliao index` CLI (the same engine, optimised) |
+//! | `<file>.br`, `<file>.gz` | beside every file above: brotli (quality 11) and gzip (level 9) copies for hosts that serve precompressed files; left out where the copy would not be smaller than the file ([`precompress`]) |
 //!
 //! Guarantees: the index is built by the same engine the CLI uses, from the cleaned JSON in
-//! file-name order, so the same corpus gives byte-identical `index/`; every URL the page uses
-//! is relative; the build refuses `www/index.html` with inline script or style (the CSP would
-//! block it in the browser, silently). It ends with a table of bytes and gzip bytes per file.
+//! file-name order, so the same corpus gives byte-identical `index/`, and the same files give
+//! byte-identical `.br`/`.gz` (no timestamps, no file names); every URL the page uses is
+//! relative; the build refuses `www/index.html` with inline script or style (the CSP would
+//! block it in the browser, silently). It ends with a table of bytes, gzip bytes and brotli
+//! bytes per file (a sibling is not an entry of its own). A host that ignores the siblings
+//! serves the folder just as well: they are an option, never needed.
 //!
 //! `--dev` compiles the wasm with the dev profile (fast, large); the default is the size-tuned
 //! `web` profile from the workspace Cargo.toml.
@@ -75,7 +79,78 @@ pub fn build(opts: &Options) -> Result<()> {
     assemble(&wasm, opts)?;
     write_index(&cli, &opts.corpus, &opts.out.join("index"))?;
     write_first_paint(&opts.out)?;
+    precompress(&opts.out)?;
     print_summary(&opts.out)
+}
+
+/// Bytes in, compressed bytes out.
+pub type Encoder = fn(&[u8]) -> Vec<u8>;
+
+/// The precompressed siblings: file extension (after the original's name) and encoder.
+/// Brotli first: it is the smaller one, and the order a server should prefer.
+pub const ENCODINGS: [(&str, Encoder); 2] = [("br", util::brotli), ("gz", util::gzip)];
+
+/// Writes `<file>.br` and `<file>.gz` beside every file under `dir` (brotli quality 11, gzip
+/// level 9; same bytes in, same bytes out), so that a static host can send them as they are.
+/// A copy that is not smaller than its original is not written (and an older one is removed):
+/// the content-named pieces whose texts are already deflated may not shrink, and a host then
+/// sends the plain file. Files that are themselves such siblings are skipped. Spreads the files
+/// over the machine's cores. Returns how many siblings it wrote.
+pub fn precompress(dir: &Path) -> Result<usize> {
+    let started = std::time::Instant::now();
+    let files: Vec<PathBuf> = util::files_under(dir)?
+        .into_iter()
+        .filter(|f| !util::is_precompressed_sibling(dir, f))
+        .map(|f| dir.join(f))
+        .collect();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(files.len()).max(1);
+    let results: Vec<Result<usize>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut written = 0;
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(file) = files.get(i) else { return Ok(written) };
+                        written += precompress_file(file)?;
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("a compression thread panicked")).collect()
+    });
+    let mut written = 0;
+    for r in results {
+        written += r?;
+    }
+    eprintln!(
+        "precompressed {} files: {written} .br/.gz siblings in {:.1} s",
+        files.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(written)
+}
+
+/// Writes (or, when it would not be smaller, removes) `file`'s `.br` and `.gz` siblings, as
+/// [`precompress`] does for a folder. Returns how many it wrote.
+pub fn precompress_file(file: &Path) -> Result<usize> {
+    let bytes = std::fs::read(file).with_context(|| format!("reading {}", file.display()))?;
+    let mut written = 0;
+    for (ext, encode) in ENCODINGS {
+        let mut name = file.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        let sibling = PathBuf::from(name);
+        let packed = encode(&bytes);
+        if packed.len() < bytes.len() {
+            std::fs::write(&sibling, packed).with_context(|| format!("writing {}", sibling.display()))?;
+            written += 1;
+        } else if sibling.exists() {
+            std::fs::remove_file(&sibling).with_context(|| format!("removing {}", sibling.display()))?;
+        }
+    }
+    Ok(written)
 }
 
 /// Fills the static first paint of `index.html` from the built index and wasm: a line that
@@ -407,49 +482,81 @@ pub fn page_html(source: &str) -> Result<String> {
     Ok(page)
 }
 
-/// Prints bytes and gzip bytes of every file under `out`, the wasm's gzip size, and totals.
+/// One line of the size summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SizeRow {
+    /// Relative to the folder.
+    pub file: PathBuf,
+    pub bytes: u64,
+    /// gzip -9 of the file (what a host that gzips, or serves the `.gz` sibling, sends).
+    pub gzip: u64,
+    /// The `.br` sibling's bytes; `None` where none was written (it would not have been
+    /// smaller, so a host sends the plain file).
+    pub brotli: Option<u64>,
+}
+
+impl SizeRow {
+    /// Raw, gzip and brotli bytes, brotli counting the plain file where it has no `.br`.
+    fn served(&self) -> [u64; 3] {
+        [self.bytes, self.gzip, self.brotli.unwrap_or(self.bytes)]
+    }
+}
+
+/// One row per file under `out`, sorted; the `.br`/`.gz` siblings are not rows of their own.
+pub fn sizes(out: &Path) -> Result<Vec<SizeRow>> {
+    let mut rows = Vec::new();
+    for file in util::files_under(out)?.into_iter().filter(|f| !util::is_precompressed_sibling(out, f)) {
+        let bytes = std::fs::read(out.join(&file))?;
+        let mut br = out.join(&file).into_os_string();
+        br.push(".br");
+        rows.push(SizeRow {
+            bytes: bytes.len() as u64,
+            gzip: util::gzip(&bytes).len() as u64,
+            brotli: std::fs::metadata(br).ok().map(|m| m.len()),
+            file,
+        });
+    }
+    Ok(rows)
+}
+
+/// Prints [`sizes`] as a table (`-` in the brotli column where there is no `.br`; totals count
+/// such a file raw), then the wasm's and the index's sizes and what the page downloads.
 pub fn print_summary(out: &Path) -> Result<()> {
-    let files = util::files_under(out)?;
-    let mut total = 0u64;
-    let mut total_gz = 0u64;
-    let mut index = (0u64, 0u64);
+    let rows = sizes(out)?;
+    // Raw, gzip -9 and brotli bytes.
+    let mut total = [0u64; 3];
+    let mut index = [0u64; 3];
     // What the page downloads: everything but the TypeScript declarations (for portal authors).
-    let mut page = (0u64, 0u64);
-    let width = files.iter().map(|f| f.to_string_lossy().chars().count()).max().unwrap_or(4).max(4);
+    let mut page = [0u64; 3];
+    let mut wasm = None;
+    let add = |sum: &mut [u64; 3], row: [u64; 3]| sum.iter_mut().zip(row).for_each(|(s, r)| *s += r);
+    let width = rows.iter().map(|r| r.file.to_string_lossy().chars().count()).max().unwrap_or(4).max(5);
     println!("\n{}:", out.display());
-    println!("  {:<width$} {:>12} {:>12}", "file", "bytes", "gzip -9");
-    for f in &files {
-        let bytes = std::fs::read(out.join(f))?;
-        let gz = util::gzip(&bytes).len() as u64;
-        let n = bytes.len() as u64;
-        total += n;
-        total_gz += gz;
-        if !f.to_string_lossy().ends_with(".d.ts") {
-            page.0 += n;
-            page.1 += gz;
+    println!("  {:<width$} {:>12} {:>12} {:>12}", "file", "bytes", "gzip -9", "brotli");
+    for row in &rows {
+        let name = row.file.to_string_lossy();
+        add(&mut total, row.served());
+        if !name.ends_with(".d.ts") {
+            add(&mut page, row.served());
         }
-        if f.starts_with("index") && f.components().count() > 1 {
-            index.0 += n;
-            index.1 += gz;
+        if row.file.starts_with("index") && row.file.components().count() > 1 {
+            add(&mut index, row.served());
         }
-        println!("  {:<width$} {:>12} {:>12}", f.to_string_lossy(), n, gz);
+        if row.file == Path::new(&format!("{OUT_NAME}_bg.wasm")) {
+            wasm = Some(row.served());
+        }
+        let br = row.brotli.map_or_else(|| "-".to_string(), |b| b.to_string());
+        println!("  {name:<width$} {:>12} {:>12} {br:>12}", row.bytes, row.gzip);
     }
-    println!("  {:<width$} {:>12} {:>12}", "total", total, total_gz);
-    let wasm = out.join(format!("{OUT_NAME}_bg.wasm"));
-    if let Ok(bytes) = std::fs::read(&wasm) {
-        println!(
-            "  wasm: {} raw, {} gzip; index/: {} raw, {} gzip",
-            util::human(bytes.len() as u64),
-            util::human(util::gzip(&bytes).len() as u64),
-            util::human(index.0),
-            util::human(index.1)
-        );
+    println!("  {:<width$} {:>12} {:>12} {:>12}", "total", total[0], total[1], total[2]);
+    let human = |[raw, gz, br]: [u64; 3]| {
+        format!("{} raw, {} gzip, {} brotli", util::human(raw), util::human(gz), util::human(br))
+    };
+    if let Some(w) = wasm {
+        println!("  wasm: {}", human(w));
     }
-    println!(
-        "  the page downloads {} raw, {} gzip (all files but the .d.ts)",
-        util::human(page.0),
-        util::human(page.1)
-    );
+    println!("  index/: {}", human(index));
+    println!("  the page downloads {} (all files but the .d.ts)", human(page));
     Ok(())
 }
 
@@ -529,6 +636,93 @@ mod tests {
         };
         assert_eq!(corpus_line(&m), "劲旅 · 2 期 · 2024-01 至 2024-03 · 40 篇文章 · 12345 词");
         assert_eq!(escape_html("<script>&"), "&lt;script&gt;&amp;");
+    }
+
+    /// `n` bytes that no compressor shrinks (xorshift), like a piece whose text is deflated.
+    fn noise(n: usize) -> Vec<u8> {
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        (0..n)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (x >> 24) as u8
+            })
+            .collect()
+    }
+
+    /// A small dist: a page, a manifest, a piece that does not shrink and a 1-byte file.
+    fn small_dist(dir: &Path) -> Vec<(&'static str, Vec<u8>)> {
+        let _ = std::fs::remove_dir_all(dir);
+        std::fs::create_dir_all(dir.join("index")).unwrap();
+        let files = vec![
+            ("index.html", "<!doctype html><title>语料</title><p>两带两创 提质增效</p>\n".repeat(40).into_bytes()),
+            ("index/manifest.bin", (0..4000u32).flat_map(|i| (i % 97).to_le_bytes()).collect()),
+            ("index/store-0123456789abcdef.bin", noise(5000)),
+            ("one.txt", b"x".to_vec()),
+        ];
+        for (name, bytes) in &files {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        files
+    }
+
+    fn sibling(dir: &Path, name: &str, ext: &str) -> Option<Vec<u8>> {
+        std::fs::read(dir.join(format!("{name}.{ext}"))).ok()
+    }
+
+    #[test]
+    fn precompressed_siblings_decode_to_the_original_and_are_reproducible() {
+        use std::io::Read;
+        let base = std::env::temp_dir().join(format!("yuliao-precompress-{}", std::process::id()));
+        let (a, b) = (base.join("a"), base.join("b"));
+        let files = small_dist(&a);
+        small_dist(&b);
+        // A stale sibling of the piece that will not shrink must go.
+        std::fs::write(a.join("index/store-0123456789abcdef.bin.br"), b"old").unwrap();
+
+        assert_eq!(precompress(&a).unwrap(), 4, "index.html and manifest.bin get .br and .gz");
+        for (name, original) in &files[..2] {
+            let gz = sibling(&a, name, "gz").unwrap_or_else(|| panic!("no {name}.gz"));
+            let br = sibling(&a, name, "br").unwrap_or_else(|| panic!("no {name}.br"));
+            assert!(br.len() < gz.len() && gz.len() < original.len(), "{name}: {} {} {}", original.len(), gz.len(), br.len());
+            // No mtime, no file name: the header is the same whatever the file and the clock.
+            assert_eq!(&gz[..10], &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255], "{name}");
+            let mut unzipped = Vec::new();
+            flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut unzipped).unwrap();
+            assert_eq!(&unzipped, original, "{name}.gz");
+            let mut unbrotli = Vec::new();
+            brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut unbrotli).unwrap();
+            assert_eq!(&unbrotli, original, "{name}.br");
+        }
+        for (name, _) in &files[2..] {
+            for ext in ["gz", "br"] {
+                assert!(sibling(&a, name, ext).is_none(), "{name}.{ext} is not smaller, yet was written");
+            }
+        }
+
+        // Same files in another folder, and the same folder again: byte-identical siblings,
+        // and no sibling of a sibling.
+        assert_eq!(precompress(&b).unwrap(), 4);
+        let listing = util::files_under(&a).unwrap();
+        assert_eq!(listing, util::files_under(&b).unwrap());
+        assert_eq!(precompress(&a).unwrap(), 4);
+        assert_eq!(listing, util::files_under(&a).unwrap());
+        assert_eq!(listing.len(), files.len() + 4, "{listing:?}");
+        for f in &listing {
+            assert_eq!(std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap(), "{}", f.display());
+        }
+
+        // The summary has one row per file, with the .br size where there is one.
+        let rows = sizes(&a).unwrap();
+        let names: Vec<_> = rows.iter().map(|r| r.file.to_string_lossy().into_owned()).collect();
+        assert_eq!(names, ["index/manifest.bin", "index/store-0123456789abcdef.bin", "index.html", "one.txt"]);
+        let page = &rows[2];
+        assert_eq!(page.bytes, files[0].1.len() as u64);
+        assert_eq!(page.brotli, Some(sibling(&a, "index.html", "br").unwrap().len() as u64));
+        assert_eq!(page.gzip, sibling(&a, "index.html", "gz").unwrap().len() as u64);
+        assert_eq!(rows[1].brotli, None);
+        std::fs::remove_dir_all(base).unwrap();
     }
 
     #[test]

@@ -6,9 +6,15 @@
 //! `application/wasm`, which `WebAssembly.instantiateStreaming` requires; `no-cache`, so a
 //! rebuild is seen on reload; `nosniff`). It answers GET and HEAD for files under its root,
 //! maps a folder to its `index.html`, never serves outside the root (`..`, encoded or not, is
-//! refused) and closes each connection after one response. It binds 127.0.0.1 only. No gzip:
-//! the build summary reports gzip sizes instead. The tests of `cargo xtask test` use the same
-//! server on free ports (`Server::bind(0, …)`).
+//! refused) and closes each connection after one response. It binds 127.0.0.1 only.
+//!
+//! Compression, as a static host with `brotli_static`/`gzip_static` does it: it compresses
+//! nothing itself, but when the request's `Accept-Encoding` accepts `br` (or else `gzip`) and
+//! the build wrote the file's `.br` (or `.gz`) sibling, it sends that sibling's bytes with
+//! `Content-Encoding` and the original file's `Content-Type`. Every answer for a file that has
+//! a sibling carries `Vary: Accept-Encoding`. Without such a header, or without a sibling, the
+//! plain file goes out. The tests of `cargo xtask test` use the same server on free ports
+//! (`Server::bind(0, …)`).
 
 use crate::build;
 use crate::flags::Flags;
@@ -97,6 +103,48 @@ pub fn mime(path: &Path) -> &'static str {
     }
 }
 
+/// The codings of an `Accept-Encoding` value that the server can send, best first: `br`
+/// before `gzip`. A coding with `q=0` is refused; `*` stands for either one not named.
+pub fn accepted_encodings(header: &str) -> Vec<&'static str> {
+    let mut named: Vec<(String, bool)> = Vec::new();
+    for item in header.split(',') {
+        let mut parts = item.split(';');
+        let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        if coding.is_empty() {
+            continue;
+        }
+        let refused = parts.filter_map(|p| p.split_once('=')).any(|(name, q)| {
+            name.trim().eq_ignore_ascii_case("q") && q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0)
+        });
+        named.push((coding, !refused));
+    }
+    let star = named.iter().find(|(c, _)| c == "*").map(|&(_, ok)| ok).unwrap_or(false);
+    ["br", "gzip"]
+        .into_iter()
+        .filter(|coding| match named.iter().find(|(c, _)| c == coding || (*coding == "gzip" && c == "x-gzip")) {
+            Some(&(_, ok)) => ok,
+            None => star,
+        })
+        .collect()
+}
+
+/// The file extension of a coding's precompressed sibling.
+fn sibling_ext(coding: &str) -> &'static str {
+    if coding == "br" {
+        "br"
+    } else {
+        "gz"
+    }
+}
+
+/// `file` with `.ext` appended to its name.
+fn with_ext(file: &Path, ext: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(ext);
+    PathBuf::from(name)
+}
+
 /// Decodes `%XX` escapes; `None` for a bad escape or bytes that are not UTF-8.
 fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
@@ -165,6 +213,15 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         }
     }
     let text = String::from_utf8_lossy(&buf);
+    let accept_encoding = text
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .filter_map(|l| l.split_once(':'))
+        .filter(|(name, _)| name.trim().eq_ignore_ascii_case("accept-encoding"))
+        .map(|(_, value)| value.trim())
+        .collect::<Vec<_>>()
+        .join(",");
     let mut parts = text.lines().next().unwrap_or("").split(' ');
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let head_only = method == "HEAD";
@@ -183,8 +240,19 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         }
         file.push("index.html");
     }
+    if !file.is_file() {
+        return respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", head_only, "");
+    }
+    let has_sibling = ["br", "gz"].iter().any(|ext| with_ext(&file, ext).is_file());
+    let vary = if has_sibling { "Vary: Accept-Encoding\r\n" } else { "" };
+    for coding in accepted_encodings(&accept_encoding) {
+        if let Ok(body) = std::fs::read(with_ext(&file, sibling_ext(coding))) {
+            let extra = format!("Content-Encoding: {coding}\r\n{vary}");
+            return respond(&mut stream, "200 OK", mime(&file), &body, head_only, &extra);
+        }
+    }
     match std::fs::read(&file) {
-        Ok(body) => respond(&mut stream, "200 OK", mime(&file), &body, head_only, ""),
+        Ok(body) => respond(&mut stream, "200 OK", mime(&file), &body, head_only, vary),
         Err(_) => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", head_only, ""),
     }
 }
@@ -192,9 +260,15 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
 /// Fetches `path` from a server on 127.0.0.1 (for tests): status line, headers, body.
 #[cfg(test)]
 fn get(url: &str, method: &str, path: &str) -> (String, String, Vec<u8>) {
+    get_with(url, method, path, "")
+}
+
+/// [`get`] with extra request header lines (each ending in `\r\n`).
+#[cfg(test)]
+fn get_with(url: &str, method: &str, path: &str, headers: &str) -> (String, String, Vec<u8>) {
     let addr = url.trim_start_matches("http://").trim_end_matches('/');
     let mut s = TcpStream::connect(addr).unwrap();
-    write!(s, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    write!(s, "{method} {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}\r\n").unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
@@ -221,8 +295,8 @@ pub fn check_up(url: &str) -> Result<()> {
 mod tests {
     use super::*;
 
-    fn site() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("yuliao-serve-test-{}", std::process::id()));
+    fn site(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("yuliao-serve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("index")).unwrap();
         std::fs::write(dir.join("index.html"), "<!doctype html><title>语料</title>").unwrap();
@@ -234,7 +308,7 @@ mod tests {
 
     #[test]
     fn serves_files_with_mime_types_and_refuses_escapes() {
-        let root = site();
+        let root = site("plain");
         let url = Server::bind(0, &root).unwrap().spawn();
         check_up(&url).unwrap();
 
@@ -266,6 +340,63 @@ mod tests {
         }
         assert!(get(&url, "POST", "/").0.starts_with("HTTP/1.1 405"));
         std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn precompressed_sibling_is_sent_when_the_client_accepts_it() {
+        use std::io::Read as _;
+        let root = site("encoded");
+        let js = "export function 两带两创() { return '提质增效'; }\n".repeat(40);
+        std::fs::write(root.join("yuliao_www.js"), &js).unwrap();
+        assert_eq!(crate::build::precompress_file(&root.join("yuliao_www.js")).unwrap(), 2);
+        let br = std::fs::read(root.join("yuliao_www.js.br")).unwrap();
+        let gz = std::fs::read(root.join("yuliao_www.js.gz")).unwrap();
+        assert!(br != gz && br.len() < js.len());
+        let url = Server::bind(0, &root).unwrap().spawn();
+
+        let (status, headers, body) = get_with(&url, "GET", "/yuliao_www.js", "Accept-Encoding: gzip, deflate, br, zstd\r\n");
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert!(headers.contains("Content-Encoding: br\r\n"), "{headers}");
+        assert!(headers.contains("Content-Type: text/javascript; charset=utf-8"), "{headers}");
+        assert!(headers.contains("Vary: Accept-Encoding"), "{headers}");
+        assert!(headers.contains(&format!("Content-Length: {}\r\n", br.len())), "{headers}");
+        assert_eq!(body, br);
+        let mut decoded = String::new();
+        brotli::Decompressor::new(&body[..], 4096).read_to_string(&mut decoded).unwrap();
+        assert_eq!(decoded, js);
+
+        let (_, headers, body) = get_with(&url, "GET", "/yuliao_www.js", "accept-encoding: br;q=0, gzip\r\n");
+        assert!(headers.contains("Content-Encoding: gzip\r\n"), "{headers}");
+        assert_eq!(body, gz);
+
+        for plain in ["", "Accept-Encoding: identity\r\n", "Accept-Encoding: deflate\r\n"] {
+            let (status, headers, body) = get_with(&url, "GET", "/yuliao_www.js", plain);
+            assert_eq!(status, "HTTP/1.1 200 OK");
+            assert!(!headers.contains("Content-Encoding"), "{plain:?}: {headers}");
+            assert!(headers.contains("Vary: Accept-Encoding"), "{headers}");
+            assert_eq!(body, js.as_bytes(), "{plain:?}");
+        }
+
+        // A file without siblings is sent plain, with no Vary, whatever the client accepts.
+        let (_, headers, body) = get_with(&url, "GET", "/yuliao_www_bg.wasm", "Accept-Encoding: br, gzip\r\n");
+        assert!(!headers.contains("Content-Encoding") && !headers.contains("Vary"), "{headers}");
+        assert_eq!(body, b"\0asm\x01\0\0\0");
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn accept_encoding_is_parsed_with_q_values() {
+        assert_eq!(accepted_encodings("gzip, deflate, br, zstd"), ["br", "gzip"]);
+        assert_eq!(accepted_encodings("gzip"), ["gzip"]);
+        assert_eq!(accepted_encodings("BR;q=1.0"), ["br"]);
+        assert_eq!(accepted_encodings("br;q=0, gzip;q=0.5"), ["gzip"]);
+        assert_eq!(accepted_encodings("gzip; q=0.000, br"), ["br"]);
+        assert_eq!(accepted_encodings("*"), ["br", "gzip"]);
+        assert_eq!(accepted_encodings("*, gzip;q=0"), ["br"]);
+        assert!(accepted_encodings("").is_empty());
+        assert!(accepted_encodings("identity, deflate").is_empty());
+        assert!(accepted_encodings("brotli, gzipped").is_empty());
+        assert_eq!(accepted_encodings("br;两=0, gzip;Q=0"), ["br"], "odd parameters are not q");
     }
 
     #[test]

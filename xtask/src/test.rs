@@ -243,19 +243,22 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// The character table under `dist/index/`: every search reads it, so a page that searches
-/// meets the corruption (pieces are fetched only when an answer needs them).
+/// meets the corruption (pieces are fetched only when an answer needs them). Never one of its
+/// `.br`/`.gz` siblings.
 fn searched_piece(index_dir: &Path) -> Result<PathBuf> {
     for entry in std::fs::read_dir(index_dir)? {
         let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with("chartable-") {
+        let name = PathBuf::from(entry.file_name());
+        if name.to_string_lossy().starts_with("chartable-") && !util::is_precompressed_sibling(index_dir, &name) {
             return Ok(entry.path());
         }
     }
     Err(anyhow!("no chartable piece in {}", index_dir.display()))
 }
 
-/// A copy of `dist` in `out` with the bytes in the middle of its character table flipped.
-/// Returns the piece's file name.
+/// A copy of `dist` in `out` with the bytes in the middle of its character table flipped,
+/// and its `.br`/`.gz` siblings made again from the flipped bytes (the server sends those to
+/// a browser that accepts them, so they must be corrupt too). Returns the piece's file name.
 fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
     let _ = std::fs::remove_dir_all(out);
     util::copy_dir(dist, out)?;
@@ -267,6 +270,7 @@ fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
         *b ^= 0xA5;
     }
     std::fs::write(&piece, bytes)?;
+    build::precompress_file(&piece)?;
     Ok(piece.file_name().unwrap_or_default().to_string_lossy().into_owned())
 }
 
@@ -287,6 +291,10 @@ fn e2e(dev: bool) -> Result<()> {
     let _ = std::fs::remove_dir_all(&missing_dir);
     util::copy_dir(&seed.out, &missing_dir)?;
     std::fs::remove_file(missing_dir.join("index/manifest.bin"))?;
+    // Its precompressed siblings too, or the server would still send one.
+    for ext in ["br", "gz"] {
+        let _ = std::fs::remove_file(missing_dir.join(format!("index/manifest.bin.{ext}")));
+    }
 
     // The seed dist again, deep under a portal's folder, for the sub-path + iframe test.
     let subpath_site = target_dir().join("e2e-subpath-site");
@@ -318,6 +326,35 @@ fn e2e(dev: bool) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_corrupted_piece_is_the_table_not_a_compressed_copy() {
+        let dist = std::env::temp_dir().join(format!("yuliao-corrupt-src-{}", std::process::id()));
+        let out = std::env::temp_dir().join(format!("yuliao-corrupt-out-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dist);
+        std::fs::create_dir_all(dist.join("index")).unwrap();
+        let table = "两带两创 提质增效 ".repeat(200).into_bytes();
+        std::fs::write(dist.join("index/chartable-0123.bin"), &table).unwrap();
+        std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
+        crate::build::precompress(&dist).unwrap();
+
+        assert_eq!(corrupt_copy(&dist, &out).unwrap(), "chartable-0123.bin");
+        let corrupt = std::fs::read(out.join("index/chartable-0123.bin")).unwrap();
+        assert_eq!(corrupt.len(), table.len());
+        assert_ne!(corrupt, table);
+        // The copies a server may send instead carry the same corruption.
+        use std::io::Read;
+        let mut unzipped = Vec::new();
+        let gz = std::fs::read(out.join("index/chartable-0123.bin.gz")).unwrap();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut unzipped).unwrap();
+        assert_eq!(unzipped, corrupt);
+        let mut unbrotli = Vec::new();
+        let br = std::fs::read(out.join("index/chartable-0123.bin.br")).unwrap();
+        brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut unbrotli).unwrap();
+        assert_eq!(unbrotli, corrupt);
+        std::fs::remove_dir_all(dist).unwrap();
+        std::fs::remove_dir_all(out).unwrap();
+    }
 
     #[test]
     fn pack_layout() {

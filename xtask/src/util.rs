@@ -1,6 +1,8 @@
 //! Small helpers every task shares: where the repository and the target dir are, how to run
 //! cargo and other programs (echoing the command, failing with its exit status), recursive
-//! copies, and gzip sizes for the build summary. Nothing here knows about Yuliao's data.
+//! copies, and the two encodings a static host sends (gzip -9 and brotli quality 11, both
+//! deterministic) for the build's precompressed siblings and its size summary. Nothing here
+//! knows about Yuliao's data.
 
 use anyhow::{bail, Context, Result};
 use std::io::Write;
@@ -97,15 +99,45 @@ pub fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// `bytes` as a gzip member (deflate level 9, as a static host or `gzip -9` would send it).
+/// `bytes` as a gzip member: deflate at level 9 (flate2's `best`, as `gzip -9` or a static
+/// host would send it). Reproducible: mtime 0, no file name or comment, OS byte 255 (unknown).
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() / 3 + 32);
-    // Header: magic, deflate, no flags, no mtime (reproducible), max compression, unknown OS.
-    out.write_all(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]).expect("writing to a Vec");
-    out.extend_from_slice(&miniz_oxide::deflate::compress_to_vec(bytes, 9));
-    out.extend_from_slice(&crc32fast::hash(bytes).to_le_bytes());
-    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    let mut enc = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::with_capacity(bytes.len() / 3 + 32), flate2::Compression::best());
+    enc.write_all(bytes).expect("writing to a Vec");
+    enc.finish().expect("writing to a Vec")
+}
+
+/// `bytes` as a brotli stream at quality 11 (the best), with the window the reference `brotli`
+/// tool picks: the smallest from 2^10 to 2^24 bytes that covers the input. Same bytes in, same
+/// stream out (the encoder is single-threaded and keeps no clock or random state).
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut lgwin = 10;
+    // Brotli can reach back (1 << lgwin) - 16 bytes.
+    while lgwin < 24 && (1usize << lgwin) - 16 < bytes.len() {
+        lgwin += 1;
+    }
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin,
+        size_hint: bytes.len(),
+        ..Default::default()
+    };
+    let mut out = Vec::with_capacity(bytes.len() / 4 + 32);
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("compressing into a Vec");
     out
+}
+
+/// Whether `rel` (a file under `dir`) is a precompressed copy of another file there: it ends
+/// in `.gz` or `.br` and the file without that ending exists. Summaries count such a pair once.
+pub fn is_precompressed_sibling(dir: &Path, rel: &Path) -> bool {
+    let name = rel.to_string_lossy();
+    ["gz", "br"].iter().any(|ext| {
+        name.strip_suffix(ext)
+            .and_then(|n| n.strip_suffix('.'))
+            .is_some_and(|original| !original.is_empty() && dir.join(original).is_file())
+    })
 }
 
 /// A byte count for people: `1234567` → `1.18 MiB (1234567 B)`.
@@ -125,15 +157,52 @@ mod tests {
 
     #[test]
     fn gzip_member_has_header_crc_and_length() {
+        use std::io::Read;
         let text = "两带两创 两带两创 两带两创".repeat(50);
         let gz = gzip(text.as_bytes());
-        assert_eq!(&gz[..3], &[0x1f, 0x8b, 8]);
+        // Magic, deflate, no flags (no name), mtime 0, best compression, OS unknown.
+        assert_eq!(&gz[..10], &[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 2, 255]);
         assert!(gz.len() < text.len() / 4, "repetitive text must compress, got {} B", gz.len());
         let n = gz.len();
         assert_eq!(u32::from_le_bytes(gz[n - 4..].try_into().unwrap()) as usize, text.len());
-        assert_eq!(u32::from_le_bytes(gz[n - 8..n - 4].try_into().unwrap()), crc32fast::hash(text.as_bytes()));
-        let inflated = miniz_oxide::inflate::decompress_to_vec(&gz[10..n - 8]).unwrap();
+        // flate2's decoder checks the CRC and the length in the trailer.
+        let mut inflated = Vec::new();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut inflated).unwrap();
         assert_eq!(inflated, text.as_bytes());
+    }
+
+    #[test]
+    fn brotli_round_trips_and_is_reproducible() {
+        use std::io::Read;
+        let text = "两带两创 提质增效 ".repeat(300);
+        let br = brotli(text.as_bytes());
+        assert!(br.len() < text.len() / 10, "repetitive text must compress, got {} B", br.len());
+        assert_eq!(br, brotli(text.as_bytes()));
+        let mut out = Vec::new();
+        brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut out).unwrap();
+        assert_eq!(out, text.as_bytes());
+        // Empty input is a valid stream too.
+        let mut out = Vec::new();
+        brotli::Decompressor::new(&brotli(b"")[..], 4096).read_to_end(&mut out).unwrap();
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn precompressed_siblings_need_their_original() {
+        let dir = std::env::temp_dir().join(format!("yuliao-siblings-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("index")).unwrap();
+        for f in ["a.js", "a.js.br", "a.js.gz", "index/p.bin", "index/p.bin.br", "lone.gz", "x.br"] {
+            std::fs::write(dir.join(f), "x").unwrap();
+        }
+        let siblings: Vec<_> = files_under(&dir)
+            .unwrap()
+            .into_iter()
+            .filter(|f| is_precompressed_sibling(&dir, f))
+            .collect();
+        let expected = ["a.js.br", "a.js.gz", "index/p.bin.br"].map(PathBuf::from);
+        assert_eq!(siblings, expected);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::report::{BrowserSide, PieceSize};
 use super::site::id_of_url;
 use super::stats::Summary;
 use crate::serve::Server;
-use crate::util::{files_under, gzip, run};
+use crate::util::{files_under, gzip, is_precompressed_sibling, run};
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -30,11 +30,13 @@ pub struct BrowserRun {
     pub raw: Value,
 }
 
-/// Raw and gzip -9 bytes of every file under `dir` (optionally only under `sub`).
+/// Raw and gzip -9 bytes of every file under `dir`, leaving out the build's precompressed
+/// `.br`/`.gz` siblings (copies of files already counted), so the figure means what it meant
+/// before the build wrote them.
 pub fn dir_bytes(dir: &Path) -> Result<(u64, u64)> {
     let mut raw = 0;
     let mut gz = 0;
-    for rel in files_under(dir)? {
+    for rel in files_under(dir)?.into_iter().filter(|f| !is_precompressed_sibling(dir, f)) {
         let bytes = std::fs::read(dir.join(rel))?;
         raw += bytes.len() as u64;
         gz += gzip(&bytes).len() as u64;
