@@ -12,7 +12,7 @@
 //!    that the wasm engine — directly and through the `Yuliao` JS class — answers exactly the same.
 //! 3. **e2e** — builds `www/dist` (size-tuned `web` profile; `--dev` for a quick dev build), a
 //!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), a copy
-//!    of the seed dist with its character table (read by every search) corrupted, one with the manifest missing and one under a
+//!    of the seed dist with its bigram dictionary (read by every search of two or more chars) corrupted, one with the manifest missing and one under a
 //!    sub-path (`/portal/yuliao/`, for the iframe test, beside `tests/e2e/fixtures/portal`, a
 //!    page that uses the JS API); serves each on
 //!    a free 127.0.0.1 port and runs `node --test tests/e2e/` (playwright-core driving
@@ -242,21 +242,22 @@ fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
-/// The character table under `dist/index/`: every search reads it, so a page that searches
-/// meets the corruption (pieces are fetched only when an answer needs them). Never one of its
-/// `.br`/`.gz` siblings.
+/// The first bigram dictionary piece under `dist/index/`: on the seed it is the only one, so
+/// every search for two or more chars (the e2e test searches 两带两创) reads it and meets the
+/// corruption (pieces are fetched only when an answer needs them). Never one of its `.br`/`.gz`
+/// siblings.
 fn searched_piece(index_dir: &Path) -> Result<PathBuf> {
     for entry in std::fs::read_dir(index_dir)? {
         let entry = entry?;
         let name = PathBuf::from(entry.file_name());
-        if name.to_string_lossy().starts_with("chartable-") && !util::is_precompressed_sibling(index_dir, &name) {
+        if name.to_string_lossy().starts_with("bigramdict-0-") && !util::is_precompressed_sibling(index_dir, &name) {
             return Ok(entry.path());
         }
     }
-    Err(anyhow!("no chartable piece in {}", index_dir.display()))
+    Err(anyhow!("no bigramdict-0 piece in {}", index_dir.display()))
 }
 
-/// A copy of `dist` in `out` with the bytes in the middle of its character table flipped,
+/// A copy of `dist` in `out` with the bytes in the middle of its first bigram dictionary piece flipped,
 /// and its `.br`/`.gz` siblings made again from the flipped bytes (the server sends those to
 /// a browser that accepts them, so they must be corrupt too). Returns the piece's file name.
 fn corrupt_copy(dist: &Path, out: &Path) -> Result<String> {
@@ -328,28 +329,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_corrupted_piece_is_the_table_not_a_compressed_copy() {
+    fn the_corrupted_piece_is_the_dictionary_not_a_compressed_copy() {
         let dist = std::env::temp_dir().join(format!("yuliao-corrupt-src-{}", std::process::id()));
         let out = std::env::temp_dir().join(format!("yuliao-corrupt-out-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dist);
         std::fs::create_dir_all(dist.join("index")).unwrap();
         let table = "两带两创 提质增效 ".repeat(200).into_bytes();
-        std::fs::write(dist.join("index/chartable-0123.bin"), &table).unwrap();
+        std::fs::write(dist.join("index/bigramdict-0-0123.bin"), &table).unwrap();
         std::fs::write(dist.join("index.html"), "<!doctype html>").unwrap();
         crate::build::precompress(&dist).unwrap();
 
-        assert_eq!(corrupt_copy(&dist, &out).unwrap(), "chartable-0123.bin");
-        let corrupt = std::fs::read(out.join("index/chartable-0123.bin")).unwrap();
+        assert_eq!(corrupt_copy(&dist, &out).unwrap(), "bigramdict-0-0123.bin");
+        let corrupt = std::fs::read(out.join("index/bigramdict-0-0123.bin")).unwrap();
         assert_eq!(corrupt.len(), table.len());
         assert_ne!(corrupt, table);
         // The copies a server may send instead carry the same corruption.
         use std::io::Read;
         let mut unzipped = Vec::new();
-        let gz = std::fs::read(out.join("index/chartable-0123.bin.gz")).unwrap();
+        let gz = std::fs::read(out.join("index/bigramdict-0-0123.bin.gz")).unwrap();
         flate2::read::GzDecoder::new(&gz[..]).read_to_end(&mut unzipped).unwrap();
         assert_eq!(unzipped, corrupt);
         let mut unbrotli = Vec::new();
-        let br = std::fs::read(out.join("index/chartable-0123.bin.br")).unwrap();
+        let br = std::fs::read(out.join("index/bigramdict-0-0123.bin.br")).unwrap();
         brotli::Decompressor::new(&br[..], 4096).read_to_end(&mut unbrotli).unwrap();
         assert_eq!(unbrotli, corrupt);
         std::fs::remove_dir_all(dist).unwrap();
