@@ -1,6 +1,7 @@
 //! The binary index: build it from [`crate::corpus::Issue`]s (native), open it from bytes
 //! (anywhere, including WebAssembly). This module doc is the format specification; the spec
-//! and [`FORMAT_VERSION`] change together.
+//! and [`FORMAT_VERSION`] change together, and the golden index `crate/tests/golden/` pins
+//! them (`crate/tests/golden_index.rs`).
 //!
 //! An index answers these questions, one component (one module, owning its writer and its
 //! reader) each:
