@@ -222,3 +222,28 @@ fn frequencies_count_word_tokens() {
     let row = &top.rows[0];
     assert!((row.per_10k - row.count as f64 * 10_000.0 / top.total_tokens as f64).abs() < 1e-9);
 }
+
+#[test]
+fn theme_top_keeps_the_articles_that_hold_the_terms_most_with_counts_per_issue() {
+    let (_issue, idx) = setup();
+    let terms = vec!["两带两创".to_string(), "党建".to_string()];
+    let all = theme(&idx, &terms);
+    assert!(all.articles.len() > 3, "the seed has several articles on these terms");
+    assert_eq!(all.matched, all.articles.len());
+    // Per issue: every issue listed, the counts add up to the whole.
+    assert_eq!(all.issues.len(), idx.issues().len());
+    assert_eq!(all.issues.iter().map(|i| i.count).sum::<u64>(), all.total);
+    assert_eq!(all.issues.iter().map(|i| i.articles as usize).sum::<usize>(), all.matched);
+
+    let top = yuliao::analysis::theme_top(&idx, &terms, 3);
+    assert_eq!(top.articles.len(), 3);
+    assert_eq!((top.total, top.matched, &top.issues), (all.total, all.matched, &all.issues), "totals stay whole");
+    let mut counts: Vec<u64> = all.articles.iter().map(|r| r.count).collect();
+    counts.sort_unstable_by(|a, b| b.cmp(a));
+    let kept_min = top.articles.iter().map(|r| r.count).min().unwrap();
+    assert_eq!(kept_min, counts[2], "the three highest counts are kept");
+    assert!(top.articles.windows(2).all(|w| w[0].doc < w[1].doc), "listed in reading order");
+    for row in &top.articles {
+        assert!(all.articles.contains(row), "{} is a row of the full report", row.id);
+    }
+}

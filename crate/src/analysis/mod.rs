@@ -67,12 +67,29 @@ pub struct FreqRow {
     pub articles: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ThemeReport {
     pub terms: Vec<String>,
     pub total: u64,
-    /// Only articles with count > 0, in reading order.
+    /// Only articles with count > 0, in reading order (with [`theme_top`]: the ones that
+    /// hold the terms most often).
     pub articles: Vec<ThemeRow>,
+    /// Articles holding any term (more than `articles.len()` when [`theme_top`] left some out).
+    #[serde(default)]
+    pub matched: usize,
+    /// The count in every issue, in issue order, zeros included: the theme over time.
+    #[serde(default)]
+    pub issues: Vec<IssueCount>,
+}
+
+/// A theme's count in one issue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IssueCount {
+    pub stem: String,
+    pub date: Option<String>,
+    pub count: u64,
+    /// Articles of the issue holding a term.
+    pub articles: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -248,6 +265,14 @@ fn distinct_terms(terms: &[String]) -> Vec<String> {
 /// and 增效 on the same four characters) are one occurrence, so a theme's total never counts
 /// a passage twice.
 pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
+    theme_top(index, terms, 0)
+}
+
+/// [`theme`] with at most `limit` article rows (0 = all): the articles that hold the terms most
+/// often (ties: reading order), listed in reading order. Counting reads the terms' postings and
+/// the documents' lengths only; metadata (ids, titles, units) is read for the rows kept, so a
+/// common term over an archive costs its postings, not the archive's metadata.
+pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     let terms = distinct_terms(terms);
     let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
         terms.iter().map(|t| body_occurrences(index, t)).collect();
@@ -260,37 +285,58 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
             entry.1.extend(starts.iter().map(|&s| (s, s + lens[i])));
         }
     }
-    let mut total = 0;
-    let mut articles = Vec::new();
-    for (doc, (counts, mut spans)) in docs {
-        let Some(m) = index.meta(doc) else { continue };
-        spans.sort_unstable();
-        let mut count = 0u64;
-        let mut covered_to = 0u32;
-        for (start, end) in spans {
-            if count == 0 || start >= covered_to {
-                count += 1;
-                covered_to = end;
-            } else {
-                covered_to = covered_to.max(end);
+    // Places in the text: overlapping matches of several terms count once.
+    let counted: Vec<(u32, u64, Vec<u64>)> = docs
+        .into_iter()
+        .map(|(doc, (counts, mut spans))| {
+            spans.sort_unstable();
+            let mut count = 0u64;
+            let mut covered_to = 0u32;
+            for (start, end) in spans {
+                if count == 0 || start >= covered_to {
+                    count += 1;
+                    covered_to = end;
+                } else {
+                    covered_to = covered_to.max(end);
+                }
             }
+            (doc, count, counts)
+        })
+        .collect();
+    let total = counted.iter().map(|c| c.1).sum();
+    let mut issues: Vec<IssueCount> = index
+        .issues()
+        .iter()
+        .map(|i| IssueCount { stem: i.stem.clone(), date: i.date.clone(), count: 0, articles: 0 })
+        .collect();
+    for (doc, count, _) in &counted {
+        let n = index.issues().partition_point(|i| i.first_doc + i.docs <= *doc);
+        if let Some(row) = issues.get_mut(n) {
+            row.count += count;
+            row.articles += 1;
         }
-        total += count;
+    }
+    let matched = counted.len();
+    let mut kept: Vec<&(u32, u64, Vec<u64>)> = counted.iter().collect();
+    if limit > 0 && kept.len() > limit {
+        kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        kept.truncate(limit);
+        kept.sort_by_key(|c| c.0);
+    }
+    let mut articles = Vec::with_capacity(kept.len());
+    for (doc, count, per_term) in kept {
+        let Some(m) = index.meta(*doc) else { continue };
         articles.push(ThemeRow {
             id: m.id.clone(),
-            doc,
+            doc: *doc,
             title: m.title.clone(),
-            count,
-            per_term: counts,
+            count: *count,
+            per_term: per_term.clone(),
             units: m.units.clone(),
             kind: m.kind,
         });
     }
-    ThemeReport {
-        terms,
-        total,
-        articles,
-    }
+    ThemeReport { terms, total, articles, matched, issues }
 }
 
 /// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading

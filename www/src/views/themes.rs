@@ -63,7 +63,7 @@ pub fn ThemesView() -> Html {
     let fetching = answer.ready().is_none();
     let (report, kwic) = match answer.ready() {
         Some((r, k)) => (Rc::new(r.clone()), Rc::new(k.clone())),
-        None => (Rc::new(ThemeReport { terms: state.terms.clone(), total: 0, articles: Vec::new() }), Rc::new(Vec::new())),
+        None => (Rc::new(ThemeReport { terms: state.terms.clone(), ..ThemeReport::default() }), Rc::new(Vec::new())),
     };
     // The bars' titles and links depend on the language and embed mode as well as the report.
     let columns = use_memo((report.clone(), tr.lang, links.embed), {
