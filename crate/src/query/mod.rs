@@ -16,10 +16,12 @@
 //! `title:X` (substring filters) and `kind:news|photo|feature|literature`; `-unit:X` negates a
 //! filter. Terms made only of punctuation are dropped.
 
+mod closest;
 mod parse;
 pub(crate) mod search;
 mod snippet;
 
+pub use closest::{closest, ClosestArticle, ClosestMatch, ClosestReason};
 pub use parse::{parse, Atom, Field, Filter, ParsedQuery, MAX_ATOMS, MAX_QUERY_CHARS};
 pub use search::{highlight, search, search_with, suggest, FACET_DOCS};
 pub use snippet::merge as merge_spans;
