@@ -281,8 +281,32 @@ pub fn search_with(
         .collect();
 
     // Candidates: every group matches, no exclusion, every filter holds.
+    // Author, unit and title filters first narrow the candidates through the character tier
+    // (the value stands in the search text: the title at its start, bylines and units after the
+    // body), so that only those candidates' metadata is read, not the whole archive's.
+    let mut narrowed: Option<BTreeSet<u32>> = None;
+    for f in q.filters.iter().filter(|f| !f.negated && f.field != Field::Kind && !f.value.is_empty()) {
+        let len = f.value.chars().count() as u32;
+        let docs: BTreeSet<u32> = char_matches(index, &f.value, &mut cache)?
+            .into_iter()
+            .filter(|(doc, starts)| {
+                index.norms(*doc).is_some_and(|n| match f.field {
+                    Field::Title => starts.iter().any(|&s| s + len <= n.title_chars),
+                    _ => starts.iter().any(|&s| s >= n.body_chars),
+                })
+            })
+            .map(|(doc, _)| doc)
+            .collect();
+        narrowed = Some(match narrowed {
+            None => docs,
+            Some(prev) => prev.intersection(&docs).copied().collect(),
+        });
+    }
     let candidates: Vec<u32> = if q.groups.is_empty() {
-        (0..index.article_count() as u32).collect()
+        match &narrowed {
+            Some(docs) => docs.iter().copied().collect(),
+            None => (0..index.article_count() as u32).collect(),
+        }
     } else {
         let mut set: Option<BTreeSet<u32>> = None;
         for g in &q.groups {
@@ -299,7 +323,7 @@ pub fn search_with(
     };
     let candidates: Vec<u32> = candidates
         .into_iter()
-        .filter(|d| !excluded.contains(d) && filter_ok(index, *d, &q))
+        .filter(|d| narrowed.as_ref().is_none_or(|n| n.contains(d)) && !excluded.contains(d) && filter_ok(index, *d, &q))
         .collect();
 
     // Score.
