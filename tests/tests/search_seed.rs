@@ -413,3 +413,36 @@ fn query_time_segmentation_agrees_with_the_index_vocabulary() {
         }
     }
 }
+
+#[test]
+fn field_filters_alone_find_exactly_the_articles_whose_field_holds_the_value() {
+    let opts = SearchOptions { limit: 1000, ..SearchOptions::default() };
+    let mut checked = 0;
+    for a in articles() {
+        let title_part: Option<String> = a.title.as_ref().map(|t| t.chars().take(3).collect());
+        let cases = a
+            .authors
+            .iter()
+            .chain(&a.photographers)
+            .map(|x| ("author", x.clone()))
+            .chain(a.units.iter().map(|u| ("unit", u.clone())))
+            .chain(title_part.map(|t| ("title", t)));
+        for (field, value) in cases {
+            let v = normalize(&value);
+            let want: BTreeSet<String> = articles()
+                .into_iter()
+                .filter(|b| match field {
+                    "author" => b.authors.iter().chain(&b.photographers).any(|x| normalize(x).contains(&v)),
+                    "unit" => b.units.iter().any(|x| normalize(x).contains(&v)),
+                    _ => b.title.as_ref().is_some_and(|t| normalize(t).contains(&v)),
+                })
+                .map(|b| b.id.clone())
+                .collect();
+            let q = format!("{field}:{value}");
+            let got: BTreeSet<String> = search(index(), &q, &opts).unwrap().hits.into_iter().map(|h| h.id).collect();
+            assert_eq!(got, want, "{q}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked} filters checked");
+}
