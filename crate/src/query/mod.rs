@@ -96,10 +96,10 @@ pub struct SearchResults {
     pub missing: Vec<String>,
     /// Strings to highlight in the reader (the positive terms and phrases, normalised).
     pub highlight: Vec<String>,
-    /// Facets over all matching articles, not just this page (over the best
-    /// [`search::FACET_DOCS`] when more match).
+    /// Facets over all matching articles, not just this page; when more than
+    /// [`FACET_DOCS`] match, over this page's hits.
     pub facets: Facets,
-    /// How many articles the facets count: `total`, or [`search::FACET_DOCS`] when fewer.
+    /// How many articles the facets count: `total`, or this page's hits.
     pub facet_docs: usize,
 }
 

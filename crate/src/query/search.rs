@@ -241,9 +241,9 @@ fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
     })
 }
 
-/// Facets count at most this many matches (the best ranked): each one counted reads its
-/// article's metadata.
-pub const FACET_DOCS: usize = 1000;
+/// Facets count every match when there are at most this many; beyond, only the page's hits
+/// (each article counted reads its metadata).
+pub const FACET_DOCS: usize = 200;
 
 /// Runs a query with the default [`Bm25Params`].
 pub fn search(
@@ -391,10 +391,16 @@ pub fn search_with(
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
-    // Facets read each counted article's metadata: over every match up to FACET_DOCS, over the
-    // best FACET_DOCS beyond (a common word on an archive matches tens of thousands).
-    let facet_docs = scored.len().min(FACET_DOCS);
-    let facets = index.facets_of(scored.iter().take(FACET_DOCS).map(|&(_, d)| d));
+    // Facets read each counted article's metadata: over every match up to FACET_DOCS; beyond
+    // (a common word on an archive matches tens of thousands, whose metadata is megabytes) over
+    // the page's hits, whose metadata the page reads anyway.
+    let counted: Vec<u32> = if scored.len() <= FACET_DOCS {
+        scored.iter().map(|&(_, d)| d).collect()
+    } else {
+        scored.iter().skip(opts.offset).take(opts.limit).map(|&(_, d)| d).collect()
+    };
+    let facet_docs = counted.len();
+    let facets = index.facets_of(counted);
     let mut hits = Vec::new();
     for &(score, doc) in scored.iter().skip(opts.offset).take(opts.limit) {
         let Some(meta) = index.meta(doc) else {
