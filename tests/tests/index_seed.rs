@@ -97,8 +97,6 @@ fn manifest_lists_every_piece_with_its_range() {
         (PieceKind::CharDict, covered(PieceKind::CharPostings) as usize),
         (PieceKind::BigramDict, covered(PieceKind::BigramPostings) as usize),
         (PieceKind::Norms, m.stats.articles),
-        (PieceKind::Docs, m.stats.articles),
-        (PieceKind::Store, m.stats.articles),
     ] {
         let ranges: Vec<&yuliao::index::PieceEntry> = m.pieces.iter().filter(|e| e.kind == kind).collect();
         assert!(!ranges.is_empty(), "{kind:?}");
@@ -114,6 +112,17 @@ fn manifest_lists_every_piece_with_its_range() {
             assert_eq!(e.first.is_empty(), !kind.is_dictionary(), "{kind:?}");
         }
     }
+    // Documents come in groups the manifest does not list one by one: every group is a file.
+    let g = m.doc_groups;
+    assert!(g.docs_per_group >= 1 && g.groups as usize == m.stats.articles.div_ceil(g.docs_per_group as usize));
+    assert!(m.pieces.iter().all(|e| e.kind != PieceKind::Docs));
+    let names: Vec<String> = b.pieces.iter().map(|(n, _)| n.clone()).collect();
+    for n in 0..g.groups {
+        assert!(names.contains(&g.file_name(n)), "group {n}");
+        assert_eq!(g.parse_name(&g.file_name(n)), Some(n));
+    }
+    assert_eq!(g.parse_name(&g.file_name(0).replace("docs-0-", "docs-00-")), None, "one spelling per group");
+    assert_eq!(g.parse_name(&g.file_name(g.groups)), None, "no group beyond the last");
     // The seed has over a thousand distinct chars and more distinct bigrams than chars.
     assert!(covered(PieceKind::CharPostings) > 1000);
     assert!(covered(PieceKind::BigramPostings) > covered(PieceKind::CharPostings));

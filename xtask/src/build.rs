@@ -633,6 +633,7 @@ mod tests {
             themes: vec![],
             issues: vec![issue("001", "2024-03", 0, 26), issue("000", "2024-01", 26, 14)],
             pieces: vec![],
+            doc_groups: Default::default(),
         };
         assert_eq!(corpus_line(&m), "劲旅 · 2 期 · 2024-01 至 2024-03 · 40 篇文章 · 12345 词");
         assert_eq!(escape_html("<script>&"), "&lt;script&gt;&amp;");

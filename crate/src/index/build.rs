@@ -9,7 +9,7 @@ use super::postings::{self, Encoder, Postings};
 use super::reader::facets_of;
 use super::tables::{self, GroupTable, TableRow};
 use super::{
-    docs, norms, search_text, store, termdict, BuiltIndex, CorpusStats, DocMeta, DocNorms, IndexError, IssueInfo,
+    docs, norms, search_text, termdict, BuiltIndex, CorpusStats, DocMeta, DocNorms, IndexError, IssueInfo,
     Manifest, PieceEntry, PieceKind, Theme, FREQ_TABLE_ROWS,
 };
 use crate::corpus::{Article, Issue};
@@ -251,7 +251,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         pieces.push(entry(PieceKind::BigramPostings, body, from, to, &[]));
     }
 
-    // Documents: lengths, metadata, then paragraphs.
+    // Documents: lengths, then metadata with paragraphs in groups.
     let doc_norms: Vec<DocNorms> = metas
         .iter()
         .map(|m| DocNorms { tokens: m.tokens, title_tokens: m.title_tokens, title_chars: m.title_chars, body_chars: m.body_chars })
@@ -259,13 +259,8 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     for (from, to, body) in norms::write(&doc_norms) {
         pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
     }
-    for (from, to, body) in docs::write(&metas) {
-        pieces.push(entry(PieceKind::Docs, body, from, to, &[]));
-    }
     let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
-    for (from, to, body) in store::write(&paragraphs) {
-        pieces.push(entry(PieceKind::Store, body, from, to, &[]));
-    }
+    let (doc_groups, group_bodies) = docs::write(&metas, &paragraphs);
 
     // Precomputed tables: the whole corpus, each kind, each unit.
     for table in group_tables(&words, &metas) {
@@ -298,10 +293,12 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         themes,
         issues: issue_infos,
         pieces: name_pieces(&mut pieces),
+        doc_groups,
     };
+    let groups = group_bodies.into_iter().enumerate().map(|(n, body)| (doc_groups.file_name(n as u32), seal(PieceKind::Docs, &body)));
     Ok(BuiltIndex {
         manifest: seal(PieceKind::Manifest, &manifest.write()),
-        pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).collect(),
+        pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).chain(groups).collect(),
     })
 }
 

@@ -1,28 +1,104 @@
-//! *Who wrote document d, how long is it?* Document metadata (id, title, bylines, units, kind,
-//! lengths), deflated in pieces by document range: a hit list loads the pieces of its hits,
-//! not the whole archive's metadata.
+//! *Who wrote document d, what does it say?* Documents in small groups: each group piece holds
+//! the metadata (id, title, bylines, units, kind, lengths) and the paragraphs of
+//! [`DocGroups::docs_per_group`] consecutive documents, deflated.
+//!
+//! A page shows twenty hits from anywhere in an archive; each costs one group of a few KB
+//! (about [`DOC_GROUP_TARGET_BYTES`] before deflate), not a 16 KB range of metadata plus
+//! another of text. Groups have a fixed number of documents, so the group of document d is
+//! `d / docs_per_group` and the manifest lists no entry per group: just the group size, the
+//! count and a hash of their contents, which every group's file name carries
+//! (`docs-<n>-<hash>.bin`), so files of another build are never mixed in.
 
 use super::bytes::{inflate, Cursor};
 #[cfg(feature = "native")]
 use super::bytes::{deflate, Writer};
-use super::{kind_from_code, DocMeta, IndexError, PieceEntry};
+use super::{kind_from_code, DocMeta, IndexError, PieceKind};
 #[cfg(feature = "native")]
-use super::{kind_code, PIECE_TARGET_BYTES};
+use super::kind_code;
 
-/// One loaded piece: documents `from .. from + docs.len()`.
-pub(crate) struct DocsPiece {
-    pub from: u32,
-    pub docs: Vec<DocMeta>,
+/// Raw bytes (metadata and paragraphs) a group aims at: small enough that a hit costs a few
+/// KB, large enough that a large archive does not become a million files.
+pub const DOC_GROUP_TARGET_BYTES: usize = 4 << 10;
+
+/// How the documents are grouped (the manifest's `groups` production).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DocGroups {
+    /// Documents per group (the last group may hold fewer).
+    pub docs_per_group: u32,
+    /// Number of groups.
+    pub groups: u32,
+    /// A hash over every group body (FNV-1a of each, combined): part of each group's file name.
+    pub hash: u32,
 }
 
-impl DocsPiece {
-    pub fn get(&self, doc: u32) -> Option<&DocMeta> {
-        self.docs.get(doc.checked_sub(self.from)? as usize)
+impl DocGroups {
+    /// The file name of group `n`.
+    pub fn file_name(&self, n: u32) -> String {
+        format!("{}-{n}-{:08x}.bin", PieceKind::Docs.name(), self.hash)
+    }
+    /// The group number named by `name`, when it is one of this index's group files.
+    pub fn parse_name(&self, name: &str) -> Option<u32> {
+        let rest = name.strip_prefix(PieceKind::Docs.name())?.strip_prefix('-')?.strip_suffix(".bin")?;
+        let (digits, hash) = rest.split_once('-')?;
+        let n: u32 = digits.parse().ok()?;
+        // One spelling per group: no leading zeros or signs.
+        (n < self.groups && n.to_string() == digits && hash == format!("{:08x}", self.hash)).then_some(n)
+    }
+    /// The group holding document `doc`.
+    pub fn group_of(&self, doc: u32) -> u32 {
+        doc / self.docs_per_group.max(1)
     }
 }
 
+/// One loaded group: documents `first ..` with their metadata and paragraphs.
+pub(crate) struct DocGroup {
+    pub first: u32,
+    pub docs: Vec<(DocMeta, Vec<String>)>,
+}
+
+impl DocGroup {
+    pub fn get(&self, doc: u32) -> Option<&(DocMeta, Vec<String>)> {
+        self.docs.get(doc.checked_sub(self.first)? as usize)
+    }
+}
+
+/// Groups `metas` with their `paragraphs`: the group size (aiming at
+/// [`DOC_GROUP_TARGET_BYTES`] raw per group, a power of two up to 64) and the sealed-to-be
+/// bodies in order.
 #[cfg(feature = "native")]
-fn write_doc(w: &mut Writer, m: &DocMeta) {
+pub(crate) fn write(metas: &[DocMeta], paragraphs: &[&[String]]) -> (DocGroups, Vec<Vec<u8>>) {
+    let raws: Vec<Vec<u8>> = metas
+        .iter()
+        .zip(paragraphs)
+        .map(|(m, p)| {
+            let mut w = Writer::new();
+            write_doc(&mut w, m, p);
+            w.buf
+        })
+        .collect();
+    let avg = raws.iter().map(Vec::len).sum::<usize>() / raws.len().max(1);
+    let mut per = 1usize;
+    while per < 64 && (per * 2) * avg.max(1) <= DOC_GROUP_TARGET_BYTES {
+        per *= 2;
+    }
+    let mut bodies = Vec::new();
+    let mut hash = crate::corpus::content_hash(&[]);
+    for (n, chunk) in raws.chunks(per).enumerate() {
+        let raw: Vec<u8> = chunk.concat();
+        let mut w = Writer::new();
+        w.varint(n as u64);
+        w.varint(chunk.len() as u64);
+        w.varint(raw.len() as u64);
+        w.buf.extend_from_slice(&deflate(&raw));
+        hash ^= crate::corpus::content_hash(&w.buf).rotate_left((n % 64) as u32);
+        bodies.push(w.buf);
+    }
+    let groups = DocGroups { docs_per_group: per as u32, groups: bodies.len() as u32, hash: (hash ^ (hash >> 32)) as u32 };
+    (groups, bodies)
+}
+
+#[cfg(feature = "native")]
+fn write_doc(w: &mut Writer, m: &DocMeta, paragraphs: &[String]) {
     w.varint(u64::from(m.issue));
     w.str(&m.id);
     w.opt_str(&m.title);
@@ -35,45 +111,31 @@ fn write_doc(w: &mut Writer, m: &DocMeta) {
     for v in [m.tokens, m.title_tokens, m.title_chars, m.body_chars, m.text_chars] {
         w.varint(u64::from(v));
     }
+    w.strs(paragraphs);
 }
 
-/// Piece bodies for `metas`, cut when the raw metadata passes twice [`PIECE_TARGET_BYTES`]
-/// (it deflates to about half); `(from, to, body)` per piece, at least one.
-#[cfg(feature = "native")]
-pub(crate) fn write(metas: &[DocMeta]) -> Vec<(u32, u32, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut raw = Writer::new();
-    let mut from = 0usize;
-    let flush = |raw: &mut Writer, from: usize, to: usize, out: &mut Vec<(u32, u32, Vec<u8>)>| {
-        let mut w = Writer::new();
-        w.varint(raw.buf.len() as u64);
-        w.buf.extend_from_slice(&deflate(&raw.buf));
-        raw.buf.clear();
-        out.push((from as u32, to as u32, w.buf));
-    };
-    for (d, m) in metas.iter().enumerate() {
-        if raw.buf.len() >= 2 * PIECE_TARGET_BYTES {
-            flush(&mut raw, from, d, &mut out);
-            from = d;
-        }
-        write_doc(&mut raw, m);
+/// Decodes group `n` (named `name`) of `groups`; `n_docs` and `n_issues` bound what it may hold.
+pub(crate) fn read(name: &str, n: u32, groups: &DocGroups, body: &[u8], n_docs: usize, n_issues: usize) -> Result<DocGroup, IndexError> {
+    let mut c = Cursor::new(body, name);
+    let number = c.varint()?;
+    if number != u64::from(n) {
+        return Err(c.corrupt(format!("holds group {number}, expected group {n}")));
     }
-    flush(&mut raw, from, metas.len(), &mut out);
-    out
-}
-
-/// Decodes a docs piece; `n_issues` bounds each document's issue.
-pub(crate) fn read(entry: &PieceEntry, body: &[u8], n_issues: usize) -> Result<DocsPiece, IndexError> {
-    let mut c = Cursor::new(body, &entry.name);
-    let raw_len = c.varint()?;
+    let first = n.saturating_mul(groups.docs_per_group);
+    let want = (n_docs as u64).saturating_sub(u64::from(first)).min(u64::from(groups.docs_per_group));
+    let count = c.varint()?;
+    if count != want {
+        return Err(c.corrupt(format!("holds {count} documents, expected {want}")));
+    }
+    let raw_len = c.varint_max(u32::MAX as u64, "group length")? as usize;
     let comp = c.take(c.remaining())?;
-    if raw_len > (comp.len() as u64).saturating_mul(1100) + 4096 {
+    if raw_len > comp.len().saturating_mul(1100) + 4096 {
         return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
     }
-    let raw = inflate(&entry.name, comp, raw_len as usize)?;
-    let mut c = Cursor::new(&raw, &entry.name);
-    let mut docs = Vec::new();
-    for _ in entry.from..entry.to {
+    let raw = inflate(name, comp, raw_len)?;
+    let mut c = Cursor::new(&raw, name);
+    let mut docs = Vec::with_capacity(count as usize);
+    for _ in 0..count {
         if n_issues == 0 {
             return Err(c.corrupt("documents without issues"));
         }
@@ -95,8 +157,10 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8], n_issues: usize) -> Result<D
         if title_chars > body_chars || body_chars > text_chars {
             return Err(c.corrupt(format!("doc {id}: title {title_chars} / body {body_chars} / text {text_chars} chars out of order")));
         }
-        docs.push(DocMeta { issue, id, title, subtitle, kind, column, authors, photographers, units, tokens, title_tokens, title_chars, body_chars, text_chars });
+        let paragraphs = c.strs()?;
+        let meta = DocMeta { issue, id, title, subtitle, kind, column, authors, photographers, units, tokens, title_tokens, title_chars, body_chars, text_chars };
+        docs.push((meta, paragraphs));
     }
     c.finish()?;
-    Ok(DocsPiece { from: entry.from, docs })
+    Ok(DocGroup { first, docs })
 }

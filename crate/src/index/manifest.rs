@@ -8,7 +8,7 @@
 use super::bytes::{unseal, Cursor};
 #[cfg(feature = "native")]
 use super::bytes::Writer;
-use super::{CorpusStats, IndexError, IssueInfo, PieceEntry, PieceKind, Theme, MANIFEST_FILE};
+use super::{CorpusStats, DocGroups, IndexError, IssueInfo, PieceEntry, PieceKind, Theme, MANIFEST_FILE};
 
 /// The parsed manifest.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +19,8 @@ pub struct Manifest {
     /// Issues in document order.
     pub issues: Vec<IssueInfo>,
     pub pieces: Vec<PieceEntry>,
+    /// The document groups ([`super::docs`]), not listed piece by piece.
+    pub doc_groups: DocGroups,
 }
 
 impl Manifest {
@@ -94,13 +96,24 @@ impl Manifest {
             seen.insert(kind, (seq + 1, to));
             pieces.push(PieceEntry { kind, name: PieceEntry::file_name(kind, seq, crc), len, crc, from, to, first });
         }
+        let doc_groups = DocGroups {
+            docs_per_group: c.varint_max(u32::MAX as u64, "documents per group")? as u32,
+            groups: c.varint_max(u32::MAX as u64, "group count")? as u32,
+            hash: c.u32le()?,
+        };
+        if u64::from(doc_groups.groups) != (articles as u64).div_ceil(u64::from(doc_groups.docs_per_group.max(1))) || doc_groups.docs_per_group == 0 {
+            return Err(c.corrupt(format!(
+                "{} groups of {} documents do not hold {articles} documents",
+                doc_groups.groups, doc_groups.docs_per_group
+            )));
+        }
         c.finish()?;
         for w in pieces.windows(2) {
             if w[0].name == w[1].name {
                 return Err(c.corrupt(format!("piece {} listed twice", w[0].name)));
             }
         }
-        Ok(Manifest { stats: CorpusStats { articles, issues: n_issues, tokens, chars, terms }, stopwords, themes, issues, pieces })
+        Ok(Manifest { stats: CorpusStats { articles, issues: n_issues, tokens, chars, terms }, stopwords, themes, issues, pieces, doc_groups })
     }
 
     /// The manifest body, as [`Manifest::parse`] reads it (unsealed).
@@ -136,12 +149,17 @@ impl Manifest {
             m.varint(u64::from(e.to - e.from));
             m.str(&e.first);
         }
+        let g = &self.doc_groups;
+        m.varint(u64::from(g.docs_per_group));
+        m.varint(u64::from(g.groups));
+        m.u32le(g.hash);
         m.buf
     }
 
-    /// Every piece file the manifest lists, in order.
+    /// Every piece file of the index: the listed pieces in order, then the document groups.
     pub fn piece_names(&self) -> Vec<String> {
-        self.pieces.iter().map(|p| p.name.clone()).collect()
+        let groups = (0..self.doc_groups.groups).map(|n| self.doc_groups.file_name(n));
+        self.pieces.iter().map(|p| p.name.clone()).chain(groups).collect()
     }
 
     /// The issue holding document `doc`.

@@ -22,9 +22,9 @@
 //!   no list: its two chars' lists answer for it.
 //! - *How long is document d?* [`norms`] ([`PieceKind::Norms`]): the lengths ranking and
 //!   counting need, a few bytes a document, so scoring thousands of matches reads no metadata.
-//! - *Who wrote document d?* [`docs`] ([`PieceKind::Docs`]): metadata pieces by document
-//!   range, read for the hits a page shows.
-//! - *Show me document d*: [`store`] ([`PieceKind::Store`]): the paragraphs, deflated in blocks.
+//! - *Who wrote document d, what does it say?* [`docs`] ([`PieceKind::Docs`]): metadata and
+//!   paragraphs in small groups of consecutive documents (a few KB each), read for the hits a
+//!   page shows; the manifest lists the grouping, not each group.
 //! - *What does the corpus (or one kind, one unit) say most?* [`tables`] ([`PieceKind::Table`]):
 //!   precomputed frequency tables and facets, so corpus-wide numbers need no postings.
 //!
@@ -40,7 +40,8 @@
 //! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<n>-<crc32 hex>.bin`: the
 //! n-th piece of its kind, with its body's CRC, so a changed piece gets a new name and no cache
 //! serves a stale one ([`PieceEntry::file_name`]). Pieces are cut at about
-//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and docs are deflated).
+//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and document groups are deflated);
+//! document groups are named `docs-<n>-<hash>.bin` ([`DocGroups::file_name`]).
 //!
 //! # Grammar
 //! All integers are little-endian; `varint` is unsigned LEB128 (at most 10 bytes).
@@ -52,6 +53,7 @@
 //! strs         := n:varint str[n]
 //!
 //! manifest     (kind 0) := stats stopwords:strs n:varint theme[n] i:varint issue[i] m:varint entry[m]
+//!                 groups
 //! stats        := articles:varint issues:varint tokens:varint chars:varint terms:varint
 //! theme        := name:str terms:strs note:opt_str
 //! issue        := stem:str source:str publication:str date:opt_str first_doc:varint docs:varint
@@ -59,7 +61,7 @@
 //! entry        := kind:u8 len:varint crc32:u32 keys:varint first:str
 //!                 ; the file name follows from kind, place among its kind and crc32;
 //!                 ; keys: how many terms (kinds 1, 2), chars (3, 4), bigrams (8, 9) or docs
-//!                 ; (5, 6, 10) it holds, ranges following each other from 0 (tables: 0);
+//!                 ; (10) it holds, ranges following each other from 0 (tables: 0);
 //!                 ; first: a dictionary piece's first key (kinds 1, 3, 8), a table's group
 //!                 ; ("all", "kind:news", "unit:氧化铝厂"), otherwise empty
 //! dict         (kinds 1, 3, 8) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
@@ -76,13 +78,14 @@
 //!                 ; are char offsets of the search text (a bigram's: of its first char)
 //! norms        (kind 10) := raw_len:varint deflate((tokens:varint title_tokens:varint
 //!                 title_chars:varint body_chars:varint)[docs])
-//! docs         (kind 5) := raw_len:varint deflate(doc[to - from])
+//! groups       := docs_per_group:varint groups:varint hash:u32    ; the manifest's last part
+//! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
+//!                 ; file docs-<group>-<hash as 8 hex>.bin: documents
+//!                 ; group * docs_per_group .. + count, unlisted in the entries
 //! doc          := issue:varint id:str title:opt_str subtitle:opt_str kind:u8 column:opt_str
 //!                 authors:strs photographers:strs units:strs
-//!                 tokens:varint title_tokens:varint title_chars:varint body_chars:varint text_chars:varint
-//! store        (kind 6) := n:varint block[n] deflated_block[n]
-//! block        := first_doc:varint docs:varint raw_len:varint comp_len:varint
-//! deflated     := deflate(strs[docs])         ; each document's paragraphs
+//!                 tokens:varint title_tokens:varint title_chars:varint body_chars:varint
+//!                 text_chars:varint paragraphs:strs
 //! table        (kind 7) := group:str articles:varint tokens:varint facets r:varint row[r]
 //! facets       := kinds:counts units:counts authors:counts
 //! counts       := n:varint (name:str articles:varint)[n]     ; most first, ties by name
@@ -115,7 +118,6 @@ pub mod manifest;
 pub mod norms;
 pub mod postings;
 mod reader;
-pub mod store;
 pub mod tables;
 pub mod termdict;
 #[cfg(test)]
@@ -125,6 +127,7 @@ mod tests;
 pub use build::{build, BuildConfig};
 pub use manifest::Manifest;
 pub use postings::PostingList;
+pub use docs::DocGroups;
 pub use reader::{Index, Tier};
 
 use crate::corpus::{Article, Kind};
@@ -150,8 +153,10 @@ pub const PIECE_TARGET_BYTES: usize = 16 << 10;
 pub const BIGRAM_MIN_COUNT: u32 = 2;
 /// Rows kept in each precomputed frequency table (most frequent words first).
 pub const FREQ_TABLE_ROWS: usize = 5000;
-/// Documents per compressed store block.
-pub const STORE_BLOCK_DOCS: usize = 16;
+/// Name prefixes of piece kinds earlier formats wrote: a rebuild in the same folder removes
+/// their files too.
+#[cfg(feature = "native")]
+const FORMER_PIECE_PREFIXES: [&str; 2] = ["store", "chartable"];
 /// The manifest's file name inside an index directory.
 pub const MANIFEST_FILE: &str = "manifest.bin";
 
@@ -193,9 +198,12 @@ impl BuiltIndex {
         if let Ok(rd) = std::fs::read_dir(dir) {
             for e in rd.flatten() {
                 let name = e.file_name().to_string_lossy().to_string();
-                let ours = PieceKind::ALL.iter().any(|k| {
-                    *k != PieceKind::Manifest && name.starts_with(&format!("{}-", k.name()))
-                });
+                let ours = PieceKind::ALL
+                    .iter()
+                    .filter(|k| **k != PieceKind::Manifest)
+                    .map(|k| k.name())
+                    .chain(FORMER_PIECE_PREFIXES)
+                    .any(|prefix| name.starts_with(&format!("{prefix}-")));
                 if ours && name.ends_with(".bin") && !listed.contains(name.as_str()) {
                     let _ = std::fs::remove_file(e.path());
                 }
@@ -214,7 +222,6 @@ pub enum PieceKind {
     CharDict = 3,
     CharPostings = 4,
     Docs = 5,
-    Store = 6,
     Table = 7,
     BigramDict = 8,
     BigramPostings = 9,
@@ -222,14 +229,13 @@ pub enum PieceKind {
 }
 
 impl PieceKind {
-    pub const ALL: [PieceKind; 11] = [
+    pub const ALL: [PieceKind; 10] = [
         PieceKind::Manifest,
         PieceKind::Vocab,
         PieceKind::WordPostings,
         PieceKind::CharDict,
         PieceKind::CharPostings,
         PieceKind::Docs,
-        PieceKind::Store,
         PieceKind::Table,
         PieceKind::BigramDict,
         PieceKind::BigramPostings,
@@ -244,7 +250,6 @@ impl PieceKind {
             PieceKind::CharDict => "chardict",
             PieceKind::CharPostings => "chars",
             PieceKind::Docs => "docs",
-            PieceKind::Store => "store",
             PieceKind::Table => "table",
             PieceKind::BigramDict => "bigramdict",
             PieceKind::BigramPostings => "bigrams",
@@ -256,8 +261,9 @@ impl PieceKind {
     }
     /// Kinds whose pieces each hold a contiguous range of keys (terms, chars, bigrams or
     /// documents) that together cover every key; the manifest stores only each range's length.
+    /// (Document groups are not listed piece by piece: see [`docs`].)
     pub fn is_ranged(self) -> bool {
-        !matches!(self, PieceKind::Manifest | PieceKind::Table)
+        !matches!(self, PieceKind::Manifest | PieceKind::Table | PieceKind::Docs)
     }
     /// Dictionary kinds: the manifest keeps each piece's first key, so the piece that may hold
     /// a key is found without loading any other.

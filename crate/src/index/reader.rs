@@ -8,10 +8,9 @@
 //! for [`Index::attempt`] and never blocks; nothing panics on bad bytes.
 
 use super::bytes::unseal;
-use super::docs::{self, DocsPiece};
+use super::docs::{self, DocGroup};
 use super::norms::{self, NormsPiece};
 use super::postings::{self, PostingList};
-use super::store::{self, StorePiece};
 use super::tables::{self, GroupTable};
 use super::termdict::{self, TermDictPiece};
 use super::{
@@ -26,8 +25,7 @@ enum Component {
     Dict(TermDictPiece),
     Postings(Vec<u8>),
     Norms(NormsPiece),
-    Docs(DocsPiece),
-    Store(StorePiece),
+    Docs(DocGroup),
     Table(GroupTable),
 }
 
@@ -40,6 +38,8 @@ pub struct Index {
     manifest: Manifest,
     /// One slot per manifest entry, in manifest order.
     slots: Vec<OnceLock<Result<Component, IndexError>>>,
+    /// One slot per document group.
+    groups: Vec<OnceLock<Result<Component, IndexError>>>,
     /// Manifest positions of the pieces of each kind, in manifest order.
     by_kind: BTreeMap<PieceKind, Vec<usize>>,
     by_name: BTreeMap<String, usize>,
@@ -79,8 +79,6 @@ impl Index {
             (PieceKind::CharDict, covered(PieceKind::CharPostings)),
             (PieceKind::BigramDict, covered(PieceKind::BigramPostings)),
             (PieceKind::Norms, Some(articles)),
-            (PieceKind::Docs, Some(articles)),
-            (PieceKind::Store, Some(articles)),
         ] {
             let have = covered(kind).ok_or_else(|| corrupt(format!("no {} pieces", kind.name())))?;
             if want != Some(have) {
@@ -88,7 +86,8 @@ impl Index {
             }
         }
         let slots = manifest.pieces.iter().map(|_| OnceLock::new()).collect();
-        Ok(Index { manifest, slots, by_kind, by_name, source: None, missing: Mutex::new(BTreeSet::new()) })
+        let groups = (0..manifest.doc_groups.groups).map(|_| OnceLock::new()).collect();
+        Ok(Index { manifest, slots, groups, by_kind, by_name, source: None, missing: Mutex::new(BTreeSet::new()) })
     }
 
     /// Opens an index and loads every piece the manifest lists from `pieces` (any order; extra
@@ -96,7 +95,7 @@ impl Index {
     pub fn open(manifest: &[u8], pieces: &[(String, Vec<u8>)]) -> Result<Index, IndexError> {
         let index = Index::open_lazy(manifest)?;
         for (name, bytes) in pieces {
-            if index.by_name.contains_key(name) {
+            if index.by_name.contains_key(name) || index.manifest.doc_groups.parse_name(name).is_some() {
                 index.load_piece(name, bytes)?;
             }
         }
@@ -122,8 +121,10 @@ impl Index {
     /// Loads every piece not loaded yet (reading it when the index has a source) and returns
     /// the first error: a missing, truncated or corrupt piece.
     pub fn verify(&self) -> Result<(), IndexError> {
-        for slot in 0..self.slots.len() {
-            match self.component(slot) {
+        let listed = (0..self.slots.len()).map(|slot| self.component(slot));
+        let groups = (0..self.groups.len() as u32).map(|n| self.group(n));
+        for r in listed.chain(groups) {
+            match r {
                 Err(IndexError::NotLoaded { piece }) => return Err(IndexError::MissingPiece { name: piece }),
                 Err(e) => return Err(e),
                 Ok(_) => {}
@@ -136,15 +137,22 @@ impl Index {
     /// Checks and decodes a piece the manifest lists. A piece that fails its checks stays
     /// failed: every later use reports the same error rather than asking for it again.
     pub fn load_piece(&self, name: &str, bytes: &[u8]) -> Result<(), IndexError> {
-        let slot = *self.by_name.get(name).ok_or_else(|| IndexError::UnknownPiece { name: name.into() })?;
-        let decoded = self.decode(slot, bytes);
-        let stored = self.slots[slot].get_or_init(|| decoded);
-        stored.as_ref().map(|_| ()).map_err(Clone::clone)
+        let (cell, decoded) = match self.by_name.get(name) {
+            Some(&slot) => (&self.slots[slot], self.decode(slot, bytes)),
+            None => {
+                let n = self.manifest.doc_groups.parse_name(name).ok_or_else(|| IndexError::UnknownPiece { name: name.into() })?;
+                (&self.groups[n as usize], self.decode_group(n, bytes))
+            }
+        };
+        cell.get_or_init(|| decoded).as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
     /// True when the piece is loaded (or failed to load).
     pub fn is_loaded(&self, name: &str) -> bool {
-        self.by_name.get(name).is_some_and(|&s| self.slots[s].get().is_some())
+        match self.by_name.get(name) {
+            Some(&s) => self.slots[s].get().is_some(),
+            None => self.manifest.doc_groups.parse_name(name).is_some_and(|n| self.groups[n as usize].get().is_some()),
+        }
     }
 
     /// Runs `op` against the pieces loaded so far. When `op` needed pieces that are not loaded
@@ -186,13 +194,56 @@ impl Index {
                 Component::Postings(postings::open_lists(&e.name, body)?)
             }
             PieceKind::Norms => Component::Norms(norms::read(e, body)?),
-            PieceKind::Docs => Component::Docs(docs::read(e, body, self.manifest.issues.len())?),
-            PieceKind::Store => Component::Store(store::read(e, body.to_vec())?),
             PieceKind::Table => Component::Table(tables::read(e, body)?),
-            PieceKind::Manifest => {
+            PieceKind::Docs | PieceKind::Manifest => {
                 return Err(IndexError::WrongKind { piece: e.name.clone(), expected: "a piece".into(), got: 0 })
             }
         })
+    }
+
+    fn decode_group(&self, n: u32, bytes: &[u8]) -> Result<Component, IndexError> {
+        let g = &self.manifest.doc_groups;
+        let name = g.file_name(n);
+        let body = unseal(&name, PieceKind::Docs, bytes)?;
+        let (n_docs, n_issues) = (self.manifest.stats.articles, self.manifest.issues.len());
+        Ok(Component::Docs(docs::read(&name, n, g, body, n_docs, n_issues)?))
+    }
+
+    /// The loaded document group `n`; loads it from the source when there is one, otherwise
+    /// records it as missing.
+    fn group(&self, n: u32) -> Result<&Component, IndexError> {
+        let cell = self.groups.get(n as usize).ok_or_else(|| IndexError::Corrupt {
+            piece: MANIFEST_FILE.into(),
+            detail: format!("no document group {n}"),
+        })?;
+        if let Some(r) = cell.get() {
+            return r.as_ref().map_err(Clone::clone);
+        }
+        let name = self.manifest.doc_groups.file_name(n);
+        match &self.source {
+            Some(read) => {
+                let decoded = read(&name).and_then(|bytes| self.decode_group(n, &bytes));
+                cell.get_or_init(|| decoded).as_ref().map_err(Clone::clone)
+            }
+            None => {
+                if let Ok(mut m) = self.missing.lock() {
+                    m.insert(name.clone());
+                }
+                Err(IndexError::NotLoaded { piece: name })
+            }
+        }
+    }
+
+    /// The metadata and paragraphs of `doc` (None when out of range; an error when its group
+    /// is not loaded or corrupt).
+    fn doc_entry(&self, doc: u32) -> Result<Option<&(DocMeta, Vec<String>)>, IndexError> {
+        if doc as usize >= self.manifest.stats.articles {
+            return Ok(None);
+        }
+        match self.group(self.manifest.doc_groups.group_of(doc))? {
+            Component::Docs(g) => Ok(g.get(doc)),
+            _ => Ok(None),
+        }
     }
 
     fn entries(&self, kind: PieceKind) -> Vec<&PieceEntry> {
@@ -280,10 +331,7 @@ impl Index {
     }
 
     pub(crate) fn meta(&self, doc: u32) -> Option<&DocMeta> {
-        match self.component_for(PieceKind::Docs, doc) {
-            Ok(Some(Component::Docs(p))) => p.get(doc),
-            _ => None,
-        }
+        self.doc_entry(doc).ok().flatten().map(|(m, _)| m)
     }
 
     /// The document with article id `id`: its issue is named by the id's stem, so only that
@@ -300,20 +348,7 @@ impl Index {
 
     /// Like [`Index::article`], but reports a corrupt (or not yet loaded) piece.
     pub fn try_article(&self, doc: u32) -> Result<Option<Article>, IndexError> {
-        let meta = match self.component_for(PieceKind::Docs, doc) {
-            Ok(Some(Component::Docs(p))) => p.get(doc),
-            Ok(_) => return Ok(None),
-            Err(e) => {
-                // Ask for the paragraphs in the same round.
-                let _ = self.component_for(PieceKind::Store, doc);
-                return Err(e);
-            }
-        };
-        let paragraphs = match self.component_for(PieceKind::Store, doc)? {
-            Some(Component::Store(s)) => s.paragraphs(doc)?,
-            _ => None,
-        };
-        Ok(meta.zip(paragraphs).map(|(m, paragraphs)| Article {
+        Ok(self.doc_entry(doc)?.map(|(m, paragraphs)| Article {
             id: m.id.clone(),
             title: m.title.clone(),
             subtitle: m.subtitle.clone(),
@@ -322,7 +357,7 @@ impl Index {
             units: m.units.clone(),
             kind: m.kind,
             column: m.column.clone(),
-            paragraphs: paragraphs.to_vec(),
+            paragraphs: paragraphs.clone(),
         }))
     }
 
