@@ -441,8 +441,20 @@ fn field_filters_alone_find_exactly_the_articles_whose_field_holds_the_value() {
             let q = format!("{field}:{value}");
             let got: BTreeSet<String> = search(index(), &q, &opts).unwrap().hits.into_iter().map(|h| h.id).collect();
             assert_eq!(got, want, "{q}");
+            // Negated, after a term: the term's articles without those.
+            let q = format!("公司 -{field}:{value}");
+            let holds: BTreeSet<String> = articles().into_iter().filter(|b| fields(b).iter().any(|f| normalize(f).contains("公司"))).map(|b| b.id.clone()).collect();
+            let got: BTreeSet<String> = search(index(), &q, &opts).unwrap().hits.into_iter().map(|h| h.id).collect();
+            assert_eq!(got, holds.difference(&want).cloned().collect(), "{q}");
             checked += 1;
         }
     }
     assert!(checked > 30, "{checked} filters checked");
+    for kind in ["news", "photo", "feature", "literature"] {
+        let want: BTreeSet<String> = articles().into_iter().filter(|b| b.kind.as_str() == kind).map(|b| b.id.clone()).collect();
+        let got: BTreeSet<String> = search(index(), &format!("kind:{kind}"), &opts).unwrap().hits.into_iter().map(|h| h.id).collect();
+        assert_eq!(got, want, "kind:{kind}");
+        let got: BTreeSet<String> = search(index(), &format!("-kind:{kind}"), &opts).unwrap().hits.into_iter().map(|h| h.id).collect();
+        assert_eq!(got.len() + want.len(), articles().len(), "-kind:{kind}");
+    }
 }

@@ -254,7 +254,19 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     // Documents: lengths, then metadata with paragraphs in groups.
     let doc_norms: Vec<DocNorms> = metas
         .iter()
-        .map(|m| DocNorms { tokens: m.tokens, title_tokens: m.title_tokens, title_chars: m.title_chars, body_chars: m.body_chars })
+        .zip(&articles)
+        .map(|(m, a)| {
+            let (authors_start, units_start) = super::text_layout(a);
+            DocNorms {
+                tokens: m.tokens,
+                title_tokens: m.title_tokens,
+                title_chars: m.title_chars,
+                body_chars: m.body_chars,
+                authors_start,
+                units_start,
+                kind: m.kind,
+            }
+        })
         .collect();
     for (from, to, body) in norms::write(&doc_norms) {
         pieces.push(entry(PieceKind::Norms, body, from, to, &[]));

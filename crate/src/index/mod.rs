@@ -76,8 +76,9 @@
 //!                 ; first doc and first position of each doc absolute, the rest deltas (> 0);
 //!                 ; word positions (kind 2) count tokens, char and bigram positions (4, 9)
 //!                 ; are char offsets of the search text (a bigram's: of its first char)
-//! norms        (kind 10) := raw_len:varint deflate((tokens:varint title_tokens:varint
-//!                 title_chars:varint body_chars:varint)[docs])
+//! norms        (kind 10) := raw_len:varint deflate(norm[docs])
+//! norm         := tokens:varint title_tokens:varint title_chars:varint body_chars:varint
+//!                 (authors_start - body_chars):varint (units_start - authors_start):varint kind:u8
 //! groups       := docs_per_group:varint groups:varint hash:u32    ; the manifest's last part
 //! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
 //!                 ; file docs-<group>-<hash as 8 hex>.bin: documents
@@ -358,7 +359,7 @@ pub struct Facets {
 /// What ranking and counting need of a document, without its metadata: the [`norms`]
 /// component, a few bytes a document, so that scoring thousands of candidates fetches no
 /// titles or bylines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocNorms {
     /// Word tokens of title + paragraphs (the BM25 document length).
     pub tokens: u32,
@@ -368,6 +369,12 @@ pub struct DocNorms {
     pub title_chars: u32,
     /// Chars `< body_chars` are title + paragraphs (+ the line breaks between them).
     pub body_chars: u32,
+    /// Chars from here to `units_start` are the bylines (authors, then photographers); between
+    /// `body_chars` and here, the subtitle and the column.
+    pub authors_start: u32,
+    /// Chars from here to the end are the units.
+    pub units_start: u32,
+    pub kind: Kind,
 }
 
 /// Per-document metadata kept in memory for hits, filters and facets.
@@ -431,6 +438,16 @@ pub fn search_text(a: &Article) -> (String, usize, usize) {
         s.push_str(m);
     }
     (s, title_chars, body_chars)
+}
+
+/// Where the parts of an article's search text start (see [`search_text`]): the offsets
+/// [`DocNorms`] keeps so that field filters and counts need no metadata.
+pub(crate) fn text_layout(a: &Article) -> (u32, u32) {
+    let len = |s: &String| 1 + s.chars().count() as u32;
+    let body: u32 = a.title.as_ref().map_or(0, |t| t.chars().count() as u32) + a.paragraphs.iter().map(len).sum::<u32>();
+    let authors_start = body + a.subtitle.iter().chain(a.column.iter()).map(len).sum::<u32>();
+    let units_start = authors_start + a.authors.iter().chain(&a.photographers).map(len).sum::<u32>();
+    (authors_start, units_start)
 }
 
 /// Everything that can go wrong building, opening or reading an index.

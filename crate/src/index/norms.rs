@@ -1,5 +1,6 @@
-//! *How long is document d, where do its title and body end?* The lengths that ranking and
-//! counting need, a few bytes a document, deflated in pieces by document range.
+//! *How long is document d, where do its title, body, bylines and units start, what kind is
+//! it?* The lengths that ranking, counting and field filters need, a few bytes a document,
+//! deflated in pieces by document range.
 //!
 //! A query that matches thousands of articles across an archive scores every one of them; with
 //! the lengths apart from the metadata ([`super::docs`]: ids, titles, bylines, ~20 times the
@@ -43,9 +44,10 @@ pub(crate) fn write(norms: &[DocNorms]) -> Vec<(u32, u32, Vec<u8>)> {
             flush(&mut raw, from, d, &mut out);
             from = d;
         }
-        for v in [n.tokens, n.title_tokens, n.title_chars, n.body_chars] {
+        for v in [n.tokens, n.title_tokens, n.title_chars, n.body_chars, n.authors_start - n.body_chars, n.units_start - n.authors_start] {
             raw.varint(u64::from(v));
         }
+        raw.u8(super::kind_code(n.kind));
     }
     flush(&mut raw, from, norms.len(), &mut out);
     out
@@ -66,15 +68,19 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8]) -> Result<NormsPiece, IndexE
     let mut docs = Vec::with_capacity(n.min(raw.len()));
     let max = u32::MAX as u64;
     for _ in 0..n {
-        let d = DocNorms {
-            tokens: r.varint_max(max, "tokens")? as u32,
-            title_tokens: r.varint_max(max, "title tokens")? as u32,
-            title_chars: r.varint_max(max, "title chars")? as u32,
-            body_chars: r.varint_max(max, "body chars")? as u32,
-        };
-        if d.title_chars > d.body_chars {
-            return Err(r.corrupt(format!("a title of {} chars in a body of {}", d.title_chars, d.body_chars)));
+        let mut v = [0u32; 6];
+        for (x, what) in v.iter_mut().zip(["tokens", "title tokens", "title chars", "body chars", "subtitle chars", "byline chars"]) {
+            *x = r.varint_max(max, what)? as u32;
         }
+        let [tokens, title_tokens, title_chars, body_chars, sub, bylines] = v;
+        let code = r.u8()?;
+        let kind = super::kind_from_code(code).ok_or_else(|| r.corrupt(format!("unknown article kind {code}")))?;
+        if title_chars > body_chars {
+            return Err(r.corrupt(format!("a title of {title_chars} chars in a body of {body_chars}")));
+        }
+        let authors_start = body_chars.checked_add(sub).ok_or_else(|| r.corrupt("offsets overflow"))?;
+        let units_start = authors_start.checked_add(bylines).ok_or_else(|| r.corrupt("offsets overflow"))?;
+        let d = DocNorms { tokens, title_tokens, title_chars, body_chars, authors_start, units_start, kind };
         docs.push(d);
     }
     r.finish()?;

@@ -5,7 +5,7 @@
 //! probable segmentation of each term by the index's own vocabulary). Deterministic: ties are
 //! broken by reading order; all maps are ordered.
 
-use super::parse::{parse, Atom, Field, ParsedQuery};
+use super::parse::{parse, Atom, Field};
 use super::snippet::make_snippet;
 use super::{Bm25Params, Hit, QueryError, SearchOptions, SearchResults, Suggestion};
 use crate::index::{Index, IndexError, PostingList, Tier};
@@ -216,34 +216,36 @@ pub(crate) fn match_atom(
     Ok(m)
 }
 
-fn filter_ok(index: &Index, doc: u32, q: &ParsedQuery) -> bool {
-    if q.filters.is_empty() {
-        return true;
-    }
-    let Some(m) = index.meta(doc) else {
-        return false;
-    };
-    q.filters.iter().all(|f| {
-        let has = match f.field {
-            Field::Author => m
-                .authors
-                .iter()
-                .chain(&m.photographers)
-                .any(|a| normalize(a).contains(&f.value)),
-            Field::Unit => m.units.iter().any(|u| normalize(u).contains(&f.value)),
-            Field::Title => m
-                .title
-                .as_ref()
-                .is_some_and(|t| normalize(t).contains(&f.value)),
-            Field::Kind => m.kind.as_str() == f.value,
-        };
-        has != f.negated
-    })
+/// Documents whose `field` holds `value` (normalised): its occurrences through the character
+/// tier, kept where they lie inside that field of the search text (offsets from the norms; an
+/// occurrence never spans two bylines or units, as line breaks separate them). Reads no
+/// metadata, so a filter on an archive costs the value's postings.
+fn field_docs(
+    index: &Index,
+    field: Field,
+    value: &str,
+    cache: &mut BTreeMap<String, Option<PostingList>>,
+) -> Result<BTreeSet<u32>, IndexError> {
+    let len = value.chars().count() as u32;
+    Ok(char_matches(index, value, cache)?
+        .into_iter()
+        .filter(|(doc, starts)| {
+            index.norms(*doc).is_some_and(|n| {
+                starts.iter().any(|&s| match field {
+                    Field::Title => s + len <= n.title_chars,
+                    Field::Author => s >= n.authors_start && s + len <= n.units_start,
+                    Field::Unit => s >= n.units_start,
+                    Field::Kind => false,
+                })
+            })
+        })
+        .map(|(doc, _)| doc)
+        .collect())
 }
 
 /// Facets count every match when there are at most this many; beyond, only the page's hits
 /// (each article counted reads its metadata).
-pub const FACET_DOCS: usize = 200;
+pub const FACET_DOCS: usize = 50;
 
 /// Runs a query with the default [`Bm25Params`].
 pub fn search(
@@ -281,27 +283,25 @@ pub fn search_with(
         .collect();
 
     // Candidates: every group matches, no exclusion, every filter holds.
-    // Author, unit and title filters first narrow the candidates through the character tier
-    // (the value stands in the search text: the title at its start, bylines and units after the
-    // body), so that only those candidates' metadata is read, not the whole archive's.
+    // Field filters through the character tier and the norms, never the metadata.
     let mut narrowed: Option<BTreeSet<u32>> = None;
-    for f in q.filters.iter().filter(|f| !f.negated && f.field != Field::Kind && !f.value.is_empty()) {
-        let len = f.value.chars().count() as u32;
-        let docs: BTreeSet<u32> = char_matches(index, &f.value, &mut cache)?
-            .into_iter()
-            .filter(|(doc, starts)| {
-                index.norms(*doc).is_some_and(|n| match f.field {
-                    Field::Title => starts.iter().any(|&s| s + len <= n.title_chars),
-                    _ => starts.iter().any(|&s| s >= n.body_chars),
-                })
-            })
-            .map(|(doc, _)| doc)
-            .collect();
-        narrowed = Some(match narrowed {
-            None => docs,
-            Some(prev) => prev.intersection(&docs).copied().collect(),
-        });
+    let mut filtered_out: BTreeSet<u32> = BTreeSet::new();
+    for f in q.filters.iter().filter(|f| f.field != Field::Kind) {
+        let docs = field_docs(index, f.field, &f.value, &mut cache)?;
+        if f.negated {
+            filtered_out.extend(docs);
+        } else {
+            narrowed = Some(match narrowed {
+                None => docs,
+                Some(prev) => prev.intersection(&docs).copied().collect(),
+            });
+        }
     }
+    let kinds: Vec<(&str, bool)> = q.filters.iter().filter(|f| f.field == Field::Kind).map(|f| (f.value.as_str(), f.negated)).collect();
+    let kind_ok = |doc: u32| {
+        kinds.is_empty()
+            || index.norms(doc).is_some_and(|n| kinds.iter().all(|(k, negated)| (n.kind.as_str() == *k) != *negated))
+    };
     let candidates: Vec<u32> = if q.groups.is_empty() {
         match &narrowed {
             Some(docs) => docs.iter().copied().collect(),
@@ -323,7 +323,9 @@ pub fn search_with(
     };
     let candidates: Vec<u32> = candidates
         .into_iter()
-        .filter(|d| narrowed.as_ref().is_none_or(|n| n.contains(d)) && !excluded.contains(d) && filter_ok(index, *d, &q))
+        .filter(|d| {
+            narrowed.as_ref().is_none_or(|n| n.contains(d)) && !excluded.contains(d) && !filtered_out.contains(d) && kind_ok(*d)
+        })
         .collect();
 
     // Score.
