@@ -83,3 +83,15 @@ fn a_theme_on_an_archive_reads_metadata_only_for_its_rows() {
     assert!(groups <= 10, "{groups} document groups for 10 rows");
     assert_eq!(loaded.iter().filter(|n| n.starts_with("table-")).count(), 0, "no frequency table");
 }
+
+#[test]
+fn a_shared_article_link_loads_one_id_piece_and_one_group() {
+    let b = archive();
+    let id = "025_copy-".to_string() + clean_issues()[0].articles[7].id.rsplit_once('-').unwrap().1;
+    let (article, loaded) = lazily(&b, |ix| ix.doc_by_id(&id).and_then(|d| ix.article(d)));
+    let article = article.expect("the link opens");
+    assert_eq!(article.id, id);
+    assert_eq!(article.paragraphs, clean_issues()[0].articles[7].paragraphs);
+    assert_eq!(loaded.len(), 2, "{loaded:?}");
+    assert!(loaded[0].starts_with("ids-") && loaded[1].starts_with("docs-"), "{loaded:?}");
+}

@@ -271,6 +271,15 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     for (from, to, body) in norms::write(&doc_norms) {
         pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
     }
+    let mut ids: Vec<(&str, u32)> = metas.iter().enumerate().map(|(d, m)| (m.id.as_str(), d as u32)).collect();
+    ids.sort_unstable();
+    if let Some(w) = ids.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(IndexError::Config { file: "corpus/clean".into(), detail: format!("article id {} appears twice", w[0].0) });
+    }
+    let id_keys: Vec<String> = ids.iter().map(|(id, _)| id.to_string()).collect();
+    for (from, to, body) in super::ids::write(&ids)? {
+        pieces.push(entry(PieceKind::Ids, body, from, to, &id_keys));
+    }
     let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
     let (doc_groups, group_bodies) = docs::write(&metas, &paragraphs);
 

@@ -22,6 +22,8 @@
 //!   no list: its two chars' lists answer for it.
 //! - *How long is document d?* [`norms`] ([`PieceKind::Norms`]): the lengths ranking and
 //!   counting need, a few bytes a document, so scoring thousands of matches reads no metadata.
+//! - *Which document has article id X?* [`ids`] ([`PieceKind::Ids`]): `fst::Map` pieces from
+//!   id to document, by id range, so a shared link opens without reading metadata.
 //! - *Who wrote document d, what does it say?* [`docs`] ([`PieceKind::Docs`]): metadata and
 //!   paragraphs in small groups of consecutive documents (a few KB each), read for the hits a
 //!   page shows; the manifest lists the grouping, not each group.
@@ -60,9 +62,9 @@
 //!                 tokens:varint                         ; issues in document order
 //! entry        := kind:u8 len:varint crc32:u32 keys:varint first:str
 //!                 ; the file name follows from kind, place among its kind and crc32;
-//!                 ; keys: how many terms (kinds 1, 2), chars (3, 4), bigrams (8, 9) or docs
-//!                 ; (10) it holds, ranges following each other from 0 (tables: 0);
-//!                 ; first: a dictionary piece's first key (kinds 1, 3, 8), a table's group
+//!                 ; keys: how many terms (kinds 1, 2), chars (3, 4), bigrams (8, 9), docs
+//!                 ; (10) or ids (11) it holds, ranges following each other from 0 (tables: 0);
+//!                 ; first: a dictionary piece's first key (kinds 1, 3, 8, 11), a table's group
 //!                 ; ("all", "kind:news", "unit:氧化铝厂"), otherwise empty
 //! dict         (kinds 1, 3, 8) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
 //!                 first_offset:varint info[n])
@@ -79,6 +81,7 @@
 //! norms        (kind 10) := raw_len:varint deflate(norm[docs])
 //! norm         := tokens:varint title_tokens:varint title_chars:varint body_chars:varint
 //!                 (authors_start - body_chars):varint (units_start - authors_start):varint kind:u8
+//! ids          (kind 11) := raw_len:varint deflate(fst)   ; fst::Map article id → document
 //! groups       := docs_per_group:varint groups:varint hash:u32    ; the manifest's last part
 //! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
 //!                 ; file docs-<group>-<hash as 8 hex>.bin: documents
@@ -115,6 +118,7 @@
 mod build;
 mod bytes;
 pub mod docs;
+pub mod ids;
 pub mod manifest;
 pub mod norms;
 pub mod postings;
@@ -227,10 +231,11 @@ pub enum PieceKind {
     BigramDict = 8,
     BigramPostings = 9,
     Norms = 10,
+    Ids = 11,
 }
 
 impl PieceKind {
-    pub const ALL: [PieceKind; 10] = [
+    pub const ALL: [PieceKind; 11] = [
         PieceKind::Manifest,
         PieceKind::Vocab,
         PieceKind::WordPostings,
@@ -241,6 +246,7 @@ impl PieceKind {
         PieceKind::BigramDict,
         PieceKind::BigramPostings,
         PieceKind::Norms,
+        PieceKind::Ids,
     ];
     /// The file-name prefix of pieces of this kind.
     pub fn name(self) -> &'static str {
@@ -255,6 +261,7 @@ impl PieceKind {
             PieceKind::BigramDict => "bigramdict",
             PieceKind::BigramPostings => "bigrams",
             PieceKind::Norms => "norms",
+            PieceKind::Ids => "ids",
         }
     }
     pub fn from_u8(b: u8) -> Option<PieceKind> {
@@ -269,7 +276,7 @@ impl PieceKind {
     /// Dictionary kinds: the manifest keeps each piece's first key, so the piece that may hold
     /// a key is found without loading any other.
     pub fn is_dictionary(self) -> bool {
-        matches!(self, PieceKind::Vocab | PieceKind::CharDict | PieceKind::BigramDict)
+        matches!(self, PieceKind::Vocab | PieceKind::CharDict | PieceKind::BigramDict | PieceKind::Ids)
     }
 }
 

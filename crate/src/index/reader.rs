@@ -9,6 +9,7 @@
 
 use super::bytes::unseal;
 use super::docs::{self, DocGroup};
+use super::ids::{self, IdsPiece};
 use super::norms::{self, NormsPiece};
 use super::postings::{self, PostingList};
 use super::tables::{self, GroupTable};
@@ -25,6 +26,7 @@ enum Component {
     Dict(TermDictPiece),
     Postings(Vec<u8>),
     Norms(NormsPiece),
+    Ids(IdsPiece),
     Docs(DocGroup),
     Table(GroupTable),
 }
@@ -79,6 +81,7 @@ impl Index {
             (PieceKind::CharDict, covered(PieceKind::CharPostings)),
             (PieceKind::BigramDict, covered(PieceKind::BigramPostings)),
             (PieceKind::Norms, Some(articles)),
+            (PieceKind::Ids, Some(articles)),
         ] {
             let have = covered(kind).ok_or_else(|| corrupt(format!("no {} pieces", kind.name())))?;
             if want != Some(have) {
@@ -194,6 +197,7 @@ impl Index {
                 Component::Postings(postings::open_lists(&e.name, body)?)
             }
             PieceKind::Norms => Component::Norms(norms::read(e, body)?),
+            PieceKind::Ids => Component::Ids(ids::read(e, body, n_docs)?),
             PieceKind::Table => Component::Table(tables::read(e, body)?),
             PieceKind::Docs | PieceKind::Manifest => {
                 return Err(IndexError::WrongKind { piece: e.name.clone(), expected: "a piece".into(), got: 0 })
@@ -334,11 +338,14 @@ impl Index {
         self.doc_entry(doc).ok().flatten().map(|(m, _)| m)
     }
 
-    /// The document with article id `id`: its issue is named by the id's stem, so only that
-    /// issue's metadata is read.
+    /// The document with article id `id` (one piece of the id map, no metadata).
     pub fn doc_by_id(&self, id: &str) -> Option<u32> {
-        let issue = self.manifest.issues.iter().find(|i| id.strip_prefix(i.stem.as_str()).is_some_and(|rest| rest.starts_with('-')))?;
-        (issue.first_doc..issue.first_doc + issue.docs).find(|&d| self.meta(d).is_some_and(|m| m.id == id))
+        let slots = self.slots_of(PieceKind::Ids);
+        let i = slots.partition_point(|&s| self.manifest.pieces[s].first.as_str() <= id);
+        match self.component(*slots.get(i.checked_sub(1)?)?) {
+            Ok(Component::Ids(p)) => p.get(id),
+            _ => None,
+        }
     }
 
     /// The article with doc id `doc` (None when out of range, not loaded or corrupt).

@@ -1,0 +1,83 @@
+//! *Which document has article id X?* A shared link names an article by id
+//! (`#/article/<id>`); this map answers without reading any metadata: `fst::Map` pieces from
+//! id to document number, cut by id range like the term dictionary, so opening a link on an
+//! archive fetches one small piece before the article itself.
+
+use super::bytes::{inflate, Cursor};
+#[cfg(feature = "native")]
+use super::bytes::{deflate, Writer};
+use super::{IndexError, PieceEntry};
+#[cfg(feature = "native")]
+use super::PIECE_TARGET_BYTES;
+
+/// One loaded piece of the id map.
+pub(crate) struct IdsPiece {
+    pub map: fst::Map<Vec<u8>>,
+}
+
+impl IdsPiece {
+    pub fn get(&self, id: &str) -> Option<u32> {
+        self.map.get(id.as_bytes()).map(|d| d as u32)
+    }
+}
+
+/// Pieces for `ids` (sorted by bytes, distinct) with their documents; `(from, to, body)` per
+/// piece, `from..to` counting ids.
+#[cfg(feature = "native")]
+pub(crate) fn write(ids: &[(&str, u32)]) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
+    let fst_err = |e: fst::Error| IndexError::Corrupt { piece: "ids".into(), detail: format!("fst build: {e}") };
+    let mut out = Vec::new();
+    let mut from = 0usize;
+    loop {
+        let mut to = from;
+        let mut size = 0usize;
+        // Ids share long prefixes: the fst keeps about a third of their bytes.
+        while to < ids.len() && (to == from || size < 3 * PIECE_TARGET_BYTES) {
+            size += ids[to].0.len() + 3;
+            to += 1;
+        }
+        let mut builder = fst::MapBuilder::memory();
+        for (id, doc) in &ids[from..to] {
+            builder.insert(id.as_bytes(), u64::from(*doc)).map_err(fst_err)?;
+        }
+        let raw = builder.into_inner().map_err(fst_err)?;
+        let mut w = Writer::new();
+        w.varint(raw.len() as u64);
+        w.buf.extend_from_slice(&deflate(&raw));
+        out.push((from as u32, to as u32, w.buf));
+        if to >= ids.len() {
+            return Ok(out);
+        }
+        from = to;
+    }
+}
+
+/// Decodes an id piece: it must hold exactly the entry's number of ids, starting with its
+/// first key, each naming a document below `n_docs`.
+pub(crate) fn read(entry: &PieceEntry, body: &[u8], n_docs: usize) -> Result<IdsPiece, IndexError> {
+    let mut c = Cursor::new(body, &entry.name);
+    let raw_len = c.varint_max(u32::MAX as u64, "id map length")? as usize;
+    let comp = c.take(c.remaining())?;
+    if raw_len > comp.len().saturating_mul(1100) + 4096 {
+        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
+    }
+    let raw = inflate(&entry.name, comp, raw_len)?;
+    let map = fst::Map::new(raw).map_err(|e| c.corrupt(format!("id map: {e}")))?;
+    map.as_fst().verify().map_err(|e| c.corrupt(format!("id map checksum: {e}")))?;
+    if map.len() as u64 != u64::from(entry.to - entry.from) {
+        return Err(c.corrupt(format!("holds {} ids, the manifest says {}", map.len(), entry.to - entry.from)));
+    }
+    use fst::Streamer;
+    let mut s = map.stream();
+    let mut first = true;
+    while let Some((k, v)) = s.next() {
+        if v >= n_docs as u64 {
+            return Err(c.corrupt(format!("an id names document {v} of {n_docs}")));
+        }
+        if first && k != entry.first.as_bytes() {
+            return Err(c.corrupt("the first id differs from the manifest's"));
+        }
+        first = false;
+    }
+    Ok(IdsPiece { map })
+}
