@@ -218,13 +218,14 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     stats.terms = words.len();
 
     let mut pieces: Vec<(PieceEntry, Vec<u8>)> = Vec::new();
+    let cut = super::piece_target(stats.chars);
 
     // Word tier: the term dictionary in pieces, then the postings pieces.
     let mut words: Vec<(String, Postings)> = words.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
-    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p));
-    for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab)? {
+    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut);
+    for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab, cut)? {
         pieces.push(entry(PieceKind::Vocab, body, from, to, &word_keys));
     }
     for (from, to, body) in word_bodies {
@@ -235,16 +236,16 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();
     chars.sort_unstable_by_key(|(c, _)| *c);
     let char_keys: Vec<String> = chars.iter().map(|(c, _)| c.to_string()).collect();
-    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p));
+    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut);
     drop(chars);
-    for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict)? {
+    for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, cut)? {
         pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
     }
     for (from, to, body) in char_bodies {
         pieces.push(entry(PieceKind::CharPostings, body, from, to, &[]));
     }
-    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)));
-    for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict)? {
+    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut);
+    for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict, cut)? {
         pieces.push(entry(PieceKind::BigramDict, body, from, to, &bigram_keys));
     }
     for (from, to, body) in bigram_bodies {
@@ -268,7 +269,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
             }
         })
         .collect();
-    for (from, to, body) in norms::write(&doc_norms) {
+    for (from, to, body) in norms::write(&doc_norms, cut) {
         pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
     }
     let mut ids: Vec<(&str, u32)> = metas.iter().enumerate().map(|(d, m)| (m.id.as_str(), d as u32)).collect();
@@ -277,7 +278,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         return Err(IndexError::Config { file: "corpus/clean".into(), detail: format!("article id {} appears twice", w[0].0) });
     }
     let id_keys: Vec<String> = ids.iter().map(|(id, _)| id.to_string()).collect();
-    for (from, to, body) in super::ids::write(&ids)? {
+    for (from, to, body) in super::ids::write(&ids, cut)? {
         pieces.push(entry(PieceKind::Ids, body, from, to, &id_keys));
     }
     let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
@@ -458,7 +459,7 @@ impl BigramCounts {
 
     /// Keys (two-char strings in byte order), infos and postings bodies. `texts` must be the
     /// normalised search texts given to [`BigramCounts::count`], in the same order.
-    fn encode(self, texts: impl Iterator<Item = String>) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+    fn encode(self, texts: impl Iterator<Item = String>, cut: usize) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
         let BigramCounts { ids, counts } = self;
         // Packed keys sort like their UTF-8 strings: UTF-8 keeps code point order and no
         // char's encoding is a prefix of another's.
@@ -485,7 +486,7 @@ impl BigramCounts {
             });
         }
         ids.clear();
-        let mut enc = Encoder::default();
+        let mut enc = Encoder::new(cut);
         let mut positions: Vec<u32> = Vec::new();
         for (i, &(_, id)) in keys.iter().enumerate() {
             let start = starts[i] as usize;

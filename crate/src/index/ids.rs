@@ -7,8 +7,6 @@ use super::bytes::{inflate, Cursor};
 #[cfg(feature = "native")]
 use super::bytes::{deflate, Writer};
 use super::{IndexError, PieceEntry};
-#[cfg(feature = "native")]
-use super::PIECE_TARGET_BYTES;
 
 /// One loaded piece of the id map.
 pub(crate) struct IdsPiece {
@@ -21,10 +19,10 @@ impl IdsPiece {
     }
 }
 
-/// Pieces for `ids` (sorted by bytes, distinct) with their documents; `(from, to, body)` per
-/// piece, `from..to` counting ids.
+/// Pieces for `ids` (sorted by bytes, distinct) with their documents, of about `cut` bytes;
+/// `(from, to, body)` per piece, `from..to` counting ids.
 #[cfg(feature = "native")]
-pub(crate) fn write(ids: &[(&str, u32)]) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
+pub(crate) fn write(ids: &[(&str, u32)], cut: usize) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
     let fst_err = |e: fst::Error| IndexError::Corrupt { piece: "ids".into(), detail: format!("fst build: {e}") };
     let mut out = Vec::new();
     let mut from = 0usize;
@@ -32,7 +30,7 @@ pub(crate) fn write(ids: &[(&str, u32)]) -> Result<Vec<(u32, u32, Vec<u8>)>, Ind
         let mut to = from;
         let mut size = 0usize;
         // Ids share long prefixes: the fst keeps about a third of their bytes.
-        while to < ids.len() && (to == from || size < 3 * PIECE_TARGET_BYTES) {
+        while to < ids.len() && (to == from || size < 3 * cut) {
             size += ids[to].0.len() + 3;
             to += 1;
         }

@@ -152,6 +152,16 @@ pub const HEADER_LEN: usize = 20;
 /// (a query touches a handful of pieces), large enough that the manifest, about 12 bytes a
 /// piece, stays a small part of the first download.
 pub const PIECE_TARGET_BYTES: usize = 16 << 10;
+/// Pieces of a small corpus are cut smaller, down to this: its whole index is a few hundred
+/// KB, and a first search on it should fetch a few KB per piece, not a third of the index.
+pub const MIN_PIECE_BYTES: usize = 4 << 10;
+
+/// The piece size for a corpus of `chars` characters: a quarter of a byte per character,
+/// between [`MIN_PIECE_BYTES`] and [`PIECE_TARGET_BYTES`] (the seed's 15k chars: 4 KB; an
+/// archive of a million chars or more: 16 KB).
+pub fn piece_target(chars: u64) -> usize {
+    usize::try_from(chars / 4).unwrap_or(usize::MAX).clamp(MIN_PIECE_BYTES, PIECE_TARGET_BYTES)
+}
 /// A bigram gets its own posting list when it occurs at least this often in the corpus. Most
 /// distinct bigrams of a large archive occur once; leaving them out saves a third of the
 /// bigram tier, and a query on one reads its two chars' lists instead (still exact).

@@ -10,8 +10,6 @@ use super::bytes::{inflate, Cursor};
 #[cfg(feature = "native")]
 use super::bytes::{deflate, Writer};
 use super::{DocNorms, IndexError, PieceEntry};
-#[cfg(feature = "native")]
-use super::PIECE_TARGET_BYTES;
 
 /// One loaded piece: documents `from .. from + docs.len()`.
 pub(crate) struct NormsPiece {
@@ -25,10 +23,10 @@ impl NormsPiece {
     }
 }
 
-/// Piece bodies for `norms`, cut when the raw varints pass twice [`PIECE_TARGET_BYTES`]
-/// (they deflate to about half); `(from, to, body)` per piece, at least one.
+/// Piece bodies for `norms`, cut when the raw varints pass twice `cut` (they deflate to about
+/// half); `(from, to, body)` per piece, at least one.
 #[cfg(feature = "native")]
-pub(crate) fn write(norms: &[DocNorms]) -> Vec<(u32, u32, Vec<u8>)> {
+pub(crate) fn write(norms: &[DocNorms], cut: usize) -> Vec<(u32, u32, Vec<u8>)> {
     let mut out = Vec::new();
     let mut raw = Writer::new();
     let mut from = 0usize;
@@ -40,7 +38,7 @@ pub(crate) fn write(norms: &[DocNorms]) -> Vec<(u32, u32, Vec<u8>)> {
         out.push((from as u32, to as u32, w.buf));
     };
     for (d, n) in norms.iter().enumerate() {
-        if raw.buf.len() >= 2 * PIECE_TARGET_BYTES {
+        if raw.buf.len() >= 2 * cut {
             flush(&mut raw, from, d, &mut out);
             from = d;
         }

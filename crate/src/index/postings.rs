@@ -9,8 +9,6 @@ use super::bytes::Cursor;
 #[cfg(feature = "native")]
 use super::bytes::Writer;
 use super::{IndexError, TermInfo};
-#[cfg(feature = "native")]
-use super::PIECE_TARGET_BYTES;
 
 /// A decoded posting list: for each document (ascending), its positions (ascending).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -67,8 +65,10 @@ impl Postings {
 /// [`PIECE_TARGET_BYTES`]; [`Encoder::finish`] returns each key's info (its `piece` counts
 /// among the returned bodies) and the bodies with their key range `[from, to)`.
 #[cfg(feature = "native")]
-#[derive(Default)]
 pub(crate) struct Encoder {
+    /// Raw list bytes gathered per piece: 1.5 times the piece size, as they deflate to about
+    /// two thirds.
+    raw_cut: usize,
     infos: Vec<TermInfo>,
     bodies: Vec<(u32, u32, Vec<u8>)>,
     buf: Writer,
@@ -82,10 +82,25 @@ pub(crate) struct Encoder {
 
 #[cfg(feature = "native")]
 impl Encoder {
+    /// An encoder cutting pieces of about `cut` bytes.
+    pub fn new(cut: usize) -> Encoder {
+        Encoder {
+            raw_cut: cut * 3 / 2,
+            infos: Vec::new(),
+            bodies: Vec::new(),
+            buf: Writer::new(),
+            from: 0,
+            offset: 0,
+            docs: 0,
+            positions: 0,
+            prev_doc: 0,
+        }
+    }
+
     /// Starts the next key's list.
     pub fn start_list(&mut self) {
         let ord = self.infos.len() as u32;
-        if self.buf.buf.len() >= RAW_PIECE_BYTES {
+        if self.buf.buf.len() >= self.raw_cut {
             self.bodies.push((self.from, ord, seal_lists(&std::mem::take(&mut self.buf.buf))));
             self.from = ord;
         }
@@ -139,10 +154,6 @@ impl Encoder {
     }
 }
 
-/// Raw list bytes gathered per piece: they deflate to about [`PIECE_TARGET_BYTES`].
-#[cfg(feature = "native")]
-const RAW_PIECE_BYTES: usize = PIECE_TARGET_BYTES * 3 / 2;
-
 /// A postings piece body: `raw_len:varint deflate(lists)`. Varints of small deltas still
 /// deflate to about two thirds; a page that reads a piece inflates it once.
 #[cfg(feature = "native")]
@@ -166,8 +177,8 @@ pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError
 
 /// Encodes accumulated posting lists in key order (see [`Encoder`]).
 #[cfg(feature = "native")]
-pub(crate) fn encode<'a>(lists: impl Iterator<Item = &'a Postings>) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
-    let mut e = Encoder::default();
+pub(crate) fn encode<'a>(lists: impl Iterator<Item = &'a Postings>, cut: usize) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+    let mut e = Encoder::new(cut);
     for list in lists {
         e.push(list);
     }

@@ -15,8 +15,6 @@ use super::postings::{check_info, read_info};
 #[cfg(feature = "native")]
 use super::postings::write_info;
 use super::{IndexError, PieceEntry, TermInfo};
-#[cfg(feature = "native")]
-use super::PIECE_TARGET_BYTES;
 
 /// One loaded piece of the dictionary.
 pub(crate) struct TermDictPiece {
@@ -54,10 +52,10 @@ impl TermDictPiece {
     }
 }
 
-/// Writes the dictionary of `terms` (sorted, distinct) with their infos into piece bodies;
-/// returns `(from, to, body)` per piece.
+/// Writes the dictionary of `terms` (sorted, distinct) with their infos into piece bodies of
+/// about `cut` bytes; returns `(from, to, body)` per piece.
 #[cfg(feature = "native")]
-pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
+pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind, cut: usize) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
     let fst_err = |e: fst::Error| IndexError::Corrupt { piece: kind.name().into(), detail: format!("fst build: {e}") };
     let mut out = Vec::new();
     let mut from = 0usize;
@@ -66,7 +64,7 @@ pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind
         let mut to = from;
         let mut size = 0usize;
         // Pieces deflate to about half (the fst's outputs and the varints are repetitive).
-        while to < terms.len() && (to == from || size < 2 * PIECE_TARGET_BYTES) {
+        while to < terms.len() && (to == from || size < 2 * cut) {
             size += terms[to].len() + 6;
             to += 1;
         }
