@@ -17,6 +17,8 @@ use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod order;
+
 /// What to count in [`frequencies`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FreqOptions {
@@ -192,7 +194,7 @@ fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> FreqTable {
             rows.push(FreqRow { term: term.to_string(), count, per_10k: per_10k(count, total_tokens), articles });
         }
     });
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    order::sort_by(&mut rows, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
@@ -264,7 +266,7 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
     let mut articles = Vec::new();
     for (doc, (counts, mut spans)) in docs {
         let Some(m) = index.meta(doc) else { continue };
-        spans.sort_unstable();
+        order::sort_by(&mut spans, Ord::cmp);
         let mut count = 0u64;
         let mut covered_to = 0u32;
         for (start, end) in spans {
