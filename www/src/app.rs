@@ -214,7 +214,8 @@ pub fn App() -> Html {
     };
 
     let pieces = use_reducer(Pieces::default);
-    let in_flight = use_mut_ref(std::collections::BTreeSet::<String>::new);
+    // The names being fetched: a few at a time, so a Vec (a set's removal code costs ~2 KB of wasm).
+    let in_flight = use_mut_ref(Vec::<String>::new);
     let ready = match &*load {
         LoadState::Ready(ix) => Some(ix.clone()),
         _ => None,
@@ -225,7 +226,16 @@ pub fn App() -> Html {
         use_callback((ready.as_ref().map(Rc::as_ptr), blocked), move |names: Vec<String>, _| {
             let (Some(index), false) = (ready.clone(), blocked) else { return };
             let mut flight = in_flight.borrow_mut();
-            let names: Vec<String> = names.into_iter().filter(|n| !index.is_loaded(n) && flight.insert(n.clone())).collect();
+            let names: Vec<String> = names
+                .into_iter()
+                .filter(|n| {
+                    let fetch = !index.is_loaded(n) && !flight.contains(n);
+                    if fetch {
+                        flight.push(n.clone());
+                    }
+                    fetch
+                })
+                .collect();
             drop(flight);
             if names.is_empty() {
                 return;
@@ -234,11 +244,7 @@ pub fn App() -> Html {
             let in_flight = in_flight.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = fetch_pieces(&index, &names).await;
-                let mut flight = in_flight.borrow_mut();
-                for n in &names {
-                    flight.remove(n);
-                }
-                drop(flight);
+                in_flight.borrow_mut().retain(|n| !names.contains(n));
                 dispatch.dispatch(match result {
                     Ok(()) => PiecesAction::Arrived,
                     Err(f) => PiecesAction::Failed(f),
