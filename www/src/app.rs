@@ -11,32 +11,16 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 use yuliao::index::Index;
 
 use crate::components::progress::LoadProgress;
 use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
+use crate::route::{use_location, use_route, HashRouter, Route};
 use crate::state::{is_embed, parse_query, Links};
 use crate::views::{article::ArticleView, freq::FreqView, not_found::NotFound, search::SearchView, themes::ThemesView};
 
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/search")]
-    Search,
-    #[at("/article/:id")]
-    Article { id: String },
-    #[at("/freq")]
-    Freq,
-    #[at("/themes")]
-    Themes,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
+/// The view for a route.
 fn switch(route: Route) -> Html {
     match route {
         Route::Home | Route::Search => html! { <SearchView /> },
@@ -116,8 +100,7 @@ pub fn use_tr() -> Tr {
 /// the hash as well as inside it; the hash wins where both give a key.
 #[hook]
 pub fn use_query_pairs() -> Vec<(String, String)> {
-    let location = use_location();
-    let mut pairs = location.map(|l| parse_query(l.query_str())).unwrap_or_default();
+    let mut pairs = parse_query(&use_location().query);
     if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
         pairs.extend(parse_query(search.trim_start_matches('?')));
     }
@@ -308,6 +291,7 @@ fn Shell(props: &ShellProps) -> Html {
         }
     });
     use_slash_shortcut();
+    let route = use_route();
 
     let (state, main) = match &props.body {
         Body::Ready(ix) if props.piece_failure.is_some() => (
@@ -320,7 +304,7 @@ fn Shell(props: &ShellProps) -> Html {
                             <button id="retry-pieces" class="retry" type="button" onclick={props.retry.clone()}>{ tr.retry() }</button>
                         </div>
                     }
-                    <Switch<Route> render={switch} />
+                    { switch(route.clone()) }
                 </ContextProvider<IndexHandle>>
             },
         ),
@@ -330,7 +314,7 @@ fn Shell(props: &ShellProps) -> Html {
             "ready",
             html! {
                 <ContextProvider<IndexHandle> context={ix.clone()}>
-                    <Switch<Route> render={switch} />
+                    { switch(route.clone()) }
                 </ContextProvider<IndexHandle>>
             },
         ),
@@ -409,15 +393,15 @@ struct HeaderProps {
 #[component]
 fn Header(props: &HeaderProps) -> Html {
     let tr = Tr { lang: props.lang };
-    let route = use_route::<Route>();
+    let route = use_route();
     let active = |r: &[Route]| {
-        if route.as_ref().is_some_and(|cur| r.contains(cur)) {
+        if r.contains(&route) {
             "nav-link active"
         } else {
             "nav-link"
         }
     };
-    let search_active = matches!(route, Some(Route::Home | Route::Search | Route::Article { .. }));
+    let search_active = matches!(route, Route::Home | Route::Search | Route::Article { .. });
     let switch = {
         let set_lang = props.set_lang.clone();
         let other = props.lang.other();
