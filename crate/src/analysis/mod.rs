@@ -17,7 +17,10 @@ use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod fixed;
 pub mod order;
+
+pub use fixed::fixed;
 
 /// What to count in [`frequencies`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -384,7 +387,7 @@ pub fn freq_csv(table: &FreqTable) -> String {
         s.push_str(&line(&[
             r.term.clone(),
             r.count.to_string(),
-            format!("{:.2}", r.per_10k),
+            fixed(r.per_10k, 2),
             r.articles.to_string(),
         ]));
     }

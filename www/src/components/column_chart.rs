@@ -7,6 +7,7 @@
 //! labels are HTML text beside it, so they are never stretched or shrunk.
 
 use yew::prelude::*;
+use yuliao::analysis::fixed;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -23,7 +24,7 @@ pub struct ColumnChartProps {
     pub columns: Vec<Column>,
 }
 
-/// SVG user units: the box is stretched to the element's CSS size.
+/// SVG user units: the box is stretched to the element's CSS size (`viewBox` says them too).
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 100.0;
 /// A column never gets wider than this share of one slot (few articles stay slim).
@@ -43,7 +44,7 @@ pub fn ColumnChart(props: &ColumnChartProps) -> Html {
         let (h, class) =
             if c.value == 0 { (1.5, "column zero") } else { ((c.value as f64 / max as f64 * HEIGHT).max(2.0), "column") };
         let rect = html! {
-            <rect class={class} x={format!("{x:.2}")} y={format!("{:.2}", HEIGHT - h)} width={format!("{w:.2}")} height={format!("{h:.2}")}>
+            <rect class={class} x={fixed(x, 2)} y={fixed(HEIGHT - h, 2)} width={fixed(w, 2)} height={fixed(h, 2)}>
                 <title>{ c.title.clone() }</title>
             </rect>
         };
@@ -56,7 +57,7 @@ pub fn ColumnChart(props: &ColumnChartProps) -> Html {
         <div class="column-chart-box">
             <span class="axis-max">{ max.to_string() }</span>
             <svg id={props.id.clone()} class="column-chart" role="img" aria-label={props.label.clone()}
-                 viewBox={format!("0 0 {WIDTH} {HEIGHT}")} preserveAspectRatio="none">
+                 viewBox="0 0 1000 100" preserveAspectRatio="none">
                 { for cols }
             </svg>
             <div class="axis-x"><span>{ "1" }</span><span>{ n.to_string() }</span></div>

@@ -161,7 +161,7 @@ fn freq_table(tr: &crate::i18n::Tr, links: &crate::state::Links, table: &FreqTab
                         <td class="num rank">{ i + 1 }</td>
                         <td class="term"><a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ r.term.clone() }</a></td>
                         <td class="num">{ thousands(r.count) }</td>
-                        <td class="num">{ format!("{:.2}", r.per_10k) }</td>
+                        <td class="num">{ analysis::fixed(r.per_10k, 2) }</td>
                         <td class="num">{ thousands(r.articles as u64) }</td>
                         <td class="links">
                             <a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ tr.link_search() }</a>
