@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yuliao::index::Index;
 
-use crate::components::progress::LoadProgress;
+use crate::components::progress::{load_error, load_progress};
 use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
 use crate::route::{use_location, use_route, HashRouter, Route};
@@ -300,7 +300,7 @@ fn Shell(props: &ShellProps) -> Html {
                 <ContextProvider<IndexHandle> context={ix.clone()}>
                     if let Some(f) = &props.piece_failure {
                         <div class="piece-failure">
-                            <crate::components::progress::LoadError failure={f.clone()} />
+                            { load_error(&tr, f) }
                             <button id="retry-pieces" class="retry" type="button" onclick={props.retry.clone()}>{ tr.retry() }</button>
                         </div>
                     }
@@ -308,8 +308,8 @@ fn Shell(props: &ShellProps) -> Html {
                 </ContextProvider<IndexHandle>>
             },
         ),
-        Body::Loading(p) => ("loading", html! { <LoadProgress progress={*p} /> }),
-        Body::Failed(f) => ("error", html! { <crate::components::progress::LoadError failure={f.clone()} /> }),
+        Body::Loading(p) => ("loading", load_progress(&tr, *p)),
+        Body::Failed(f) => ("error", load_error(&tr, f)),
         Body::Ready(ix) => (
             "ready",
             html! {
@@ -331,7 +331,7 @@ fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<Tr> context={tr}>
             <div class="app" data-state={state} data-embed={embed.then_some("1")}>
                 if !embed {
-                    <Header lang={lang} set_lang={props.set_lang.clone()} />
+                    { header(tr, &route, &props.set_lang) }
                 }
                 <main class="main">{ main }</main>
                 if !embed {
@@ -384,18 +384,10 @@ fn use_slash_shortcut() {
     });
 }
 
-#[derive(Properties, PartialEq)]
-struct HeaderProps {
-    lang: Lang,
-    set_lang: Callback<Lang>,
-}
-
-#[component]
-fn Header(props: &HeaderProps) -> Html {
-    let tr = Tr { lang: props.lang };
-    let route = use_route();
+/// The header: brand, navigation (the link of `route`'s view marked active) and the language switch.
+fn header(tr: Tr, route: &Route, set_lang: &Callback<Lang>) -> Html {
     let active = |r: &[Route]| {
-        if r.contains(&route) {
+        if r.contains(route) {
             "nav-link active"
         } else {
             "nav-link"
@@ -403,8 +395,8 @@ fn Header(props: &HeaderProps) -> Html {
     };
     let search_active = matches!(route, Route::Home | Route::Search | Route::Article { .. });
     let switch = {
-        let set_lang = props.set_lang.clone();
-        let other = props.lang.other();
+        let set_lang = set_lang.clone();
+        let other = tr.lang.other();
         Callback::from(move |_: MouseEvent| set_lang.emit(other))
     };
     html! {

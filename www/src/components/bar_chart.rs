@@ -15,13 +15,6 @@ pub struct Bar {
     pub href: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BarChartProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub bars: Vec<Bar>,
-}
-
 // Whole SVG units, so positions are written as integers; only bar widths have decimals.
 const WIDTH: u32 = 400;
 const LABEL_W: u32 = 90;
@@ -29,15 +22,15 @@ const VALUE_W: u32 = 40;
 const ROW_H: u32 = 20;
 const BAR_H: u32 = 14;
 
-#[component]
-pub fn BarChart(props: &BarChartProps) -> Html {
-    if props.bars.is_empty() {
+/// The chart `svg#id` with accessible name `label` (nothing when there are no bars).
+pub fn bar_chart(id: &'static str, label: &'static str, bars: &[Bar]) -> Html {
+    if bars.is_empty() {
         return html! {};
     }
-    let max = props.bars.iter().map(|b| b.value).fold(0.0_f64, f64::max).max(f64::MIN_POSITIVE);
+    let max = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max).max(f64::MIN_POSITIVE);
     let span = f64::from(WIDTH - LABEL_W - VALUE_W);
-    let height = props.bars.len() as u32 * ROW_H + 4;
-    let rows = props.bars.iter().enumerate().map(|(i, b)| {
+    let height = bars.len() as u32 * ROW_H + 4;
+    let rows = bars.iter().enumerate().map(|(i, b)| {
         let y = i as u32 * ROW_H + 2;
         let w = (b.value / max * span).max(1.0);
         let text_y = y + ROW_H / 2;
@@ -54,7 +47,7 @@ pub fn BarChart(props: &BarChartProps) -> Html {
         }
     });
     html! {
-        <svg id={props.id.clone()} class="chart bar-chart" role="img" aria-label={props.label.clone()}
+        <svg {id} class="chart bar-chart" role="img" aria-label={label}
              viewBox={format!("0 0 {WIDTH} {height}")} preserveAspectRatio="xMinYMin meet">
             { for rows }
         </svg>

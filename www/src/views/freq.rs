@@ -12,8 +12,8 @@ use yuliao::analysis::{self, FreqOptions, FreqTable};
 use yuliao::corpus::Kind;
 
 use crate::app::{go, use_engine, use_links, use_query_pairs, use_tr};
-use crate::components::bar_chart::{Bar, BarChart};
-use crate::components::csv_button::CsvButton;
+use crate::components::bar_chart::{bar_chart, Bar};
+use crate::components::csv_button::csv_button;
 use crate::download::file_name;
 use crate::i18n::thousands;
 use crate::state::FreqState;
@@ -119,7 +119,7 @@ pub fn FreqView() -> Html {
                         { for TOP_CHOICES.iter().map(|&n| html! { <option value={n.to_string()} selected={n == state.n}>{ n }</option> }) }
                     </select>
                 </label>
-                <CsvButton id="freq-csv" label={tr.download_csv()} filename={csv_name} make={make_csv} />
+                { csv_button("freq-csv", tr.download_csv(), csv_name, make_csv) }
             </form>
             if fetching {
                 <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
@@ -132,7 +132,7 @@ pub fn FreqView() -> Html {
             } else {
                 <div class="freq-layout">
                     <div class="freq-chart">
-                        <BarChart id="freq-chart" label={tr.chart_label_freq()} {bars} />
+                        { bar_chart("freq-chart", tr.chart_label_freq(), &bars) }
                     </div>
                     { freq_table(&tr, &links, &table) }
                 </div>

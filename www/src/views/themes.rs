@@ -12,9 +12,9 @@ use yew::prelude::*;
 use yuliao::analysis::{self, ThemeReport};
 
 use crate::app::{go, use_engine, use_index, use_links, use_query_pairs, use_tr};
-use crate::components::column_chart::{Column, ColumnChart};
-use crate::components::csv_button::CsvButton;
-use crate::components::kwic::{KwicRow, KwicTable};
+use crate::components::column_chart::{column_chart, Column};
+use crate::components::csv_button::csv_button;
+use crate::components::kwic::{kwic_table, KwicRow};
 use crate::download::file_name;
 use crate::i18n::{thousands, Tr};
 use crate::state::{Links, ThemeState};
@@ -159,12 +159,12 @@ pub fn ThemesView() -> Html {
                 <section class="kwic-section">
                     <div class="section-head">
                         <h2>{ tr.kwic_title() }{ " " }<small>{ tr.kwic_count(kwic_rows.len()) }</small></h2>
-                        <CsvButton id="kwic-csv" label={tr.download_kwic_csv()} filename={file_name("kwic", &state.terms)} make={make_kwic_csv} />
+                        { csv_button("kwic-csv", tr.download_kwic_csv(), file_name("kwic", &state.terms), make_kwic_csv) }
                     </div>
-                    <KwicTable rows={kwic_rows} />
+                    { kwic_table(&kwic_rows) }
                 </section>
                 <div class="section-foot">
-                    <CsvButton id="theme-csv" label={tr.download_theme_csv()} filename={file_name("theme", &state.terms)} make={make_theme_csv} />
+                    { csv_button("theme-csv", tr.download_theme_csv(), file_name("theme", &state.terms), make_theme_csv) }
                 </div>
             }
         </section>
@@ -204,7 +204,7 @@ fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, columns: V
                 <p class="notice notice-missing">{ tr.not_in_corpus() }</p>
             } else {
                 <figure class="theme-chart">
-                    <ColumnChart id="theme-chart" label={tr.chart_caption_theme()} {columns} />
+                    { column_chart("theme-chart", tr.chart_caption_theme(), &columns) }
                     <figcaption>{ tr.chart_caption_theme() }</figcaption>
                 </figure>
                 <div class="table-wrap">
