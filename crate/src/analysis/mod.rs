@@ -257,17 +257,26 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
     let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
         terms.iter().map(|t| body_occurrences(index, t)).collect();
     let lens: Vec<u32> = terms.iter().map(|t| normalize(t.trim()).chars().count() as u32).collect();
-    let mut docs: BTreeMap<u32, (Vec<u64>, Vec<(u32, u32)>)> = BTreeMap::new();
+    // Every (doc, term, starts) in reading order, then grouped by doc (a sorted list rather
+    // than a map: one more map type costs the web build ~3 KB).
+    let mut found: Vec<(u32, usize, &Vec<u32>)> = Vec::new();
     for (i, occ) in per_term.iter().enumerate() {
-        for (doc, starts) in occ {
-            let entry = docs.entry(*doc).or_insert_with(|| (vec![0; terms.len()], Vec::new()));
-            entry.0[i] = starts.len() as u64;
-            entry.1.extend(starts.iter().map(|&s| (s, s + lens[i])));
+        found.extend(occ.iter().map(|(doc, starts)| (*doc, i, starts)));
+    }
+    order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
+    let mut docs: Vec<(u32, Vec<u64>, Vec<(u32, u32)>)> = Vec::new();
+    for (doc, i, starts) in found {
+        if docs.last().map(|d| d.0) != Some(doc) {
+            docs.push((doc, vec![0; terms.len()], Vec::new()));
+        }
+        if let Some((_, counts, spans)) = docs.last_mut() {
+            counts[i] = starts.len() as u64;
+            spans.extend(starts.iter().map(|&s| (s, s + lens[i])));
         }
     }
     let mut total = 0;
     let mut articles = Vec::new();
-    for (doc, (counts, mut spans)) in docs {
+    for (doc, counts, mut spans) in docs {
         let Some(m) = index.meta(doc) else { continue };
         order::sort_by(&mut spans, Ord::cmp);
         let mut count = 0u64;
@@ -303,16 +312,15 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
 /// `context_chars` chars either side (line breaks shown as spaces, never crossing into the
 /// metadata); at most `limit` lines (0 = all).
 pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Vec<KwicLine> {
-    // Keyed by (doc, start, longest first, term order): one line per place in the text.
-    let mut occ: BTreeMap<(u32, u32, std::cmp::Reverse<u32>, usize), u32> = BTreeMap::new();
+    // Sorted by (doc, start, longest first, term order): one line per place in the text.
+    let mut occ: Vec<((u32, u32, std::cmp::Reverse<u32>, usize), u32)> = Vec::new();
     for (i, t) in distinct_terms(terms).iter().enumerate() {
         let len = normalize(t.trim()).chars().count() as u32;
         for (doc, starts) in body_occurrences(index, t) {
-            for s in starts {
-                occ.insert((doc, s, std::cmp::Reverse(len), i), len);
-            }
+            occ.extend(starts.into_iter().map(|s| ((doc, s, std::cmp::Reverse(len), i), len)));
         }
     }
+    order::sort_by(&mut occ, |a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     let mut current: Option<(u32, Vec<char>)> = None;
     let mut covered: Option<(u32, u32)> = None; // (doc, end of the last line's keyword)
