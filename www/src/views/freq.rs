@@ -36,11 +36,12 @@ pub fn FreqView() -> Html {
 
     let answer = use_engine(state.clone(), |ix, s| {
         let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
-        (analysis::frequencies(ix, &opts), ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>())
+        // In Rcs, so the view shares the answer rather than copying it.
+        (Rc::new(analysis::frequencies(ix, &opts)), Rc::new(ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>()))
     });
     let fetching = answer.ready().is_none();
     let (table, units) = match answer.ready() {
-        Some((t, u)) => (Rc::new(t.clone()), Rc::new(u.clone())),
+        Some((t, u)) => (t.clone(), u.clone()),
         None => (Rc::new(FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false }), Rc::new(Vec::new())),
     };
 

@@ -78,10 +78,10 @@ pub fn SearchView() -> Html {
 
     let suggestions: Rc<Vec<Suggestion>> = {
         let answer = use_engine((*typed).clone(), |ix, text| match typing_word(text) {
-            Some((_, word)) => query::suggest(ix, word, SUGGESTIONS),
-            None => Vec::new(),
+            Some((_, word)) => Rc::new(query::suggest(ix, word, SUGGESTIONS)),
+            None => Rc::default(),
         });
-        Rc::new(answer.ready().cloned().unwrap_or_default())
+        answer.ready().cloned().unwrap_or_default()
     };
 
     let results = use_engine(state.clone(), |ix, s| {

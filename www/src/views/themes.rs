@@ -56,11 +56,12 @@ pub fn ThemesView() -> Html {
     });
     let answer = use_engine(state.terms.clone(), |ix, terms| {
         let kwic = if terms.is_empty() { Vec::new() } else { analysis::kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
-        (analysis::theme(ix, terms), kwic)
+        // In Rcs, so the view shares the answer rather than copying it.
+        (Rc::new(analysis::theme(ix, terms)), Rc::new(kwic))
     });
     let fetching = answer.ready().is_none();
     let (report, kwic) = match answer.ready() {
-        Some((r, k)) => (Rc::new(r.clone()), Rc::new(k.clone())),
+        Some((r, k)) => (r.clone(), k.clone()),
         None => (Rc::new(ThemeReport { terms: state.terms.clone(), total: 0, articles: Vec::new() }), Rc::new(Vec::new())),
     };
     // The bars' titles and links depend on the language and embed mode as well as the report.
