@@ -56,9 +56,6 @@ const RUNS: &[(u32, i32, u8, u8)] = &[
     (0x1E900, 34, 34, 1),
 ];
 
-/// The Unicode version [`RUNS`] was generated from.
-const UNICODE_VERSION: (u8, u8, u8) = (17, 0, 0);
-
 /// The single-char lowercase of `c`, or None when it has none or several (`İ` → `i̇`).
 pub(super) fn lowercase(c: char) -> Option<char> {
     let u = c as u32;
@@ -74,7 +71,10 @@ pub(super) fn lowercase(c: char) -> Option<char> {
 
 #[cfg(test)]
 mod tests {
-    use super::{lowercase, RUNS, UNICODE_VERSION};
+    use super::{lowercase, RUNS};
+
+    /// The Unicode version [`RUNS`] was generated from.
+    const UNICODE_VERSION: (u8, u8, u8) = (17, 0, 0);
 
     /// What `char::to_lowercase` says for `c` when it gives a single other char.
     fn std_lowercase(c: char) -> Option<char> {
