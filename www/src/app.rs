@@ -18,16 +18,16 @@ use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
 use crate::route::{use_location, use_route, HashRouter, Route};
 use crate::state::{is_embed, parse_query, Links};
-use crate::views::{article::ArticleView, freq::FreqView, not_found::NotFound, search::SearchView, themes::ThemesView};
+use crate::views::{article::ArticleView, freq::FreqView, not_found::not_found, search::SearchView, themes::ThemesView};
 
-/// The view for a route.
-fn switch(route: Route) -> Html {
+/// The view for a route (`tr` and `links` for the one view that is not a component).
+fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
     match route {
         Route::Home | Route::Search => html! { <SearchView /> },
         Route::Article { id } => html! { <ArticleView {id} /> },
         Route::Freq => html! { <FreqView /> },
         Route::Themes => html! { <ThemesView /> },
-        Route::NotFound => html! { <NotFound /> },
+        Route::NotFound => not_found(tr, links),
     }
 }
 
@@ -281,6 +281,7 @@ fn Shell(props: &ShellProps) -> Html {
         .and_then(|(_, v)| Lang::parse(v))
         .unwrap_or(props.lang);
     let tr = Tr { lang };
+    let links = Links { embed };
 
     use_effect_with(lang, |lang| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -304,7 +305,7 @@ fn Shell(props: &ShellProps) -> Html {
                             <button id="retry-pieces" class="retry" type="button" onclick={props.retry.clone()}>{ tr.retry() }</button>
                         </div>
                     }
-                    { switch(route.clone()) }
+                    { switch(route.clone(), &tr, &links) }
                 </ContextProvider<IndexHandle>>
             },
         ),
@@ -314,7 +315,7 @@ fn Shell(props: &ShellProps) -> Html {
             "ready",
             html! {
                 <ContextProvider<IndexHandle> context={ix.clone()}>
-                    { switch(route.clone()) }
+                    { switch(route.clone(), &tr, &links) }
                 </ContextProvider<IndexHandle>>
             },
         ),
