@@ -16,7 +16,7 @@ use yuliao::index::Index;
 use crate::components::progress::{load_error, load_progress};
 use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
-use crate::route::{use_location, use_route, HashRouter, Route};
+use crate::route::{use_hash_router, use_location, use_route, HashLocation, Route};
 use crate::state::{is_embed, parse_query, Links};
 use crate::views::{article::ArticleView, freq::FreqView, not_found::not_found, search::SearchView, themes::ThemesView};
 
@@ -171,6 +171,7 @@ fn store_lang(lang: Lang) {
 
 #[component]
 pub fn App() -> Html {
+    let location = use_hash_router();
     let lang = use_state(stored_lang);
     let load = use_state(|| LoadState::Loading(Progress::default()));
 
@@ -247,9 +248,9 @@ pub fn App() -> Html {
     };
 
     html! {
-        <HashRouter>
+        <ContextProvider<HashLocation> context={location}>
             <Shell lang={*lang} {set_lang} {body} piece_failure={pieces.failure.clone()} {retry} />
-        </HashRouter>
+        </ContextProvider<HashLocation>>
     }
 }
 

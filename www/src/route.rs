@@ -1,7 +1,7 @@
 //! The hash router: which view the page's `#/path?query` asks for.
 //!
 //! Takes `location.hash`; returns the typed [`Route`] and the hash's query string through
-//! context ([`HashRouter`], [`use_location`], [`use_route`]), read again on every `popstate`
+//! context ([`use_hash_router`], [`use_location`], [`use_route`]), read again on every `popstate`
 //! (a followed link, `location.hash = …`, back and forward). Guarantees, as yew-router's
 //! `HashRouter` gave them before: the page opens on `#/` when its hash is not a route; the
 //! hash is read with the browser's own URL parser (so `/a/../b` and escapes are normalised as
@@ -127,14 +127,12 @@ fn ensure_route_hash() {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HashRouterProps {
-    pub children: Html,
-}
-
-/// Provides the [`HashLocation`] to `children` and renders them again on every `popstate`.
-#[component]
-pub fn HashRouter(props: &HashRouterProps) -> Html {
+/// The router itself: the current [`HashLocation`], read again (and the caller rendered again)
+/// on every `popstate`. Call it once, at the top of the app, and provide what it returns in a
+/// `ContextProvider<HashLocation>` for [`use_location`] and [`use_route`] below. (A hook rather
+/// than a router component: a component costs ~3 KB of wasm.)
+#[hook]
+pub fn use_hash_router() -> HashLocation {
     let location = use_reducer(|| {
         ensure_route_hash();
         HashLocation::read(0)
@@ -147,20 +145,16 @@ pub fn HashRouter(props: &HashRouterProps) -> Html {
             move || drop(listener)
         });
     }
-    html! {
-        <ContextProvider<HashLocation> context={(*location).clone()}>
-            { props.children.clone() }
-        </ContextProvider<HashLocation>>
-    }
+    (*location).clone()
 }
 
-/// The current hash location (inside [`HashRouter`]).
+/// The current hash location (below the provider of [`use_hash_router`]'s location).
 #[hook]
 pub fn use_location() -> HashLocation {
     use_context::<HashLocation>().unwrap_or_default()
 }
 
-/// The current route (inside [`HashRouter`]).
+/// The current route (below the provider of [`use_hash_router`]'s location).
 #[hook]
 pub fn use_route() -> Route {
     Route::recognize(&use_location().path)
