@@ -59,7 +59,7 @@ use crate::analysis::{self, FreqOptions};
 use crate::corpus::Kind;
 use crate::index::Index;
 use crate::query::{self, SearchOptions};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 /// Converts any engine result into a plain JS value.
@@ -69,42 +69,55 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("converting a result for JavaScript: {e}")))
 }
 
-/// Options of `frequencies` as JavaScript passes them; every field may be left out.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct FreqOpts {
-    stopwords: Option<bool>,
-    min_len: Option<usize>,
-    kind: Option<String>,
-    unit: Option<String>,
-    limit: Option<usize>,
-}
-
-impl FreqOpts {
-    fn from_js(value: JsValue) -> Result<FreqOptions, JsError> {
-        let opts: FreqOpts = if value.is_undefined() || value.is_null() {
-            FreqOpts::default()
-        } else {
-            serde_wasm_bindgen::from_value(value)
-                .map_err(|e| JsError::new(&format!("frequencies options: {e}")))?
-        };
-        let kind = match opts.kind.as_deref() {
-            None | Some("") => None,
-            Some(k) => Some(Kind::parse(k).ok_or_else(|| {
-                JsError::new(&format!(
-                    "frequencies options: unknown kind {k:?} (expected news, photo, feature or literature)"
-                ))
-            })?),
-        };
-        let defaults = FreqOptions::default();
-        Ok(FreqOptions {
-            stopwords: opts.stopwords.unwrap_or(defaults.stopwords),
-            min_len: opts.min_len.unwrap_or(defaults.min_len),
-            kind,
-            unit: opts.unit.filter(|u| !u.is_empty()),
-            limit: opts.limit.unwrap_or(defaults.limit),
-        })
+/// Options of `frequencies` as JavaScript passes them: `{ stopwords, minLen, kind, unit, limit }`,
+/// each of which may be left out (or `null`), as may the whole object. Read field by field
+/// rather than through serde: a serde deserializer and its error messages cost the web build
+/// ~15 KB of wasm, float formatting included.
+fn freq_options(value: JsValue) -> Result<FreqOptions, JsError> {
+    let defaults = FreqOptions::default();
+    if value.is_undefined() || value.is_null() {
+        return Ok(defaults);
     }
+    if !value.is_object() {
+        return Err(JsError::new("frequencies options: expected an object such as { minLen: 2, limit: 50 }"));
+    }
+    let bad = |name: &str, expected: &str| JsError::new(&format!("frequencies options: {name} must be {expected}"));
+    // The field's value, None when it is missing, undefined or null.
+    let field = |name: &str| -> Result<Option<JsValue>, JsError> {
+        let v = js_sys::Reflect::get(&value, &JsValue::from_str(name)).map_err(|_| bad(name, "readable"))?;
+        Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+    };
+    let flag = |name: &str| -> Result<Option<bool>, JsError> {
+        field(name)?.map(|v| v.as_bool().ok_or_else(|| bad(name, "true or false"))).transpose()
+    };
+    let count = |name: &str| -> Result<Option<usize>, JsError> {
+        field(name)?
+            .map(|v| {
+                v.as_f64()
+                    .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= usize::MAX as f64)
+                    .map(|n| n as usize)
+                    .ok_or_else(|| bad(name, "a whole number, 0 or more"))
+            })
+            .transpose()
+    };
+    let text = |name: &str| -> Result<Option<String>, JsError> {
+        field(name)?.map(|v| v.as_string().ok_or_else(|| bad(name, "a string"))).transpose()
+    };
+    let kind = match text("kind")?.as_deref() {
+        None | Some("") => None,
+        Some(k) => Some(Kind::parse(k).ok_or_else(|| {
+            JsError::new(&format!(
+                "frequencies options: unknown kind {k:?} (expected news, photo, feature or literature)"
+            ))
+        })?),
+    };
+    Ok(FreqOptions {
+        stopwords: flag("stopwords")?.unwrap_or(defaults.stopwords),
+        min_len: count("minLen")?.unwrap_or(defaults.min_len),
+        kind,
+        unit: text("unit")?.filter(|u| !u.is_empty()),
+        limit: count("limit")?.unwrap_or(defaults.limit),
+    })
 }
 
 /// An opened index and the questions it answers.
@@ -216,7 +229,7 @@ impl Yuliao {
     /// Word frequencies: `{ total_tokens, rows }`. Options: `{ stopwords (true = remove),
     /// minLen, kind, unit, limit }`, all optional.
     pub fn frequencies(&self, opts: JsValue) -> Result<JsValue, JsValue> {
-        let opts = FreqOpts::from_js(opts)?;
+        let opts = freq_options(opts)?;
         self.ask(|ix| to_js(&analysis::frequencies(ix, &opts)))
     }
 
@@ -248,7 +261,7 @@ impl Yuliao {
     /// The frequency table as CSV.
     #[wasm_bindgen(js_name = freqCsv)]
     pub fn freq_csv(&self, opts: JsValue) -> Result<String, JsValue> {
-        let opts = FreqOpts::from_js(opts)?;
+        let opts = freq_options(opts)?;
         self.ask(|ix| Ok(analysis::freq_csv(&analysis::frequencies(ix, &opts))))
     }
 

@@ -11,39 +11,23 @@ use std::rc::Rc;
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 use yuliao::index::Index;
 
-use crate::components::progress::LoadProgress;
+use crate::components::progress::{load_error, load_progress};
 use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
+use crate::route::{use_hash_router, use_location, use_route, HashLocation, Route};
 use crate::state::{is_embed, parse_query, Links};
-use crate::views::{article::ArticleView, freq::FreqView, not_found::NotFound, search::SearchView, themes::ThemesView};
+use crate::views::{article::ArticleView, freq::FreqView, not_found::not_found, search::SearchView, themes::ThemesView};
 
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/search")]
-    Search,
-    #[at("/article/:id")]
-    Article { id: String },
-    #[at("/freq")]
-    Freq,
-    #[at("/themes")]
-    Themes,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-fn switch(route: Route) -> Html {
+/// The view for a route (`tr` and `links` for the one view that is not a component).
+fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
     match route {
         Route::Home | Route::Search => html! { <SearchView /> },
         Route::Article { id } => html! { <ArticleView {id} /> },
         Route::Freq => html! { <FreqView /> },
         Route::Themes => html! { <ThemesView /> },
-        Route::NotFound => html! { <NotFound /> },
+        Route::NotFound => not_found(tr, links),
     }
 }
 
@@ -116,8 +100,7 @@ pub fn use_tr() -> Tr {
 /// the hash as well as inside it; the hash wins where both give a key.
 #[hook]
 pub fn use_query_pairs() -> Vec<(String, String)> {
-    let location = use_location();
-    let mut pairs = location.map(|l| parse_query(l.query_str())).unwrap_or_default();
+    let mut pairs = parse_query(&use_location().query);
     if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
         pairs.extend(parse_query(search.trim_start_matches('?')));
     }
@@ -188,6 +171,7 @@ fn store_lang(lang: Lang) {
 
 #[component]
 pub fn App() -> Html {
+    let location = use_hash_router();
     let lang = use_state(stored_lang);
     let load = use_state(|| LoadState::Loading(Progress::default()));
 
@@ -214,7 +198,8 @@ pub fn App() -> Html {
     };
 
     let pieces = use_reducer(Pieces::default);
-    let in_flight = use_mut_ref(std::collections::BTreeSet::<String>::new);
+    // The names being fetched: a few at a time, so a Vec (a set's removal code costs ~2 KB of wasm).
+    let in_flight = use_mut_ref(Vec::<String>::new);
     let ready = match &*load {
         LoadState::Ready(ix) => Some(ix.clone()),
         _ => None,
@@ -225,7 +210,16 @@ pub fn App() -> Html {
         use_callback((ready.as_ref().map(Rc::as_ptr), blocked), move |names: Vec<String>, _| {
             let (Some(index), false) = (ready.clone(), blocked) else { return };
             let mut flight = in_flight.borrow_mut();
-            let names: Vec<String> = names.into_iter().filter(|n| !index.is_loaded(n) && flight.insert(n.clone())).collect();
+            let names: Vec<String> = names
+                .into_iter()
+                .filter(|n| {
+                    let fetch = !index.is_loaded(n) && !flight.contains(n);
+                    if fetch {
+                        flight.push(n.clone());
+                    }
+                    fetch
+                })
+                .collect();
             drop(flight);
             if names.is_empty() {
                 return;
@@ -234,11 +228,7 @@ pub fn App() -> Html {
             let in_flight = in_flight.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let result = fetch_pieces(&index, &names).await;
-                let mut flight = in_flight.borrow_mut();
-                for n in &names {
-                    flight.remove(n);
-                }
-                drop(flight);
+                in_flight.borrow_mut().retain(|n| !names.contains(n));
                 dispatch.dispatch(match result {
                     Ok(()) => PiecesAction::Arrived,
                     Err(f) => PiecesAction::Failed(f),
@@ -258,9 +248,9 @@ pub fn App() -> Html {
     };
 
     html! {
-        <HashRouter>
+        <ContextProvider<HashLocation> context={location}>
             <Shell lang={*lang} {set_lang} {body} piece_failure={pieces.failure.clone()} {retry} />
-        </HashRouter>
+        </ContextProvider<HashLocation>>
     }
 }
 
@@ -292,6 +282,7 @@ fn Shell(props: &ShellProps) -> Html {
         .and_then(|(_, v)| Lang::parse(v))
         .unwrap_or(props.lang);
     let tr = Tr { lang };
+    let links = Links { embed };
 
     use_effect_with(lang, |lang| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -302,6 +293,7 @@ fn Shell(props: &ShellProps) -> Html {
         }
     });
     use_slash_shortcut();
+    let route = use_route();
 
     let (state, main) = match &props.body {
         Body::Ready(ix) if props.piece_failure.is_some() => (
@@ -310,21 +302,21 @@ fn Shell(props: &ShellProps) -> Html {
                 <ContextProvider<IndexHandle> context={ix.clone()}>
                     if let Some(f) = &props.piece_failure {
                         <div class="piece-failure">
-                            <crate::components::progress::LoadError failure={f.clone()} />
+                            { load_error(&tr, f) }
                             <button id="retry-pieces" class="retry" type="button" onclick={props.retry.clone()}>{ tr.retry() }</button>
                         </div>
                     }
-                    <Switch<Route> render={switch} />
+                    { switch(route.clone(), &tr, &links) }
                 </ContextProvider<IndexHandle>>
             },
         ),
-        Body::Loading(p) => ("loading", html! { <LoadProgress progress={*p} /> }),
-        Body::Failed(f) => ("error", html! { <crate::components::progress::LoadError failure={f.clone()} /> }),
+        Body::Loading(p) => ("loading", load_progress(&tr, *p)),
+        Body::Failed(f) => ("error", load_error(&tr, f)),
         Body::Ready(ix) => (
             "ready",
             html! {
                 <ContextProvider<IndexHandle> context={ix.clone()}>
-                    <Switch<Route> render={switch} />
+                    { switch(route.clone(), &tr, &links) }
                 </ContextProvider<IndexHandle>>
             },
         ),
@@ -341,7 +333,7 @@ fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<Tr> context={tr}>
             <div class="app" data-state={state} data-embed={embed.then_some("1")}>
                 if !embed {
-                    <Header lang={lang} set_lang={props.set_lang.clone()} />
+                    { header(tr, &route, &props.set_lang) }
                 }
                 <main class="main">{ main }</main>
                 if !embed {
@@ -394,27 +386,19 @@ fn use_slash_shortcut() {
     });
 }
 
-#[derive(Properties, PartialEq)]
-struct HeaderProps {
-    lang: Lang,
-    set_lang: Callback<Lang>,
-}
-
-#[component]
-fn Header(props: &HeaderProps) -> Html {
-    let tr = Tr { lang: props.lang };
-    let route = use_route::<Route>();
+/// The header: brand, navigation (the link of `route`'s view marked active) and the language switch.
+fn header(tr: Tr, route: &Route, set_lang: &Callback<Lang>) -> Html {
     let active = |r: &[Route]| {
-        if route.as_ref().is_some_and(|cur| r.contains(cur)) {
+        if r.contains(route) {
             "nav-link active"
         } else {
             "nav-link"
         }
     };
-    let search_active = matches!(route, Some(Route::Home | Route::Search | Route::Article { .. }));
+    let search_active = matches!(route, Route::Home | Route::Search | Route::Article { .. });
     let switch = {
-        let set_lang = props.set_lang.clone();
-        let other = props.lang.other();
+        let set_lang = set_lang.clone();
+        let other = tr.lang.other();
         Callback::from(move |_: MouseEvent| set_lang.emit(other))
     };
     html! {

@@ -5,6 +5,7 @@
 //! names, units) is data and is never translated. The language choice is kept in
 //! `localStorage` (`yuliao.lang`) and can be forced for an embed with `lang=en` in the hash query.
 
+use yuliao::analysis::fixed;
 use yuliao::corpus::Kind;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,9 +57,9 @@ pub fn bytes(n: u64) -> String {
     if n < 1024 {
         format!("{n} B")
     } else if n < 1024 * 1024 {
-        format!("{:.1} KB", n as f64 / 1024.0)
+        format!("{} KB", fixed(n as f64 / 1024.0, 1))
     } else {
-        format!("{:.2} MB", n as f64 / (1024.0 * 1024.0))
+        format!("{} MB", fixed(n as f64 / (1024.0 * 1024.0), 2))
     }
 }
 

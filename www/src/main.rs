@@ -4,8 +4,8 @@
 //! relative to the page (so the folder works under any sub-path), opens the engine's
 //! [`yuliao::index::Index`] and renders the views. No request ever leaves the page's origin.
 //!
-//! Layout (the Yew examples' habit): `app` holds the routes and the chrome, `views/` one file
-//! per route, `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
+//! Layout (the Yew examples' habit): `app` holds the chrome and which view each route shows,
+//! `route` the hash router, `views/` one file per route, `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
 //! label in both languages, `load` the download, `download` the CSV save.
 
 mod app;
@@ -13,6 +13,7 @@ mod components;
 mod download;
 mod i18n;
 mod load;
+mod route;
 mod state;
 mod views;
 

@@ -1,7 +1,7 @@
 //! Page state lives in the URL hash: this module parses the hash query into typed structs and
 //! builds the hrefs back.
 //!
-//! Takes the query string of a hash route (`?q=…&p=…`, as yew-router's `Location::query_str`
+//! Takes the query string of a hash route (`?q=…&p=…`, as [`crate::route::HashLocation`]
 //! gives it) and returns typed state ([`SearchState`], [`ArticleState`], [`FreqState`],
 //! [`ThemeState`]); [`Links`] builds `#/…` hrefs that round-trip through the same parsers.
 //! Guarantees: parsing never fails (bad percent escapes are kept as typed, unknown keys are
@@ -32,12 +32,21 @@ pub fn parse_query(qs: &str) -> Vec<(String, String)> {
 /// Percent-decodes one component; `+` is a space (form encoding). Invalid escapes or invalid
 /// UTF-8 are kept as they were typed rather than rejected.
 pub fn decode(s: &str) -> String {
+    match String::from_utf8(percent_decode(s, true)) {
+        Ok(s) => s,
+        Err(_) => s.to_string(),
+    }
+}
+
+/// The bytes of `s` with each `%XY` escape decoded (an invalid escape is kept as typed), and
+/// with `+` as a space when `plus_is_space` (form encoding; not in a URL path).
+pub fn percent_decode(s: &str, plus_is_space: bool) -> Vec<u8> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }
@@ -60,10 +69,7 @@ pub fn decode(s: &str) -> String {
             }
         }
     }
-    match String::from_utf8(out) {
-        Ok(s) => s,
-        Err(_) => s.to_string(),
-    }
+    out
 }
 
 /// Percent-encodes everything but RFC 3986 unreserved characters (like `encodeURIComponent`

@@ -17,6 +17,11 @@ use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod fixed;
+pub mod order;
+
+pub use fixed::fixed;
+
 /// What to count in [`frequencies`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FreqOptions {
@@ -209,7 +214,7 @@ fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> FreqTable {
             rows.push(FreqRow { term: term.to_string(), count, per_10k: per_10k(count, total_tokens), articles });
         }
     });
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    order::sort_by(&mut rows, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
@@ -277,19 +282,28 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
         terms.iter().map(|t| body_occurrences(index, t)).collect();
     let lens: Vec<u32> = terms.iter().map(|t| normalize(t.trim()).chars().count() as u32).collect();
-    let mut docs: BTreeMap<u32, (Vec<u64>, Vec<(u32, u32)>)> = BTreeMap::new();
+    // Every (doc, term, starts) in reading order, then grouped by doc (a sorted list rather
+    // than a map: one more map type costs the web build ~3 KB).
+    let mut found: Vec<(u32, usize, &Vec<u32>)> = Vec::new();
     for (i, occ) in per_term.iter().enumerate() {
-        for (doc, starts) in occ {
-            let entry = docs.entry(*doc).or_insert_with(|| (vec![0; terms.len()], Vec::new()));
-            entry.0[i] = starts.len() as u64;
-            entry.1.extend(starts.iter().map(|&s| (s, s + lens[i])));
+        found.extend(occ.iter().map(|(doc, starts)| (*doc, i, starts)));
+    }
+    order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
+    let mut docs: Vec<(u32, Vec<u64>, Vec<(u32, u32)>)> = Vec::new();
+    for (doc, i, starts) in found {
+        if docs.last().map(|d| d.0) != Some(doc) {
+            docs.push((doc, vec![0; terms.len()], Vec::new()));
+        }
+        if let Some((_, counts, spans)) = docs.last_mut() {
+            counts[i] = starts.len() as u64;
+            spans.extend(starts.iter().map(|&s| (s, s + lens[i])));
         }
     }
     // Places in the text: overlapping matches of several terms count once.
     let counted: Vec<(u32, u64, Vec<u64>)> = docs
         .into_iter()
-        .map(|(doc, (counts, mut spans))| {
-            spans.sort_unstable();
+        .map(|(doc, counts, mut spans)| {
+            order::sort_by(&mut spans, Ord::cmp);
             let mut count = 0u64;
             let mut covered_to = 0u32;
             for (start, end) in spans {
@@ -319,9 +333,9 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     let matched = counted.len();
     let mut kept: Vec<&(u32, u64, Vec<u64>)> = counted.iter().collect();
     if limit > 0 && kept.len() > limit {
-        kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        order::sort_by(&mut kept, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         kept.truncate(limit);
-        kept.sort_by_key(|c| c.0);
+        order::sort_by(&mut kept, |a, b| a.0.cmp(&b.0));
     }
     let mut articles = Vec::with_capacity(kept.len());
     for (doc, count, per_term) in kept {
@@ -344,16 +358,15 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
 /// `context_chars` chars either side (line breaks shown as spaces, never crossing into the
 /// metadata); at most `limit` lines (0 = all).
 pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Vec<KwicLine> {
-    // Keyed by (doc, start, longest first, term order): one line per place in the text.
-    let mut occ: BTreeMap<(u32, u32, std::cmp::Reverse<u32>, usize), u32> = BTreeMap::new();
+    // Sorted by (doc, start, longest first, term order): one line per place in the text.
+    let mut occ: Vec<((u32, u32, std::cmp::Reverse<u32>, usize), u32)> = Vec::new();
     for (i, t) in distinct_terms(terms).iter().enumerate() {
         let len = normalize(t.trim()).chars().count() as u32;
         for (doc, starts) in body_occurrences(index, t) {
-            for s in starts {
-                occ.insert((doc, s, std::cmp::Reverse(len), i), len);
-            }
+            occ.extend(starts.into_iter().map(|s| ((doc, s, std::cmp::Reverse(len), i), len)));
         }
     }
+    order::sort_by(&mut occ, |a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     let mut current: Option<(u32, Vec<char>)> = None;
     let mut covered: Option<(u32, u32)> = None; // (doc, end of the last line's keyword)
@@ -428,7 +441,7 @@ pub fn freq_csv(table: &FreqTable) -> String {
         s.push_str(&line(&[
             r.term.clone(),
             r.count.to_string(),
-            format!("{:.2}", r.per_10k),
+            fixed(r.per_10k, 2),
             r.articles.to_string(),
         ]));
     }

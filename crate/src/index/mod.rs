@@ -459,6 +459,7 @@ pub fn search_text(a: &Article) -> (String, usize, usize) {
 
 /// Where the parts of an article's search text start (see [`search_text`]): the offsets
 /// [`DocNorms`] keeps so that field filters and counts need no metadata.
+#[cfg(feature = "native")]
 pub(crate) fn text_layout(a: &Article) -> (u32, u32) {
     let len = |s: &String| 1 + s.chars().count() as u32;
     let body: u32 = a.title.as_ref().map_or(0, |t| t.chars().count() as u32) + a.paragraphs.iter().map(len).sum::<u32>();

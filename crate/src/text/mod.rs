@@ -9,6 +9,7 @@
 //! - Query time ([`segment_by_vocab`], everywhere): the most probable path over the index's own
 //!   vocabulary, no jieba, so native and WebAssembly split a query identically.
 
+mod lowercase;
 mod normalize;
 #[cfg(feature = "native")]
 mod segment;

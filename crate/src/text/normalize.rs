@@ -14,11 +14,7 @@ pub fn normalize_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    let mut low = c.to_lowercase();
-    match (low.next(), low.next()) {
-        (Some(l), None) => l,
-        _ => c,
-    }
+    super::lowercase::lowercase(c).unwrap_or(c)
 }
 
 /// Normalises a string char by char (see [`normalize_char`]).

@@ -7,6 +7,7 @@
 //! labels are HTML text beside it, so they are never stretched or shrunk.
 
 use yew::prelude::*;
+use yuliao::analysis::fixed;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -16,34 +17,27 @@ pub struct Column {
     pub href: Option<String>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ColumnChartProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub columns: Vec<Column>,
-}
-
-/// SVG user units: the box is stretched to the element's CSS size.
+/// SVG user units: the box is stretched to the element's CSS size (`viewBox` says them too).
 const WIDTH: f64 = 1000.0;
 const HEIGHT: f64 = 100.0;
 /// A column never gets wider than this share of one slot (few articles stay slim).
 const MAX_COLUMN_W: f64 = 30.0;
 
-#[component]
-pub fn ColumnChart(props: &ColumnChartProps) -> Html {
-    let n = props.columns.len();
+/// The chart `svg#id` with accessible name `label` (nothing when there are no columns).
+pub fn column_chart(id: &'static str, label: &'static str, columns: &[Column]) -> Html {
+    let n = columns.len();
     if n == 0 {
         return html! {};
     }
-    let max = props.columns.iter().map(|c| c.value).max().unwrap_or(0).max(1);
+    let max = columns.iter().map(|c| c.value).max().unwrap_or(0).max(1);
     let step = WIDTH / n as f64;
-    let cols = props.columns.iter().enumerate().map(|(i, c)| {
+    let cols = columns.iter().enumerate().map(|(i, c)| {
         let w = (step * 0.8).clamp(0.5, MAX_COLUMN_W);
         let x = i as f64 * step + (step - w) / 2.0;
         let (h, class) =
             if c.value == 0 { (1.5, "column zero") } else { ((c.value as f64 / max as f64 * HEIGHT).max(2.0), "column") };
         let rect = html! {
-            <rect class={class} x={format!("{x:.2}")} y={format!("{:.2}", HEIGHT - h)} width={format!("{w:.2}")} height={format!("{h:.2}")}>
+            <rect class={class} x={fixed(x, 2)} y={fixed(HEIGHT - h, 2)} width={fixed(w, 2)} height={fixed(h, 2)}>
                 <title>{ c.title.clone() }</title>
             </rect>
         };
@@ -55,8 +49,8 @@ pub fn ColumnChart(props: &ColumnChartProps) -> Html {
     html! {
         <div class="column-chart-box">
             <span class="axis-max">{ max.to_string() }</span>
-            <svg id={props.id.clone()} class="column-chart" role="img" aria-label={props.label.clone()}
-                 viewBox={format!("0 0 {WIDTH} {HEIGHT}")} preserveAspectRatio="none">
+            <svg {id} class="column-chart" role="img" aria-label={label}
+                 viewBox="0 0 1000 100" preserveAspectRatio="none">
                 { for cols }
             </svg>
             <div class="axis-x"><span>{ "1" }</span><span>{ n.to_string() }</span></div>

@@ -7,27 +7,15 @@ use yew::prelude::*;
 
 use crate::download::save_text;
 
-#[derive(Properties, PartialEq)]
-pub struct CsvButtonProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub filename: AttrValue,
-    pub make: Callback<(), String>,
-}
-
-#[component]
-pub fn CsvButton(props: &CsvButtonProps) -> Html {
-    let onclick = {
-        let make = props.make.clone();
-        let filename = props.filename.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = make.emit(());
-            if let Err(e) = save_text(&filename, &text, "text/csv;charset=utf-8") {
-                web_sys::console::error_1(&e.into());
-            }
-        })
-    };
+/// The button `#id` labelled `label` that saves `make()` as `filename`.
+pub fn csv_button(id: &'static str, label: &'static str, filename: String, make: Callback<(), String>) -> Html {
+    let onclick = Callback::from(move |_: MouseEvent| {
+        let text = make.emit(());
+        if let Err(e) = save_text(&filename, &text, "text/csv;charset=utf-8") {
+            web_sys::console::error_1(&e.into());
+        }
+    });
     html! {
-        <button id={props.id.clone()} class="csv-button" type="button" {onclick}>{ props.label.clone() }</button>
+        <button {id} class="csv-button" type="button" {onclick}>{ label }</button>
     }
 }

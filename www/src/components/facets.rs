@@ -6,8 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_tr;
-use crate::i18n::thousands;
+use crate::i18n::{thousands, Tr};
 
 /// How many entries show before the rest fold away.
 const VISIBLE: usize = 8;
@@ -18,12 +17,6 @@ pub struct FacetEntry {
     pub filter: String,
     pub count: usize,
     pub href: String,
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FacetGroupProps {
-    pub title: AttrValue,
-    pub entries: Vec<FacetEntry>,
 }
 
 fn entry(e: &FacetEntry) -> Html {
@@ -37,16 +30,15 @@ fn entry(e: &FacetEntry) -> Html {
     }
 }
 
-#[component]
-pub fn FacetGroup(props: &FacetGroupProps) -> Html {
-    let tr = use_tr();
-    if props.entries.is_empty() {
+/// The group titled `title` (nothing when it has no entries).
+pub fn facet_group(tr: &Tr, title: &'static str, entries: &[FacetEntry]) -> Html {
+    if entries.is_empty() {
         return html! {};
     }
-    let (head, rest) = props.entries.split_at(props.entries.len().min(VISIBLE));
+    let (head, rest) = entries.split_at(entries.len().min(VISIBLE));
     html! {
         <section class="facet-group">
-            <h3>{ props.title.clone() }</h3>
+            <h3>{ title }</h3>
             <ul>{ for head.iter().map(entry) }</ul>
             if !rest.is_empty() {
                 <details>

@@ -6,8 +6,6 @@
 //! article stays inert); spans that overlap, touch, are unsorted or run past the end are
 //! sorted, merged and clamped instead of panicking.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 /// Cuts `text` into `(piece, highlighted)` runs following the char-offset `spans`.
@@ -36,16 +34,9 @@ pub fn segments<'a>(text: &'a str, spans: &[[usize; 2]]) -> Vec<(&'a str, bool)>
     out
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HighlightedProps {
-    pub text: AttrValue,
-    #[prop_or_default]
-    pub spans: Rc<Vec<[usize; 2]>>,
-}
-
-#[component]
-pub fn Highlighted(props: &HighlightedProps) -> Html {
-    segments(&props.text, &props.spans)
+/// `text` as text nodes, with `<mark>` around the char spans.
+pub fn highlighted(text: &str, spans: &[[usize; 2]]) -> Html {
+    segments(text, spans)
         .into_iter()
         .map(|(piece, marked)| {
             if marked {

@@ -17,17 +17,12 @@ pub struct KwicRow {
     pub href: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct KwicTableProps {
-    pub rows: Vec<KwicRow>,
-}
-
-#[component]
-pub fn KwicTable(props: &KwicTableProps) -> Html {
+/// The concordance table of `rows`.
+pub fn kwic_table(rows: &[KwicRow]) -> Html {
     html! {
         <table id="kwic-table" class="kwic">
             <tbody>
-                { for props.rows.iter().map(|r| html! {
+                { for rows.iter().map(|r| html! {
                     <tr data-article-id={r.id.clone()}>
                         <td class="kwic-left"><span>{ r.left.clone() }</span></td>
                         <td class="kwic-key"><a href={r.href.clone()} title={r.title.clone()}>{ r.keyword.clone() }</a></td>

@@ -5,32 +5,23 @@
 
 use yew::prelude::*;
 
-use crate::app::use_tr;
+use crate::i18n::Tr;
 
-#[derive(Properties, PartialEq)]
-pub struct PagerProps {
-    pub page: usize,
-    pub pages: usize,
-    pub prev: Option<String>,
-    pub next: Option<String>,
-}
-
-#[component]
-pub fn Pager(props: &PagerProps) -> Html {
-    let tr = use_tr();
-    if props.pages <= 1 {
+/// The pager for `page` (from 0) of `pages`, linking to `prev` and `next` when there are any.
+pub fn pager(tr: &Tr, page: usize, pages: usize, prev: Option<String>, next: Option<String>) -> Html {
+    if pages <= 1 {
         return html! {};
     }
     html! {
         <nav class="pager">
-            if let Some(href) = &props.prev {
-                <a id="page-prev" class="pager-link" href={href.clone()}>{ tr.page_prev() }</a>
+            if let Some(href) = prev {
+                <a id="page-prev" class="pager-link" href={href}>{ tr.page_prev() }</a>
             } else {
                 <span class="pager-link disabled">{ tr.page_prev() }</span>
             }
-            <span class="pager-pos">{ tr.page_of(props.page + 1, props.pages) }</span>
-            if let Some(href) = &props.next {
-                <a id="page-next" class="pager-link" href={href.clone()}>{ tr.page_next() }</a>
+            <span class="pager-pos">{ tr.page_of(page + 1, pages) }</span>
+            if let Some(href) = next {
+                <a id="page-next" class="pager-link" href={href}>{ tr.page_next() }</a>
             } else {
                 <span class="pager-link disabled">{ tr.page_next() }</span>
             }

@@ -6,18 +6,11 @@
 
 use yew::prelude::*;
 
-use crate::app::use_tr;
+use crate::i18n::Tr;
 use crate::load::{FailureKind, LoadFailure, Progress};
 
-#[derive(Properties, PartialEq)]
-pub struct LoadProgressProps {
-    pub progress: Progress,
-}
-
-#[component]
-pub fn LoadProgress(props: &LoadProgressProps) -> Html {
-    let tr = use_tr();
-    let p = props.progress;
+/// The loading screen at progress `p`.
+pub fn load_progress(tr: &Tr, p: Progress) -> Html {
     // Before the sizes are known the bar is indeterminate (no value attribute).
     let (value, max) = match p.total {
         Some(t) if t > 0 => (Some(p.loaded.min(t).to_string()), t.to_string()),
@@ -32,15 +25,8 @@ pub fn LoadProgress(props: &LoadProgressProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LoadErrorProps {
-    pub failure: LoadFailure,
-}
-
-#[component]
-pub fn LoadError(props: &LoadErrorProps) -> Html {
-    let tr = use_tr();
-    let f = &props.failure;
+/// The message for failure `f`.
+pub fn load_error(tr: &Tr, f: &LoadFailure) -> Html {
     let title = match f.kind {
         FailureKind::Missing => tr.error_missing(),
         FailureKind::Corrupt => tr.error_corrupt(),

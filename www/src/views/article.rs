@@ -14,7 +14,7 @@ use yuliao::index::Index;
 use yuliao::query;
 
 use crate::app::{use_engine, use_links, use_query_pairs, use_tr};
-use crate::components::highlight::Highlighted;
+use crate::components::highlight::highlighted;
 use crate::i18n::Tr;
 use crate::state::{ArticleState, Links};
 
@@ -123,12 +123,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <p class="article-column">{ column.clone() }</p>
                     }
                     if let Some(t) = &title {
-                        <h1 class="article-title"><Highlighted text={t.clone()} spans={next_spans()} /></h1>
+                        <h1 class="article-title">{ highlighted(t, &next_spans()) }</h1>
                     } else {
                         <h1 class="article-title untitled">{ tr.untitled() }</h1>
                     }
                     if let Some(sub) = &article.subtitle {
-                        <p class="article-subtitle"><Highlighted text={sub.clone()} spans={next_spans()} /></p>
+                        <p class="article-subtitle">{ highlighted(sub, &next_spans()) }</p>
                     }
                     <dl class="article-meta">
                         { meta_row(tr.by(), &article.authors) }
@@ -144,7 +144,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <p class="no-text">{ tr.no_text() }</p>
                     }
                     { for article.paragraphs.iter().map(|p| html! {
-                        <p><Highlighted text={p.clone()} spans={next_spans()} /></p>
+                        <p>{ highlighted(p, &next_spans()) }</p>
                     }) }
                 </div>
             </article>

@@ -12,8 +12,8 @@ use yuliao::analysis::{self, FreqOptions, FreqTable};
 use yuliao::corpus::Kind;
 
 use crate::app::{go, use_engine, use_links, use_query_pairs, use_tr};
-use crate::components::bar_chart::{Bar, BarChart};
-use crate::components::csv_button::CsvButton;
+use crate::components::bar_chart::{bar_chart, Bar};
+use crate::components::csv_button::csv_button;
 use crate::download::file_name;
 use crate::i18n::thousands;
 use crate::state::FreqState;
@@ -36,11 +36,12 @@ pub fn FreqView() -> Html {
 
     let answer = use_engine(state.clone(), |ix, s| {
         let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
-        (analysis::frequencies(ix, &opts), ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>())
+        // In Rcs, so the view shares the answer rather than copying it.
+        (Rc::new(analysis::frequencies(ix, &opts)), Rc::new(ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>()))
     });
     let fetching = answer.ready().is_none();
     let (table, units) = match answer.ready() {
-        Some((t, u)) => (Rc::new(t.clone()), Rc::new(u.clone())),
+        Some((t, u)) => (t.clone(), u.clone()),
         None => (Rc::new(FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false }), Rc::new(Vec::new())),
     };
 
@@ -119,7 +120,7 @@ pub fn FreqView() -> Html {
                         { for TOP_CHOICES.iter().map(|&n| html! { <option value={n.to_string()} selected={n == state.n}>{ n }</option> }) }
                     </select>
                 </label>
-                <CsvButton id="freq-csv" label={tr.download_csv()} filename={csv_name} make={make_csv} />
+                { csv_button("freq-csv", tr.download_csv(), csv_name, make_csv) }
             </form>
             if fetching {
                 <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
@@ -132,7 +133,7 @@ pub fn FreqView() -> Html {
             } else {
                 <div class="freq-layout">
                     <div class="freq-chart">
-                        <BarChart id="freq-chart" label={tr.chart_label_freq()} {bars} />
+                        { bar_chart("freq-chart", tr.chart_label_freq(), &bars) }
                     </div>
                     { freq_table(&tr, &links, &table) }
                 </div>
@@ -161,7 +162,7 @@ fn freq_table(tr: &crate::i18n::Tr, links: &crate::state::Links, table: &FreqTab
                         <td class="num rank">{ i + 1 }</td>
                         <td class="term"><a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ r.term.clone() }</a></td>
                         <td class="num">{ thousands(r.count) }</td>
-                        <td class="num">{ format!("{:.2}", r.per_10k) }</td>
+                        <td class="num">{ analysis::fixed(r.per_10k, 2) }</td>
                         <td class="num">{ thousands(r.articles as u64) }</td>
                         <td class="links">
                             <a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ tr.link_search() }</a>

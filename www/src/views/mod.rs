@@ -1,5 +1,6 @@
 //! One view per route. Views read their state from the URL hash, call the engine, and hand
-//! plain data to the components.
+//! plain data to the pieces in `components`. Views with hooks are `#[component]`s; the
+//! stateless not-found view is a function.
 
 pub mod article;
 pub mod freq;

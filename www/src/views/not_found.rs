@@ -1,13 +1,13 @@
-//! The view for an unknown route: says so and links to the search.
+//! The view for an unknown route: says so and links to the search. It holds no state, so it
+//! is a plain function rather than a component (see `components`).
 
 use yew::prelude::*;
 
-use crate::app::{use_links, use_tr};
+use crate::i18n::Tr;
+use crate::state::Links;
 
-#[component]
-pub fn NotFound() -> Html {
-    let tr = use_tr();
-    let links = use_links();
+/// The not-found view in `tr`'s language, its link keeping `links`' embed mode.
+pub fn not_found(tr: &Tr, links: &Links) -> Html {
     html! {
         <section class="view not-found">
             <p>{ tr.not_found() }</p>

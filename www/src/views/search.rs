@@ -12,9 +12,9 @@ use yew::prelude::*;
 use yuliao::query::{self, SearchOptions, SearchResults, Suggestion};
 
 use crate::app::{go, use_engine, use_index, use_links, use_query_pairs, use_tr};
-use crate::components::facets::{FacetEntry, FacetGroup};
-use crate::components::highlight::Highlighted;
-use crate::components::pager::Pager;
+use crate::components::facets::{facet_group, FacetEntry};
+use crate::components::highlight::highlighted;
+use crate::components::pager::pager;
 use crate::components::search_box::SearchBox;
 use crate::i18n::Tr;
 use crate::state::{Links, SearchState, PAGE_SIZE};
@@ -78,10 +78,10 @@ pub fn SearchView() -> Html {
 
     let suggestions: Rc<Vec<Suggestion>> = {
         let answer = use_engine((*typed).clone(), |ix, text| match typing_word(text) {
-            Some((_, word)) => query::suggest(ix, word, SUGGESTIONS),
-            None => Vec::new(),
+            Some((_, word)) => Rc::new(query::suggest(ix, word, SUGGESTIONS)),
+            None => Rc::default(),
         });
-        Rc::new(answer.ready().cloned().unwrap_or_default())
+        answer.ready().cloned().unwrap_or_default()
     };
 
     let results = use_engine(state.clone(), |ix, s| {
@@ -159,7 +159,7 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) 
             <li class="result" data-article-id={hit.id.clone()}>
                 <a class={title_class} href={links.article(&hit.id, q)}>{ title.unwrap_or_else(|| tr.untitled().to_string()) }</a>
                 <div class="result-meta">{ for meta }</div>
-                <p class="snippet"><Highlighted text={hit.snippet.text.clone()} spans={Rc::new(hit.snippet.highlights.clone())} /></p>
+                <p class="snippet">{ highlighted(&hit.snippet.text, &hit.snippet.highlights) }</p>
             </li>
         }
     });
@@ -179,12 +179,12 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) 
                 <div class="results-layout">
                     <div class="results-main">
                         <ol id="results" class="results">{ for rows }</ol>
-                        <Pager page={state.page} {pages} {prev} {next} />
+                        { pager(tr, state.page, pages, prev, next) }
                     </div>
                     <aside class="facets" aria-label={tr.facets_title()}>
-                        <FacetGroup title={tr.facet_kind()} entries={kinds} />
-                        <FacetGroup title={tr.facet_unit()} entries={units} />
-                        <FacetGroup title={tr.facet_author()} entries={authors} />
+                        { facet_group(tr, tr.facet_kind(), &kinds) }
+                        { facet_group(tr, tr.facet_unit(), &units) }
+                        { facet_group(tr, tr.facet_author(), &authors) }
                     </aside>
                 </div>
             }

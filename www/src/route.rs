@@ -1,0 +1,196 @@
+//! The hash router: which view the page's `#/path?query` asks for.
+//!
+//! Takes `location.hash`; returns the typed [`Route`] and the hash's query string through
+//! context ([`use_hash_router`], [`use_location`], [`use_route`]), read again on every `popstate`
+//! (a followed link, `location.hash = …`, back and forward). Guarantees, as yew-router's
+//! `HashRouter` gave them before: the page opens on `#/` when its hash is not a route; the
+//! hash is read with the browser's own URL parser (so `/a/../b` and escapes are normalised as
+//! in any URL); one trailing slash is ignored; an article id is percent-decoded, and an id
+//! that is not UTF-8 once decoded is not found. Why not yew-router: the app needs only this,
+//! and the router with its history and route-matching crates cost ~40 KB of wasm.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use yew::prelude::*;
+
+use crate::state::percent_decode;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// `#/`
+    Home,
+    /// `#/search`
+    Search,
+    /// `#/article/<id>`
+    Article { id: String },
+    /// `#/freq`
+    Freq,
+    /// `#/themes`
+    Themes,
+    /// Anything else, and `#/404`.
+    NotFound,
+}
+
+impl Route {
+    /// The route for a hash path (`/search`, `/article/<id>`, …).
+    pub fn recognize(path: &str) -> Route {
+        let path = path.strip_suffix('/').unwrap_or(path);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        match path {
+            "" => Route::Home,
+            "search" => Route::Search,
+            "freq" => Route::Freq,
+            "themes" => Route::Themes,
+            _ => match path.strip_prefix("article/") {
+                Some(id) if !id.is_empty() && !id.contains('/') => {
+                    match String::from_utf8(percent_decode(id, false)) {
+                        Ok(id) => Route::Article { id },
+                        Err(_) => Route::NotFound,
+                    }
+                }
+                _ => Route::NotFound,
+            },
+        }
+    }
+}
+
+/// Where the hash points: its path (`/search`) and query string (`?q=…`, or empty).
+#[derive(Debug, Clone, Default)]
+pub struct HashLocation {
+    pub path: String,
+    pub query: String,
+    /// Counts the `popstate` events, so every navigation renders again (even to the same hash).
+    generation: u32,
+}
+
+impl PartialEq for HashLocation {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+    }
+}
+
+impl HashLocation {
+    /// Reads `location.hash` (without its `#`) as a URL relative to the page.
+    fn read(generation: u32) -> HashLocation {
+        let url = web_sys::window().and_then(|w| {
+            let location = w.location();
+            let hash = location.hash().ok()?;
+            web_sys::Url::new_with_base(
+                hash.strip_prefix('#').unwrap_or(&hash),
+                &location.href().ok()?,
+            )
+            .ok()
+        });
+        match url {
+            Some(url) => HashLocation {
+                path: url.pathname(),
+                query: url.search(),
+                generation,
+            },
+            None => HashLocation {
+                path: "/".to_string(),
+                query: String::new(),
+                generation,
+            },
+        }
+    }
+}
+
+impl Reducible for HashLocation {
+    type Action = ();
+    fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
+        Rc::new(HashLocation::read(self.generation.wrapping_add(1)))
+    }
+}
+
+/// Replaces the page's URL by the same URL with hash `#/` when its hash is not a route
+/// (empty, or not starting with `#/`), without a new history entry.
+fn ensure_route_hash() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    if location.hash().is_ok_and(|h| h.starts_with("#/")) {
+        return;
+    }
+    let Some(url) = location
+        .href()
+        .ok()
+        .and_then(|href| web_sys::Url::new(&href).ok())
+    else {
+        return;
+    };
+    url.set_hash("#/");
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// The router itself: the current [`HashLocation`], read again (and the caller rendered again)
+/// on every `popstate`. Call it once, at the top of the app, and provide what it returns in a
+/// `ContextProvider<HashLocation>` for [`use_location`] and [`use_route`] below. (A hook rather
+/// than a router component: a component costs ~3 KB of wasm.)
+#[hook]
+pub fn use_hash_router() -> HashLocation {
+    let location = use_reducer(|| {
+        ensure_route_hash();
+        HashLocation::read(0)
+    });
+    {
+        let dispatch = location.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| EventListener::new(&w, "popstate", move |_| dispatch.dispatch(())));
+            move || drop(listener)
+        });
+    }
+    (*location).clone()
+}
+
+/// The current hash location (below the provider of [`use_hash_router`]'s location).
+#[hook]
+pub fn use_location() -> HashLocation {
+    use_context::<HashLocation>().unwrap_or_default()
+}
+
+/// The current route (below the provider of [`use_hash_router`]'s location).
+#[hook]
+pub fn use_route() -> Route {
+    Route::recognize(&use_location().path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Route;
+
+    #[test]
+    fn recognizes_the_routes_like_yew_router() {
+        assert_eq!(Route::recognize("/"), Route::Home);
+        assert_eq!(Route::recognize(""), Route::Home);
+        assert_eq!(Route::recognize("/search"), Route::Search);
+        assert_eq!(Route::recognize("/search/"), Route::Search);
+        assert_eq!(Route::recognize("/freq"), Route::Freq);
+        assert_eq!(Route::recognize("/themes"), Route::Themes);
+        assert_eq!(Route::recognize("/404"), Route::NotFound);
+        assert_eq!(Route::recognize("/searchx"), Route::NotFound);
+        assert_eq!(Route::recognize("/search//"), Route::NotFound);
+        assert_eq!(
+            Route::recognize("/article/a-1"),
+            Route::Article { id: "a-1".into() }
+        );
+        assert_eq!(
+            Route::recognize("/article/a-1/"),
+            Route::Article { id: "a-1".into() }
+        );
+        assert_eq!(
+            Route::recognize("/article/%E4%B8%A4+%zz%4"),
+            Route::Article {
+                id: "两+%zz%4".into()
+            }
+        );
+        assert_eq!(Route::recognize("/article/%FF"), Route::NotFound);
+        assert_eq!(Route::recognize("/article/"), Route::NotFound);
+        assert_eq!(Route::recognize("/article/a/b"), Route::NotFound);
+    }
+}
