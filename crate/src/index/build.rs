@@ -401,7 +401,7 @@ fn group_tables(words: &[(String, Postings)], metas: &[DocMeta]) -> Vec<GroupTab
 /// Seals a body and describes it for the manifest: a dictionary piece's first key is
 /// `keys[from]` (other kinds pass no keys). The name is given by [`name_pieces`].
 fn entry(kind: PieceKind, body: Vec<u8>, from: u32, to: u32, keys: &[String]) -> (PieceEntry, Vec<u8>) {
-    let crc = crc32fast::hash(&body);
+    let crc = super::bytes::crc32(&body);
     let sealed = seal(kind, &body);
     let first = if kind.is_dictionary() { keys.get(from as usize).cloned().unwrap_or_default() } else { String::new() };
     (PieceEntry { kind, name: String::new(), len: sealed.len() as u64, crc, from, to, first }, sealed)

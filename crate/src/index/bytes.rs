@@ -175,7 +175,7 @@ pub(crate) fn seal(kind: PieceKind, body: &[u8]) -> Vec<u8> {
     out.push(kind as u8);
     out.push(0);
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(body).to_le_bytes());
+    out.extend_from_slice(&crc32(body).to_le_bytes());
     out.extend_from_slice(body);
     out
 }
@@ -244,7 +244,7 @@ pub(crate) fn unseal<'a>(
         });
     }
     let body = &bytes[HEADER_LEN..];
-    let got = crc32fast::hash(body);
+    let got = crc32(body);
     if got != crc {
         return Err(IndexError::Checksum {
             piece,
@@ -273,4 +273,21 @@ pub(crate) fn inflate(piece: &str, data: &[u8], expected: usize) -> Result<Vec<u
             detail: "compressed block does not inflate".into(),
         }),
     }
+}
+
+/// CRC-32 (IEEE: zlib's, gzip's) of `data`, with one 1 KB table: the web build downloads the
+/// table, and a piece of a few KB is checked in microseconds either way.
+pub(crate) fn crc32(data: &[u8]) -> u32 {
+    const IEEE: crc::Crc<u32, crc::Table<1>> = crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
+    IEEE.checksum(data)
+}
+
+/// Checks the checksum fst appends to a map (masked CRC-32C of the rest, as `Fst::verify`
+/// computes it) with one 1 KB table instead of the 17 KB ones fst's check brings.
+pub(crate) fn fst_checksum_ok(fst: &[u8]) -> bool {
+    const CASTAGNOLI: crc::Crc<u32, crc::Table<1>> = crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISCSI);
+    let Some(split) = fst.len().checked_sub(4) else { return false };
+    let (data, tail) = fst.split_at(split);
+    let masked = CASTAGNOLI.checksum(data).rotate_right(15).wrapping_add(0xA282_EAD8);
+    tail == masked.to_le_bytes()
 }

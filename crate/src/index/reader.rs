@@ -184,7 +184,7 @@ impl Index {
             return Err(IndexError::PieceMismatch { name: e.name.clone(), detail: format!("{} bytes, manifest says {}", bytes.len(), e.len) });
         }
         let body = unseal(&e.name, e.kind, bytes)?;
-        if crc32fast::hash(body) != e.crc {
+        if super::bytes::crc32(body) != e.crc {
             return Err(IndexError::PieceMismatch { name: e.name.clone(), detail: "CRC differs from the manifest's".into() });
         }
         let n_docs = self.manifest.stats.articles;

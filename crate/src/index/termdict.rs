@@ -110,7 +110,9 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8], postings: &[&PieceEntry], n_
     let raw = super::bytes::inflate(&entry.name, comp, raw_len)?;
     let mut c = Cursor::new(&raw, &entry.name);
     let map = fst::Map::new(c.bytes()?.to_vec()).map_err(|e| c.corrupt(format!("term dictionary: {e}")))?;
-    map.as_fst().verify().map_err(|e| c.corrupt(format!("term dictionary checksum: {e}")))?;
+    if !super::bytes::fst_checksum_ok(map.as_fst().as_bytes()) {
+        return Err(c.corrupt("term dictionary checksum differs"));
+    }
     if map.len() != n {
         return Err(c.corrupt(format!("dictionary holds {} terms, expected {n}", map.len())));
     }

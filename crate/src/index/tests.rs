@@ -326,7 +326,7 @@ fn mutated_piece_bodies_with_valid_checksums_never_panic() {
         let mut pieces = b.pieces.clone();
         pieces[p] = (name.clone(), sealed.clone());
         let manifest = if p < m.pieces.len() {
-            reseal_manifest_with(&m, p, sealed.len() as u64, crc32fast::hash(&body))
+            reseal_manifest_with(&m, p, sealed.len() as u64, super::bytes::crc32(&body))
         } else {
             b.manifest.clone()
         };
@@ -352,4 +352,24 @@ fn reseal_helper_reproduces_the_manifest() {
         reseal_manifest_with(&m, 0, m.pieces[0].len, m.pieces[0].crc),
         b.manifest
     );
+}
+
+#[test]
+fn checksums_agree_with_the_standard_and_with_fst() {
+    use super::bytes::{crc32, fst_checksum_ok};
+    assert_eq!(crc32(b"123456789"), 0xCBF4_3926, "the CRC-32 check value");
+    assert_eq!(crc32(b""), 0);
+    let mut b = fst::MapBuilder::memory();
+    let mut keys: Vec<&str> = vec!["两带", "两创", "拟薄水铝石", "窑"];
+    keys.sort();
+    for (i, k) in keys.iter().enumerate() {
+        b.insert(k.as_bytes(), i as u64).unwrap();
+    }
+    let mut bytes = b.into_inner().unwrap();
+    let map = fst::Map::new(bytes.clone()).unwrap();
+    assert!(map.as_fst().verify().is_ok() && fst_checksum_ok(&bytes));
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 1;
+    assert!(!fst_checksum_ok(&bytes), "a flipped byte fails the check");
+    assert!(!fst_checksum_ok(&[1, 2, 3]));
 }
