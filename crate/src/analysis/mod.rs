@@ -18,7 +18,6 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod fixed;
-pub mod order;
 
 pub use fixed::fixed;
 
@@ -214,7 +213,7 @@ fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> FreqTable {
             rows.push(FreqRow { term: term.to_string(), count, per_10k: per_10k(count, total_tokens), articles });
         }
     });
-    order::sort_by(&mut rows, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    crate::order::sort_by(&mut rows, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
@@ -288,7 +287,7 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     for (i, occ) in per_term.iter().enumerate() {
         found.extend(occ.iter().map(|(doc, starts)| (*doc, i, starts)));
     }
-    order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut found, |a, b| a.0.cmp(&b.0));
     let mut docs: Vec<(u32, Vec<u64>, Vec<(u32, u32)>)> = Vec::new();
     for (doc, i, starts) in found {
         if docs.last().map(|d| d.0) != Some(doc) {
@@ -303,7 +302,7 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     let counted: Vec<(u32, u64, Vec<u64>)> = docs
         .into_iter()
         .map(|(doc, counts, mut spans)| {
-            order::sort_by(&mut spans, Ord::cmp);
+            crate::order::sort_by(&mut spans, Ord::cmp);
             let mut count = 0u64;
             let mut covered_to = 0u32;
             for (start, end) in spans {
@@ -333,9 +332,9 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     let matched = counted.len();
     let mut kept: Vec<&(u32, u64, Vec<u64>)> = counted.iter().collect();
     if limit > 0 && kept.len() > limit {
-        order::sort_by(&mut kept, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut kept, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         kept.truncate(limit);
-        order::sort_by(&mut kept, |a, b| a.0.cmp(&b.0));
+        crate::order::sort_by(&mut kept, |a, b| a.0.cmp(&b.0));
     }
     let mut articles = Vec::with_capacity(kept.len());
     for (doc, count, per_term) in kept {
@@ -366,7 +365,7 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
             occ.extend(starts.into_iter().map(|s| ((doc, s, std::cmp::Reverse(len), i), len)));
         }
     }
-    order::sort_by(&mut occ, |a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut occ, |a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     let mut current: Option<(u32, Vec<char>)> = None;
     let mut covered: Option<(u32, u32)> = None; // (doc, end of the last line's keyword)

@@ -578,18 +578,25 @@ pub(crate) fn facets_of<'a>(metas: impl Iterator<Item = &'a DocMeta>) -> Facets 
     let mut authors: BTreeMap<String, usize> = BTreeMap::new();
     for m in metas {
         *kinds.entry(m.kind.as_str().to_string()).or_default() += 1;
-        let u: BTreeSet<&String> = m.units.iter().collect();
-        for x in u {
-            *units.entry(x.clone()).or_default() += 1;
+        // Each name once per article (a handful of names: a scan, and no set to sort).
+        let mut seen: Vec<&String> = Vec::new();
+        for x in &m.units {
+            if !seen.contains(&x) {
+                seen.push(x);
+                *units.entry(x.clone()).or_default() += 1;
+            }
         }
-        let a: BTreeSet<&String> = m.authors.iter().chain(&m.photographers).collect();
-        for x in a {
-            *authors.entry(x.clone()).or_default() += 1;
+        seen.clear();
+        for x in m.authors.iter().chain(&m.photographers) {
+            if !seen.contains(&x) {
+                seen.push(x);
+                *authors.entry(x.clone()).or_default() += 1;
+            }
         }
     }
     let sorted = |m: BTreeMap<String, usize>| {
         let mut v: Vec<(String, usize)> = m.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        crate::order::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v
     };
     Facets { kinds: sorted(kinds), units: sorted(units), authors: sorted(authors) }

@@ -91,6 +91,6 @@ pub fn closest(index: &Index, id: &str, query: &str) -> ClosestMatch {
             Some(ClosestArticle { id: m.id.clone(), doc, title: m.title.clone(), reason, hits: n })
         })
         .collect();
-    articles.sort_by(|a, b| a.reason.cmp(&b.reason).then(b.hits.cmp(&a.hits)).then(a.doc.cmp(&b.doc)));
+    crate::order::sort_by(&mut articles, |a, b| a.reason.cmp(&b.reason).then(b.hits.cmp(&a.hits)).then(a.doc.cmp(&b.doc)));
     ClosestMatch { issue: Some(issue.clone()), articles }
 }

@@ -227,7 +227,7 @@ fn field_docs(
     cache: &mut BTreeMap<String, Option<PostingList>>,
 ) -> Result<BTreeSet<u32>, IndexError> {
     let len = value.chars().count() as u32;
-    Ok(char_matches(index, value, cache)?
+    let docs = char_matches(index, value, cache)?
         .into_iter()
         .filter(|(doc, starts)| {
             index.norms(*doc).is_some_and(|n| {
@@ -239,8 +239,16 @@ fn field_docs(
                 })
             })
         })
-        .map(|(doc, _)| doc)
-        .collect())
+        .map(|(doc, _)| doc);
+    Ok(set_of(docs))
+}
+
+/// A set of documents, inserted one by one: `collect()` into a set sorts a buffer first, one
+/// more copy of the standard sort in the web build (see [`crate::order`]).
+fn set_of(docs: impl Iterator<Item = u32>) -> BTreeSet<u32> {
+    let mut set = BTreeSet::new();
+    set.extend(docs);
+    set
 }
 
 /// Facets count every match when there are at most this many; beyond, only the page's hits
@@ -293,7 +301,7 @@ pub fn search_with(
         } else {
             narrowed = Some(match narrowed {
                 None => docs,
-                Some(prev) => prev.intersection(&docs).copied().collect(),
+                Some(prev) => set_of(prev.intersection(&docs).copied()),
             });
         }
     }
@@ -310,13 +318,10 @@ pub fn search_with(
     } else {
         let mut set: Option<BTreeSet<u32>> = None;
         for g in &q.groups {
-            let docs: BTreeSet<u32> = g
-                .iter()
-                .flat_map(|a| atom_matches[&a.text].docs.keys().copied())
-                .collect();
+            let docs = set_of(g.iter().flat_map(|a| atom_matches[&a.text].docs.keys().copied()));
             set = Some(match set {
                 None => docs,
-                Some(s) => s.intersection(&docs).copied().collect(),
+                Some(s) => set_of(s.intersection(&docs).copied()),
             });
         }
         set.unwrap_or_default().into_iter().collect()
@@ -391,7 +396,7 @@ pub fn search_with(
         .into_iter()
         .map(|(w, s, d)| (reported(w, s), d))
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
 
     // Facets read each counted article's metadata: over every match up to FACET_DOCS; beyond
     // (a common word on an archive matches tens of thousands, whose metadata is megabytes) over
@@ -488,7 +493,7 @@ pub fn suggest(index: &Index, prefix: &str, limit: usize) -> Vec<Suggestion> {
             count: info.coll_freq,
         })
         .collect();
-    all.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    crate::order::sort_by(&mut all, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     all.truncate(limit);
     all
 }

@@ -9,7 +9,7 @@ use super::Snippet;
 /// Sorts and merges overlapping or touching spans (char offsets), for snippets here and for
 /// any renderer that marks spans (the web app's highlights).
 pub fn merge(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    spans.sort();
+    crate::order::sort_by(&mut spans, Ord::cmp);
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (a, b) in spans {
         match out.last_mut() {

@@ -1,4 +1,5 @@
-//! One stable sort for every table the engine orders.
+//! One stable sort for every list the engine orders (hits, suggestions, facets, spans,
+//! frequency tables, themes).
 //!
 //! Takes items and a comparator; sorts them stably, as `slice::sort_by` does. Why it exists:
 //! each `sort_by` call with its own element type and closure is compiled into its own copy of
