@@ -32,7 +32,8 @@
 //!
 //! const res = await ask(() => yl.search('两带两创', 20, 0));
 //! // { query, total, hits: [{ id, doc, title, score, snippet: { text, highlights: [[start, end]] },
-//! //   authors, units, kind }], missing: [], highlight: [], facets: { kinds, units, authors } }
+//! //   authors, units, kind }], missing: [], highlight: [], facets: { kinds, units, authors },
+//! //   facet_docs }   (facets count every match up to 50, the page's hits beyond: facet_docs)
 //! yl.suggest('两带', 8);               // [{ term, count }]
 //! yl.article('000_d2874fb822b0e5bc-007');  // { id, title, subtitle, authors, photographers,
 //!                                          //   units, kind, column, paragraphs } or null
@@ -41,7 +42,8 @@
 //! yl.frequencies({ stopwords: true, minLen: 2, kind: 'news', unit: null, limit: 50 });
 //! //   { total_tokens, rows: [{ term, count, per_10k, articles }] }  (every option may be left out)
 //! yl.theme(['两带两创', '提质增效']);  // { terms, total, articles: [{ id, doc, title, count,
-//!                                      //   per_term, units, kind }] } — count > 0, reading order
+//!                                      //   per_term, units, kind }], matched, issues: [{ stem,
+//!                                      //   date, count, articles }] } — count > 0, reading order
 //! yl.kwic(['两带两创'], 20, 100);      // [{ id, doc, title, left, keyword, right }]
 //! yl.themes();                         // [{ name, terms, note }] from corpus/themes.toml
 //! yl.facets();                         // { kinds, units, authors }: [[name, articles]]

@@ -114,6 +114,23 @@ test('open a result: the reader shows its title and the highlighted query', asyn
   await screenshot(page, 'article');
 });
 
+test('a stale article link offers the closest matches: the articles of its issue holding its query first', async () => {
+  const stem = articles[0].id.split('-')[0];
+  const term = '拟薄水铝石';
+  const holders = articles.filter((a) => [a.title ?? '', ...a.paragraphs].some((p) => p.includes(term))).map((a) => a.id);
+  assert.ok(holders.length > 0, 'the seed holds the term');
+  await route(page, `#/article/${stem}-00000000?q=${encodeURIComponent(term)}`);
+  await page.waitForSelector('ul#closest li[data-article-id]');
+  const rows = await page.$$eval('ul#closest li[data-article-id]', (els) => els.map((e) => [e.dataset.articleId, e.dataset.reason]));
+  assert.equal(rows.length, articles.filter((a) => a.id.startsWith(stem + '-')).length, 'every article of the issue is offered');
+  assert.deepEqual(new Set(rows.slice(0, holders.length).map((r) => r[0])), new Set(holders));
+  assert.ok(rows.slice(0, holders.length).every((r) => r[1] === 'holds_query'));
+  assert.ok((await page.textContent('.article-missing .notice-error')).includes(`${stem}-00000000`));
+  await screenshot(page, 'article-closest');
+  await page.click(`ul#closest li[data-article-id="${rows[0][0]}"] a`);
+  await page.waitForSelector(`article#article[data-article-id="${rows[0][0]}"]`);
+});
+
 test('word frequencies: a table and an SVG chart', async () => {
   await route(page, '#/freq');
   await page.waitForSelector('table#freq-table tbody tr[data-term]');

@@ -132,6 +132,8 @@ labels! {
     next_article => "下一篇 →", "Next article →";
     back_to_results => "返回检索结果", "Back to the results";
     article_not_found => "找不到这篇文章：", "No such article:";
+    closest_same_opening => "开头相同", "same opening";
+    closest_holds_query => "含检索词", "holds the search terms";
     no_text => "（本篇没有正文，可能是图片。）", "(No text: this may be a photo.)";
 
     freq_title => "词频", "Word frequencies";
@@ -162,6 +164,7 @@ labels! {
     col_unit => "单位", "Unit";
     col_kind => "类型", "Kind";
     chart_caption_theme => "各篇文章中的出现次数（按阅读顺序，灰线为未出现）", "Occurrences per article, in reading order (grey ticks: none)";
+    chart_caption_theme_issues => "各期中的出现次数（按期序）", "Occurrences per issue, in issue order";
     kwic_title => "语境索引（KWIC）", "Concordance (KWIC)";
     download_theme_csv => "下载统计 CSV", "Download counts CSV";
     download_kwic_csv => "下载语境 CSV", "Download concordance CSV";
@@ -235,6 +238,28 @@ impl Tr {
         match self.lang {
             Lang::Zh => format!("共出现 {t} 次，分布在 {a} 篇文章中"),
             Lang::En => format!("{t} occurrences in {a} articles"),
+        }
+    }
+
+    pub fn closest_intro(&self, publication: &str, issue: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("文本重新整理后文章编号可能已变。这是{publication}（{issue}）这一期中最接近的文章："),
+            Lang::En => format!("The article's id may have changed when the text was re-extracted. The closest articles of {publication} ({issue}):"),
+        }
+    }
+
+    pub fn theme_rows_shown(&self, shown: usize, matched: usize) -> String {
+        let (s, m) = (thousands(shown as u64), thousands(matched as u64));
+        match self.lang {
+            Lang::Zh => format!("下表列出出现次数最多的 {s} 篇（共 {m} 篇），按阅读顺序排列。"),
+            Lang::En => format!("The table lists the {s} articles with the most occurrences (of {m}), in reading order."),
+        }
+    }
+
+    pub fn facets_of_page(&self, counted: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("按本页 {counted} 篇统计"),
+            Lang::En => format!("Counted over the {counted} articles of this page"),
         }
     }
 

@@ -340,11 +340,20 @@ impl Index {
 
     /// The document with article id `id` (one piece of the id map, no metadata).
     pub fn doc_by_id(&self, id: &str) -> Option<u32> {
+        self.find_id(id).ok().flatten()
+    }
+
+    /// Like [`Index::doc_by_id`], telling "no such id" (`Ok(None)`) from "its piece of the id
+    /// map is not loaded yet" (`Err(NotLoaded)`, recorded) and from a corrupt piece.
+    pub fn find_id(&self, id: &str) -> Result<Option<u32>, IndexError> {
         let slots = self.slots_of(PieceKind::Ids);
         let i = slots.partition_point(|&s| self.manifest.pieces[s].first.as_str() <= id);
-        match self.component(*slots.get(i.checked_sub(1)?)?) {
-            Ok(Component::Ids(p)) => p.get(id),
-            _ => None,
+        let Some(&slot) = i.checked_sub(1).and_then(|i| slots.get(i)) else {
+            return Ok(None);
+        };
+        match self.component(slot)? {
+            Component::Ids(p) => Ok(p.get(id)),
+            _ => Err(IndexError::Corrupt { piece: PieceKind::Ids.name().into(), detail: "not an id map piece".into() }),
         }
     }
 

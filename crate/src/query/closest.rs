@@ -15,6 +15,17 @@ use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+impl ClosestReason {
+    /// The name used in JSON and in the page's `data-reason`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClosestReason::SameOpening => "same_opening",
+            ClosestReason::HoldsQuery => "holds_query",
+            ClosestReason::SameIssue => "same_issue",
+        }
+    }
+}
+
 /// What a missing id most likely meant.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ClosestMatch {

@@ -18,6 +18,14 @@ use crate::components::highlight::highlighted;
 use crate::i18n::Tr;
 use crate::state::{ArticleState, Links};
 
+/// What the route's id leads to: the article, or (a link made before the text was
+/// re-extracted) the articles it most likely meant.
+#[derive(Clone)]
+enum Answer {
+    Found(Box<ArticlePage>),
+    Missing(query::ClosestMatch),
+}
+
 /// Everything the reader shows, computed in one engine call.
 #[derive(Clone)]
 struct ArticlePage {
@@ -69,6 +77,35 @@ fn neighbour(tr: &Tr, links: &Links, q: &str, a: Option<Article>, id: &str, clas
     }
 }
 
+/// An id the index no longer has: say so, and offer the articles of its issue that it most
+/// likely meant (`ul#closest li[data-article-id]`), best first.
+fn missing(tr: &Tr, links: &Links, id: &str, q: &str, closest: &query::ClosestMatch) -> Html {
+    let reason = |r: query::ClosestReason| match r {
+        query::ClosestReason::SameOpening => tr.closest_same_opening(),
+        query::ClosestReason::HoldsQuery => tr.closest_holds_query(),
+        query::ClosestReason::SameIssue => "",
+    };
+    html! {
+        <section class="view article-missing">
+            <p class="notice notice-error">{ tr.article_not_found() }{ " " }<code>{ id.to_string() }</code></p>
+            if let Some(issue) = &closest.issue {
+                <p class="closest-intro">{ tr.closest_intro(&issue.publication, issue.date.as_deref().unwrap_or(&issue.stem)) }</p>
+                <ul id="closest" class="closest">
+                    { for closest.articles.iter().map(|a| html! {
+                        <li data-article-id={a.id.clone()} data-reason={a.reason.as_str()}>
+                            <a href={links.article(&a.id, q)}>{ a.title.clone().unwrap_or_else(|| tr.untitled().to_string()) }</a>
+                            if a.reason != query::ClosestReason::SameIssue {
+                                <span class="closest-reason">{ reason(a.reason) }</span>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <p><a href={links.search(q, 0)}>{ tr.go_search() }</a></p>
+        </section>
+    }
+}
+
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let tr = use_tr();
@@ -84,25 +121,26 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     });
 
     let page = use_engine((props.id.clone(), q.clone()), |ix, (id, q)| {
-        let doc = ix.doc_by_id(id)?;
-        let article = ix.article(doc)?;
+        // Only once the id map's piece is here and says the id is gone: the closest matches.
+        let doc = match ix.find_id(id) {
+            Ok(Some(doc)) => doc,
+            Ok(None) => return Answer::Missing(query::closest(ix, id, q)),
+            Err(_) => return Answer::Missing(query::ClosestMatch::default()),
+        };
+        let Some(article) = ix.article(doc) else { return Answer::Missing(query::ClosestMatch::default()) };
         let prev = doc.checked_sub(1).and_then(|d| ix.article(d));
         let next = doc.checked_add(1).and_then(|d| ix.article(d));
         // Highlights of the title, the subtitle and each paragraph, in that order.
         let texts = article.title.iter().chain(&article.subtitle).chain(&article.paragraphs);
         let spans: Vec<Rc<Vec<[usize; 2]>>> = texts.map(|t| spans(ix, q, t)).collect();
-        Some(ArticlePage { issue: ix.issue_of(doc), article, prev, next, spans })
+        Answer::Found(Box::new(ArticlePage { issue: ix.issue_of(doc), article, prev, next, spans }))
     });
     let Some(found) = page.ready() else {
         return html! { <section class="view article-view"><p class="notice fetching" aria-live="polite">{ tr.fetching() }</p></section> };
     };
-    let Some(ArticlePage { issue, article, prev, next, spans }) = found.clone() else {
-        return html! {
-            <section class="view article-missing">
-                <p class="notice notice-error">{ tr.article_not_found() }{ " " }<code>{ props.id.clone() }</code></p>
-                <p><a href={links.search(&q, 0)}>{ tr.go_search() }</a></p>
-            </section>
-        };
+    let ArticlePage { issue, article, prev, next, spans } = match found.clone() {
+        Answer::Found(page) => *page,
+        Answer::Missing(closest) => return missing(&tr, &links, &props.id, &q, &closest),
     };
     let mut spans = spans.into_iter();
     let mut next_spans = move || spans.next().unwrap_or_default();

@@ -181,7 +181,10 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) 
                         <ol id="results" class="results">{ for rows }</ol>
                         { pager(tr, state.page, pages, prev, next) }
                     </div>
-                    <aside class="facets" aria-label={tr.facets_title()}>
+                    <aside class="facets" aria-label={tr.facets_title()} data-counted={r.facet_docs.to_string()}>
+                        if r.facet_docs < r.total {
+                            <p class="hint facets-partial">{ tr.facets_of_page(r.facet_docs) }</p>
+                        }
                         { facet_group(tr, tr.facet_kind(), &kinds) }
                         { facet_group(tr, tr.facet_unit(), &units) }
                         { facet_group(tr, tr.facet_author(), &authors) }

@@ -1,7 +1,8 @@
 //! The theme tracker (`#/themes?t=两带两创&t=…`).
 //!
 //! Takes the tracked terms from the URL hash; calls `Index::themes` (the presets from
-//! `corpus/themes.toml`), `analysis::theme` (exact occurrences per article, reading order) and
+//! `corpus/themes.toml`), `analysis::theme_top` (exact occurrences per article and per issue; the
+//! [`THEME_ROWS`] articles holding the terms most often listed, in reading order) and
 //! `analysis::kwic` (concordance lines), and on demand `theme_csv` / `kwic_csv`. Renders the
 //! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
 //! column chart over every article in reading order, the table (`table#theme-table`, rows with
@@ -24,6 +25,9 @@ const KWIC_CONTEXT: usize = 24;
 const KWIC_LIMIT: usize = 500;
 /// Above this many articles the chart shows only the articles that hold a term.
 const CHART_ALL_MAX: usize = 1500;
+/// Article rows listed: the ones holding the terms most often. Their metadata is all a theme
+/// fetches beyond postings and lengths, so an archive's theme stays a few hundred KB.
+const THEME_ROWS: usize = 200;
 
 /// The query that highlights every tracked term in the reader.
 fn reader_query(terms: &[String]) -> String {
@@ -57,7 +61,7 @@ pub fn ThemesView() -> Html {
     let answer = use_engine(state.terms.clone(), |ix, terms| {
         let kwic = if terms.is_empty() { Vec::new() } else { analysis::kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
         // In Rcs, so the view shares the answer rather than copying it.
-        (Rc::new(analysis::theme(ix, terms)), Rc::new(kwic))
+        (Rc::new(analysis::theme_top(ix, terms, THEME_ROWS)), Rc::new(kwic))
     });
     let fetching = answer.ready().is_none();
     let (report, kwic) = match answer.ready() {
@@ -174,6 +178,14 @@ pub fn ThemesView() -> Html {
 
 fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &ThemeReport) -> Vec<Column> {
     let q = reader_query(&report.terms);
+    // An archive: the theme over time, one column per issue.
+    if report.issues.len() > 1 {
+        return report
+            .issues
+            .iter()
+            .map(|i| Column { value: i.count, title: tr.chart_bar_title(i.date.as_deref().unwrap_or(&i.stem), i.count), href: None })
+            .collect();
+    }
     let column = |r: &analysis::ThemeRow| Column {
         value: r.count,
         title: tr.chart_bar_title(&format!("{}. {}", r.doc + 1, r.title.clone().unwrap_or_else(|| tr.untitled().to_string())), r.count),
@@ -195,19 +207,23 @@ fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &
 
 fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, columns: Vec<Column>) -> Html {
     let many = report.terms.len() > 1;
+    let chart_caption = if report.issues.len() > 1 { tr.chart_caption_theme_issues() } else { tr.chart_caption_theme() };
     html! {
         <section class="theme-report">
-            <p id="theme-total" class="theme-total" data-total={report.total.to_string()} data-articles={report.articles.len().to_string()}>
-                { tr.theme_total(report.total, report.articles.len()) }
+            <p id="theme-total" class="theme-total" data-total={report.total.to_string()} data-articles={report.matched.to_string()}>
+                { tr.theme_total(report.total, report.matched) }
             </p>
             <p class="hint">{ tr.count_rule() }</p>
             if report.total == 0 {
                 <p class="notice notice-missing">{ tr.not_in_corpus() }</p>
             } else {
                 <figure class="theme-chart">
-                    { column_chart("theme-chart", tr.chart_caption_theme(), &columns) }
-                    <figcaption>{ tr.chart_caption_theme() }</figcaption>
+                    { column_chart("theme-chart", chart_caption, &columns) }
+                    <figcaption>{ chart_caption }</figcaption>
                 </figure>
+                if report.matched > report.articles.len() {
+                    <p id="theme-rows-note" class="hint">{ tr.theme_rows_shown(report.articles.len(), report.matched) }</p>
+                }
                 <div class="table-wrap">
                     <table id="theme-table" class="data-table theme-table">
                         <thead>
