@@ -1,6 +1,6 @@
-//! `cargo xtask bench [--native-only] [--skip-poetry] [--skip-browser] [--reps N]
-//! [--build-runs N] [--poetry-reps N] [--browser-reps N]`: measures the engine and the web app
-//! and prints a report; it never asserts on a timing. It runs itself as a release build
+//! `cargo xtask bench [--native-only] [--skip-poetry] [--skip-poetry-browser] [--skip-browser]
+//! [--reps N] [--build-runs N] [--poetry-reps N] [--browser-reps N] [--pagefind-poems N]`:
+//! measures the engine and the web app and prints a report; it never asserts on a timing. It runs itself as a release build
 //! (`cargo run --release -p xtask -- bench …`): `cargo xtask` alone is an unoptimised build.
 //!
 //! Takes the repository (`corpus/`, `tests/queries.txt`, `bench/poetry-queries.txt`, the
@@ -18,10 +18,18 @@
 //!   Chromium over both sites — bytes until the first result, time to it, latency, and how
 //!   many of the articles that hold each query string Pagefind finds (`--skip-browser` keeps
 //!   the Pagefind indexing but leaves the browser out; `--native-only` leaves out both).
+//! - [`archive`]: chinese-poetry as an archive in the browser — the same app over the poetry
+//!   index next to Pagefind over the first `--pagefind-poems` poems (150,000 by default: its
+//!   indexer's memory grows ~65 KB per poem, 9.8 GB at 150k here, so all ~311k would need about
+//!   20 of this machine's 24 GB with no swap): the cold first query, the bytes each later query
+//!   fetches in the same page, the theme and frequency views, the manifest, Pagefind's indexing
+//!   time and peak memory (`--skip-poetry-browser` leaves it out; `--skip-browser` keeps only
+//!   the Pagefind indexing; `--skip-poetry` and `--native-only` leave it out too).
 //!
 //! Guarantees: same flags, same work; figures are printed, never judged; a part that cannot
 //! run says why in the report's "Skipped" list instead of failing the others.
 
+mod archive;
 mod browser;
 mod corpus;
 mod native;
@@ -39,18 +47,25 @@ use report::{RecallRow, Report};
 use std::path::{Path, PathBuf};
 use yuliao::index::BuildConfig;
 
-pub const USAGE: &str = "cargo xtask bench [--native-only] [--skip-poetry] [--skip-browser] \
-                         [--reps N (50)] [--build-runs N (5)] [--poetry-reps N (5)] [--browser-reps N (5)]";
+pub const USAGE: &str = "cargo xtask bench [--native-only] [--skip-poetry] [--skip-poetry-browser] [--skip-browser] \
+                         [--reps N (50)] [--build-runs N (5)] [--poetry-reps N (5)] [--browser-reps N (5)] \
+                         [--pagefind-poems N (150000)]";
+
+/// Poems Pagefind indexes for the archive comparison by default (see the module doc).
+const PAGEFIND_POEMS: usize = 150_000;
 
 struct Options {
     native_only: bool,
     skip_poetry: bool,
+    skip_poetry_browser: bool,
     skip_browser: bool,
     /// Seed: repetitions of every query natively; index builds and jieba runs use `build_runs`.
     reps: usize,
     build_runs: usize,
     poetry_reps: usize,
     browser_reps: usize,
+    /// Archive: how many poems (the first, in the package's order) Pagefind indexes.
+    pagefind_poems: usize,
 }
 
 fn number(flags: &mut Flags, name: &str, default: usize) -> Result<usize> {
@@ -80,11 +95,13 @@ pub fn run(args: &[String]) -> Result<()> {
     let opts = Options {
         native_only: flags.switch("--native-only"),
         skip_poetry: flags.switch("--skip-poetry"),
+        skip_poetry_browser: flags.switch("--skip-poetry-browser"),
         skip_browser: flags.switch("--skip-browser"),
         reps: number(&mut flags, "--reps", 50)?,
         build_runs: number(&mut flags, "--build-runs", 5)?,
         poetry_reps: number(&mut flags, "--poetry-reps", 5)?,
         browser_reps: number(&mut flags, "--browser-reps", 5)?,
+        pagefind_poems: number(&mut flags, "--pagefind-poems", PAGEFIND_POEMS)?,
     };
     flags.finish(USAGE)?;
     let mut command = String::from("cargo xtask bench");
@@ -142,11 +159,23 @@ pub fn run(args: &[String]) -> Result<()> {
     }
 
     // Pagefind and the browser.
+    let mut dist = None;
     if opts.native_only {
         report.skipped.push("Pagefind and the browser (--native-only)".into());
     } else if let Some(npm) = &npm {
         crate::setup::browser()?;
-        browser_part(&root, npm, &issues, &queries, &opts, &out_dir, &mut report)?;
+        dist = browser_part(&root, npm, &issues, &queries, &opts, &out_dir, &mut report)?;
+    }
+
+    // The archive in the browser.
+    if opts.native_only || opts.skip_poetry {
+        // Said above.
+    } else if opts.skip_poetry_browser {
+        report
+            .skipped
+            .push("the chinese-poetry archive in the browser and its Pagefind site (--skip-poetry-browser)".into());
+    } else if let (Some(npm), Some(fig)) = (&npm, report.poetry.clone()) {
+        archive_part(&root, npm, &fig, dist.as_deref(), &opts, &out_dir, &mut report)?;
     }
 
     report.notes.push(
@@ -217,7 +246,7 @@ fn browser_part(
     opts: &Options,
     out_dir: &Path,
     report: &mut Report,
-) -> Result<()> {
+) -> Result<Option<PathBuf>> {
     let pagefind_bin = npm.pagefind_binary()?;
     let site_dir = root.join("bench/work/pagefind-site");
     eprintln!(
@@ -225,7 +254,7 @@ fn browser_part(
         site_dir.display(),
         pagefind_bin.display()
     );
-    let pf = site::build(issues, &site_dir, &pagefind_bin)?;
+    let pf = site::build(issues.iter().flat_map(|i| &i.articles), &site_dir, &pagefind_bin)?;
     report.notes.push(format!(
         "Pagefind: `{}` (the binary the npm package `@pagefind/linux-x64` ships, run directly, offline) over {} pages, one per cleaned seed article (`<main data-pagefind-body>` with title, subtitle, paragraphs), lang zh-CN; its default UI (`pagefind-ui.js`) with `debounceTimeoutMs: 0`, searched through `triggerSearch`.",
         rel(root, &pagefind_bin),
@@ -240,7 +269,7 @@ fn browser_part(
             site_gzip_bytes: pf.bundle.iter().map(|p| p.gzip_bytes).sum(),
             ..Default::default()
         });
-        return Ok(());
+        return Ok(None);
     }
     let built_dist = root.join("www/dist");
     if !built_dist.join("index.html").exists() {
@@ -302,8 +331,115 @@ fn browser_part(
     report.yuliao_browser = run.yuliao;
     report.pagefind_browser = pagefind;
     report.browser_raw = Some(run.raw);
+    Ok(Some(dist))
+}
+
+/// The archive: Pagefind over the first `--pagefind-poems` poems (indexing time and peak
+/// memory), then, unless `--skip-browser`, both archive sites in the browser. A site that
+/// cannot be built is listed under "Skipped" and the other one still runs.
+fn archive_part(
+    root: &Path,
+    npm: &npm::Npm,
+    poetry: &report::CorpusFigures,
+    dist: Option<&Path>,
+    opts: &Options,
+    out_dir: &Path,
+    report: &mut Report,
+) -> Result<()> {
+    let queries_path = root.join("bench/poetry-queries.txt");
+    let queries = crate::test::read_queries(&queries_path)?;
+    let pagefind_bin = npm.pagefind_binary()?;
+    eprintln!("bench: archive: loading the poems for Pagefind");
+    let issues = poetry::load(&npm.poetry_dir())?;
+    let poems: usize = issues.iter().map(|i| i.articles.len()).sum();
+    let limit = opts.pagefind_poems.min(poems);
+    let pf_dir = root.join("bench/work/pagefind-poetry-site");
+    eprintln!("bench: archive: Pagefind over the first {limit} of {poems} poems");
+    let pf = match archive::pagefind_site(&issues, limit, &pf_dir, &pagefind_bin) {
+        Ok(pf) => Some(pf),
+        Err(e) => {
+            report
+                .skipped
+                .push(format!("Pagefind over {limit} poems of chinese-poetry: {e:#}"));
+            None
+        }
+    };
+    drop(issues);
+    if let Some(pf) = &pf {
+        report.notes.push(format!(
+            "Archive: Pagefind indexed the first {} of {poems} poems (全唐詩 then 全宋詩, in the package's order; `--pagefind-poems`, default {PAGEFIND_POEMS}): its peak memory grows about linearly with the poems (~65 KB each here), so all of them would need about 20 GB of this machine's 24 GB, with no swap, next to other work. Its pages hold the same text as Yuliao's articles (`corpus::article_text`); its peak memory is GNU time's maximum resident set size of the CLI.",
+            pf.pages
+        ));
+    }
+    if opts.skip_browser {
+        if let Some(pf) = &pf {
+            let mut side = report::BrowserSide {
+                name: "Pagefind".into(),
+                ..Default::default()
+            };
+            archive::fill_pagefind(&mut side, pf);
+            report.poetry_pagefind_browser = Some(side);
+        }
+        report.skipped.push("the chinese-poetry archive in the browser (--skip-browser)".into());
+        return Ok(());
+    }
+    let Some(dist) = dist else {
+        report.skipped.push("the chinese-poetry archive in the browser: no built app to serve it with".into());
+        return Ok(());
+    };
+    let site = out_dir.join("poetry-site");
+    let yuliao = match archive::yuliao_site(dist, &poetry::index_dir(out_dir), &site) {
+        Ok(()) => Some(archive::YuliaoArchive {
+            site: &site,
+            docs: poetry.articles,
+            text_bytes: poetry.text_bytes as u64,
+            index: &poetry.index,
+        }),
+        Err(e) => {
+            report.skipped.push(format!("the Yuliao archive site: {e:#}"));
+            None
+        }
+    };
+    let first = queries.first().map(String::as_str).unwrap_or("");
+    report.notes.push(format!(
+        "Archive in the browser: the app of the seed build (the `target/bench/dist` snapshot: wasm, glue, bootstrap, style) with the index the poetry child wrote as `index/`, the page written and its first paint filled from that manifest by `build::write_page` and `build::write_first_paint` (`{}`; the index has no .br/.gz siblings: the driver counts decoded bytes and gzip -9 per response either way), served like the seed. Per site, in a fresh profile: `#/search?q={first}` cold (bytes until the first row; {cold} cold loads for the time), then in the same page every query of `bench/poetry-queries.txt` by route change (Yuliao) or `triggerSearch` (Pagefind), {reps} repetitions each; a query's bytes are those of the requests that started between the route change and its rows being on screen in its first repetition (Pagefind: until every row it shows is loaded). \"Later queries\" leave out the first query (already loaded). Views (Yuliao): `{themes}` and `#/freq`, each in a fresh profile after a cold first search (the view's own bytes and time, from the route change) and cold (everything from navigation). Every wait is bounded (60 s); a timeout, or a failure the page shows, is recorded with a screenshot, not dropped.",
+        rel(root, &site),
+        cold = 3,
+        reps = opts.browser_reps,
+        themes = archive::views(first)[0]["route"].as_str().unwrap_or(""),
+    ));
+    let pagefind = pf.as_ref().map(|pf| (pf_dir.as_path(), pf));
+    if yuliao.is_none() && pagefind.is_none() {
+        return Ok(());
+    }
+    let (y, p, raw) = archive::bench(
+        root,
+        npm,
+        yuliao,
+        pagefind,
+        &queries,
+        opts.browser_reps,
+        &out_dir.join("browser-poetry"),
+    )?;
+    if let Some(errors) = raw["errors"].as_array().filter(|e| !e.is_empty()) {
+        for e in errors {
+            report.skipped.push(format!(
+                "archive browser driver error: {}",
+                e.as_str().unwrap_or("?").lines().next().unwrap_or("")
+            ));
+        }
+    }
+    report.poetry_yuliao_browser = y;
+    report.poetry_pagefind_browser = p;
+    match report.browser_raw.as_mut().and_then(|v| v.as_object_mut()) {
+        Some(m) => {
+            m.insert("archive".into(), raw);
+        }
+        None => report.browser_raw = Some(serde_json::json!({ "archive": raw })),
+    }
     Ok(())
 }
+
 
 /// CPU model, core count and memory, for the report header.
 fn machine() -> String {

@@ -155,8 +155,9 @@ pub fn precompress_file(file: &Path) -> Result<usize> {
 
 /// Fills the static first paint of `index.html` from the built index and wasm: a line that
 /// says what the corpus is, and the wasm's size for the progress bar (the page shows both
-/// before any script has run).
-fn write_first_paint(out: &Path) -> Result<()> {
+/// before any script has run). Public for the bench, which pairs the built app with another
+/// corpus's index.
+pub fn write_first_paint(out: &Path) -> Result<()> {
     let manifest_path = out.join("index").join(index::MANIFEST_FILE);
     let bytes = std::fs::read(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?;
     let manifest = index::Manifest::parse(&bytes).map_err(|e| anyhow!("{}: {e}", manifest_path.display()))?;
@@ -332,9 +333,22 @@ fn assemble(wasm: &Path, opts: &Options) -> Result<()> {
     let out = &opts.out;
     prepare_out(out)?;
     bindgen(wasm, out, opts.dev)?;
+    write_page(out)?;
+    std::fs::write(out.join("bootstrap.js"), BOOTSTRAP_JS)?;
+    let css = root().join("www").join("style.css");
+    if css.exists() {
+        std::fs::copy(&css, out.join("style.css")).with_context(|| format!("copying {}", css.display()))?;
+    } else {
+        eprintln!("warning: {} is missing; the page has no styles", css.display());
+    }
+    Ok(())
+}
 
-    let www = root().join("www");
-    let html_path = www.join("index.html");
+/// Writes `out/index.html`: `www/index.html` made into the page by [`page_html`], its first
+/// paint still to fill ([`write_first_paint`]). Public for the bench, which pairs the built
+/// app with another corpus's index.
+pub fn write_page(out: &Path) -> Result<()> {
+    let html_path = root().join("www").join("index.html");
     let html = match std::fs::read_to_string(&html_path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -345,13 +359,6 @@ fn assemble(wasm: &Path, opts: &Options) -> Result<()> {
     };
     let page = page_html(&html).with_context(|| format!("in {}", html_path.display()))?;
     std::fs::write(out.join("index.html"), page)?;
-    std::fs::write(out.join("bootstrap.js"), BOOTSTRAP_JS)?;
-    let css = www.join("style.css");
-    if css.exists() {
-        std::fs::copy(&css, out.join("style.css")).with_context(|| format!("copying {}", css.display()))?;
-    } else {
-        eprintln!("warning: {} is missing; the page has no styles", css.display());
-    }
     Ok(())
 }
 

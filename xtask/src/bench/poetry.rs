@@ -190,6 +190,11 @@ fn run_child(args: &[&str]) -> Result<()> {
     crate::util::run(&mut cmd)
 }
 
+/// Where [`bench`] has the build child write the poetry index (the archive site links it).
+pub fn index_dir(work: &Path) -> PathBuf {
+    work.join("poetry-index")
+}
+
 /// Builds and queries the poetry corpus in two child processes; returns its figures and
 /// recall rows.
 pub fn bench(
@@ -200,7 +205,7 @@ pub fn bench(
     reps: usize,
 ) -> Result<(CorpusFigures, Vec<RecallRow>)> {
     std::fs::create_dir_all(work)?;
-    let index_dir = work.join("poetry-index");
+    let index_dir = index_dir(work);
     let build_out = work.join("poetry-build.json");
     let query_out = work.join("poetry-query.json");
     let s = |p: &Path| p.to_string_lossy().into_owned();

@@ -1,11 +1,14 @@
 //! The Pagefind side of the comparison: one HTML page per cleaned article, a search page
 //! with Pagefind's default UI, and Pagefind's own CLI run over them.
 //!
-//! Takes `Issue`s and the Pagefind binary. Writes `bench/work/pagefind-site/` (`a/<id>.html`,
-//! `index.html`, and `pagefind/` from the CLI). Guarantees: each page holds exactly the text
+//! Takes articles (the seed's, or the first poems of the archive) and the Pagefind binary.
+//! Writes a site folder — `bench/work/pagefind-site/` or `bench/work/pagefind-poetry-site/` —
+//! (`a/<id>.html`, `index.html`, and `pagefind/` from the CLI), and measures the CLI's time and
+//! peak memory. Guarantees: each page holds exactly the text
 //! the ground truth scans (title, subtitle, paragraphs, column, bylines, units — see
 //! `corpus::article_text`), HTML-escaped; only `<main data-pagefind-body>` is indexed, so the search page itself is not.
 
+use super::corpus::article_text;
 use super::report::PieceSize;
 use super::stats::ms_since;
 use crate::util::{files_under, gzip, run};
@@ -14,7 +17,7 @@ use std::fmt::Write;
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
-use yuliao::corpus::{Article, Issue};
+use yuliao::corpus::Article;
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -72,25 +75,59 @@ window.addEventListener('DOMContentLoaded', () => {
 /// What building the Pagefind site produced.
 pub struct PagefindSite {
     pub pages: usize,
+    /// UTF-8 bytes of the pages' texts, as `CorpusFigures::text_bytes` counts them.
+    pub text_bytes: u64,
     pub index_ms: f64,
+    /// Maximum resident set size of the Pagefind process (GNU time's `%M`), when
+    /// `/usr/bin/time` is there to measure it.
+    pub peak_rss_kib: Option<u64>,
     pub bundle: Vec<PieceSize>,
 }
 
-/// Writes the site into `dir` (emptied first) and runs Pagefind over it.
-pub fn build(issues: &[Issue], dir: &Path, pagefind: &Path) -> Result<PagefindSite> {
+/// GNU time, which reports a child's maximum resident set size from `wait4`.
+const GNU_TIME: &str = "/usr/bin/time";
+
+/// The kilobytes GNU time wrote with `-f %M` (its last line: before it, a failed command
+/// gets a "Command exited with non-zero status" line).
+pub fn parse_time_max_rss(text: &str) -> Option<u64> {
+    text.lines().rev().find(|l| !l.trim().is_empty())?.trim().parse().ok()
+}
+
+/// Writes the site for `articles` into `dir` (emptied first) and runs Pagefind over it
+/// (under GNU time when there is one, for its peak memory).
+pub fn build<'a>(articles: impl IntoIterator<Item = &'a Article>, dir: &Path, pagefind: &Path) -> Result<PagefindSite> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).with_context(|| format!("emptying {}", dir.display()))?;
     }
     std::fs::create_dir_all(dir.join("a"))?;
     let mut pages = 0;
-    for a in issues.iter().flat_map(|i| &i.articles) {
+    let mut text_bytes = 0;
+    for a in articles {
         std::fs::write(dir.join("a").join(format!("{}.html", a.id)), article_page(a))?;
+        text_bytes += article_text(a).len() as u64;
         pages += 1;
     }
     std::fs::write(dir.join("index.html"), SEARCH_PAGE)?;
+    let time_out = dir.with_extension("time.txt");
+    let measured = Path::new(GNU_TIME).exists();
+    let mut cmd = if measured {
+        let mut c = Command::new(GNU_TIME);
+        c.arg("-o").arg(&time_out).arg("-f").arg("%M").arg(pagefind);
+        c
+    } else {
+        Command::new(pagefind)
+    };
+    cmd.arg("--site").arg(dir).arg("--quiet");
     let start = Instant::now();
-    run(Command::new(pagefind).arg("--site").arg(dir).arg("--quiet"))?;
+    run(&mut cmd)?;
     let index_ms = ms_since(start);
+    let peak_rss_kib = if measured {
+        let text = std::fs::read_to_string(&time_out).with_context(|| format!("reading {}", time_out.display()))?;
+        let _ = std::fs::remove_file(&time_out);
+        parse_time_max_rss(&text)
+    } else {
+        None
+    };
     let bundle_dir = dir.join("pagefind");
     let mut bundle = Vec::new();
     for rel in files_under(&bundle_dir)? {
@@ -103,7 +140,9 @@ pub fn build(issues: &[Issue], dir: &Path, pagefind: &Path) -> Result<PagefindSi
     }
     Ok(PagefindSite {
         pages,
+        text_bytes,
         index_ms,
+        peak_rss_kib,
         bundle,
     })
 }
@@ -137,5 +176,16 @@ mod tests {
         assert_eq!(id_of_url("/a/000_x-001.html").as_deref(), Some("000_x-001"));
         assert_eq!(id_of_url("/a/000_x-001/").as_deref(), Some("000_x-001"));
         assert_eq!(id_of_url("/"), None);
+    }
+
+    #[test]
+    fn gnu_time_max_rss_is_its_last_line() {
+        assert_eq!(parse_time_max_rss("9842080\n"), Some(9_842_080));
+        assert_eq!(
+            parse_time_max_rss("Command exited with non-zero status 1\n5120\n\n"),
+            Some(5120)
+        );
+        assert_eq!(parse_time_max_rss("Command terminated by signal 9\n"), None);
+        assert_eq!(parse_time_max_rss(""), None);
     }
 }
