@@ -101,6 +101,7 @@ labels! {
     error_corrupt => "索引文件损坏或版本不符", "The index is corrupt or from another version";
     error_network => "无法下载索引", "Could not download the index";
     error_hint => "请运行 cargo xtask build 重新生成索引，然后刷新页面。", "Rebuild it with `cargo xtask build`, then reload the page.";
+    error_hint_network => "请检查网络连接后重试。", "Check the connection, then try again.";
     error_details => "详细信息", "Details";
 
     search_placeholder => "输入词语，如 两带两创（按 / 聚焦）", "Type a word, e.g. 两带两创 (press / to focus)";

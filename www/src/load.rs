@@ -135,10 +135,25 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
         .map_err(|e| LoadFailure { kind: FailureKind::Corrupt, detail: format!("{manifest_url}: {e}") })
 }
 
-/// Fetches `names` from `index/` (all requests start at once; the browser runs them in
-/// parallel and caches them by their content-hashed names) and loads each into `index`.
-/// The first failure is returned: missing (404), network, or corrupt (the engine's check).
+/// Requests in flight at once: the browser refuses a page that starts hundreds
+/// (`net::ERR_INSUFFICIENT_RESOURCES`), and a host serves at most six at a time per connection
+/// pool anyway.
+const PARALLEL_FETCHES: usize = 16;
+
+/// Fetches `names` from `index/` ([`PARALLEL_FETCHES`] at a time; the browser caches them by
+/// their content-hashed names) and loads each into `index`. The first failure is returned:
+/// missing (404), network, or corrupt (the engine's check).
 pub async fn fetch_pieces(index: &Index, names: &[String]) -> Result<(), LoadFailure> {
+    let mut first_error = None;
+    for batch in names.chunks(PARALLEL_FETCHES) {
+        if let Err(e) = fetch_batch(index, batch).await {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+async fn fetch_batch(index: &Index, names: &[String]) -> Result<(), LoadFailure> {
     let mut pending = Vec::with_capacity(names.len());
     for name in names {
         let url = format!("{INDEX_BASE}{name}");

@@ -35,7 +35,7 @@ pub fn load_error(tr: &Tr, f: &LoadFailure) -> Html {
     html! {
         <section class="load-error" role="alert" data-error-kind={f.kind.as_str()}>
             <h1>{ title }</h1>
-            <p>{ tr.error_hint() }</p>
+            <p>{ if f.kind == FailureKind::Network { tr.error_hint_network() } else { tr.error_hint() } }</p>
             <p class="load-error-detail"><span class="label">{ tr.error_details() }</span><code>{ f.detail.clone() }</code></p>
         </section>
     }
