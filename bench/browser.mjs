@@ -225,6 +225,42 @@ async function coldLoad(page, url, spec, recorder, name) {
   };
 }
 
+// A slow link, as on an office PC far from the server: 1.5 Mbit/s down, 150 ms round trip
+// (Chromium's network emulation, cold profile). When does the page first paint anything,
+// and when is the first result on screen?
+const SLOW_LINK = { offline: false, latency: 150, downloadThroughput: 1_500_000 / 8, uploadThroughput: 750_000 / 8 };
+
+async function slowLinkLoad(url, spec, name) {
+  const ctx = await freshContext();
+  try {
+    const page = await ctx.context.newPage();
+    const cdp = await ctx.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', SLOW_LINK);
+    await page.addInitScript(firstResultObserver(spec));
+    await page.goto(url, { waitUntil: 'commit', timeout: config.timeoutMs });
+    let timedOut = false;
+    try {
+      await page.waitForFunction(() => Boolean(window.__benchFirst), null, { timeout: config.timeoutMs * 3, polling: 'raf' });
+    } catch (e) {
+      timedOut = true;
+    }
+    const paints = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime])));
+    const first = await page.evaluate(() => window.__benchFirst || null);
+    await screenshot(page, `${name}-slow-link`);
+    log(name, 'slow link: first paint', paints['first-paint'], 'ms, first result', first?.perf, 'ms');
+    return {
+      link: SLOW_LINK,
+      timedOut,
+      firstPaintMs: paints['first-paint'] ?? null,
+      firstContentfulPaintMs: paints['first-contentful-paint'] ?? null,
+      msToFirstResult: first && first.state !== 'error' ? first.perf : null,
+    };
+  } finally {
+    await closeContext(ctx);
+  }
+}
+
 // More cold loads, each in a fresh profile (one is noisy): only the time to first result.
 async function moreColdLoads(url, spec, first, name) {
   const times = [first];
@@ -377,10 +413,12 @@ async function benchYuliao(site, name) {
   const consoleErrors = recorder.consoleList();
   await closeContext(ctx);
   const coldMs = await moreColdLoads(`${site.url}#/search?q=${encodeURIComponent(q0)}`, firstSpec, cold.msToFirstResult, `${name}-first-query`);
+  const slowLink = await slowLinkLoad(`${site.url}#/search?q=${encodeURIComponent(q0)}`, firstSpec, name);
   const views = await benchViews(site, firstSpec, errorSel, name);
   return {
     cold,
     coldMs,
+    slowLink,
     foreignRequests: recorder.foreign,
     pageErrors,
     consoleErrors,
@@ -500,9 +538,11 @@ async function benchPagefind(site, name) {
   const consoleErrors = recorder.consoleList();
   await closeContext(ctx);
   const coldMs = await moreColdLoads(`${site.url}?q=${encodeURIComponent(q0)}`, firstSpec, cold.msToFirstResult, `${name}-first-query`);
+  const slowLink = await slowLinkLoad(`${site.url}?q=${encodeURIComponent(q0)}`, firstSpec, name);
   return {
     cold,
     coldMs,
+    slowLink,
     foreignRequests: recorder.foreign,
     pageErrors,
     consoleErrors,

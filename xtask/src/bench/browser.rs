@@ -184,6 +184,9 @@ pub fn side(name: &str, v: &Value) -> BrowserSide {
             .as_array()
             .map(|a| a.iter().filter_map(Value::as_f64).collect())
             .unwrap_or_default(),
+        slow_first_paint_ms: v["slowLink"]["firstPaintMs"].as_f64(),
+        slow_first_contentful_paint_ms: v["slowLink"]["firstContentfulPaintMs"].as_f64(),
+        slow_first_result_ms: v["slowLink"]["msToFirstResult"].as_f64(),
         requests_to_first_result: cold["requests"].as_u64().unwrap_or(0) as usize,
         bytes_to_first_result: cold["bytesRaw"].as_u64().unwrap_or(0),
         gzip_bytes_to_first_result: cold["bytesGzip"].as_u64().unwrap_or(0),

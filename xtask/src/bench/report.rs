@@ -92,6 +92,11 @@ pub struct BrowserSide {
     pub ms_to_first_result: Option<f64>,
     /// Every cold load, each in a fresh browser profile (the first one included).
     pub cold_ms: Vec<f64>,
+    /// On an emulated 1.5 Mbit/s link with 150 ms round trips, cold: first paint, first
+    /// contentful paint, first result (ms from navigation).
+    pub slow_first_paint_ms: Option<f64>,
+    pub slow_first_contentful_paint_ms: Option<f64>,
+    pub slow_first_result_ms: Option<f64>,
     pub requests_to_first_result: usize,
     pub bytes_to_first_result: u64,
     pub gzip_bytes_to_first_result: u64,
@@ -434,6 +439,17 @@ fn browser_table(w: &mut String, y: Option<&BrowserSide>, p: Option<&BrowserSide
         (
             "requests until first result",
             Box::new(|s| s.requests_to_first_result.to_string()),
+        ),
+        (
+            "slow link (1.5 Mbit/s, 150 ms round trip), cold: first paint · first contentful paint · first result",
+            Box::new(|s| {
+                format!(
+                    "**{}** · {} · {}",
+                    opt(s.slow_first_paint_ms.map(ms)),
+                    opt(s.slow_first_contentful_paint_ms.map(ms)),
+                    opt(s.slow_first_result_ms.map(ms))
+                )
+            }),
         ),
         (
             "time to first result, cold profile, from navigation (median of n; min–max)",
