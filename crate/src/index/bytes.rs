@@ -51,6 +51,12 @@ impl Writer {
             }
         }
     }
+    /// `raw_len:varint deflate(raw)`, what [`Cursor::deflated_rest`] reads.
+    pub fn deflated(&mut self, raw: &[u8]) {
+        self.varint(raw.len() as u64);
+        self.buf.extend_from_slice(&deflate(raw));
+    }
+
     pub fn strs(&mut self, v: &[String]) {
         self.varint(v.len() as u64);
         for s in v {
@@ -156,6 +162,17 @@ impl<'a> Cursor<'a> {
         }
         Ok(v)
     }
+    /// The rest of the body as `raw_len:varint deflate(raw)`, inflated: the length must be
+    /// plausible for the compressed bytes (no inflating a forged length) and exact.
+    pub fn deflated_rest(&mut self, what: &str) -> Result<Vec<u8>, IndexError> {
+        let raw_len = self.varint_max(u32::MAX as u64, what)? as usize;
+        let comp = self.take(self.remaining())?;
+        if raw_len > comp.len().saturating_mul(1100) + 4096 {
+            return Err(self.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
+        }
+        inflate(self.piece, comp, raw_len)
+    }
+
     pub fn finish(&self) -> Result<(), IndexError> {
         if self.pos != self.data.len() {
             return Err(self.corrupt(format!(

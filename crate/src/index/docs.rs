@@ -9,9 +9,9 @@
 //! count and a hash of their contents, which every group's file name carries
 //! (`docs-<n>-<hash>.bin`), so files of another build are never mixed in.
 
-use super::bytes::{inflate, Cursor};
+use super::bytes::Cursor;
 #[cfg(feature = "native")]
-use super::bytes::{deflate, Writer};
+use super::bytes::Writer;
 use super::{kind_from_code, DocMeta, IndexError, PieceKind};
 #[cfg(feature = "native")]
 use super::kind_code;
@@ -88,8 +88,7 @@ pub(crate) fn write(metas: &[DocMeta], paragraphs: &[&[String]]) -> (DocGroups, 
         let mut w = Writer::new();
         w.varint(n as u64);
         w.varint(chunk.len() as u64);
-        w.varint(raw.len() as u64);
-        w.buf.extend_from_slice(&deflate(&raw));
+        w.deflated(&raw);
         hash ^= crate::corpus::content_hash(&w.buf).rotate_left((n % 64) as u32);
         bodies.push(w.buf);
     }
@@ -127,12 +126,7 @@ pub(crate) fn read(name: &str, n: u32, groups: &DocGroups, body: &[u8], n_docs: 
     if count != want {
         return Err(c.corrupt(format!("holds {count} documents, expected {want}")));
     }
-    let raw_len = c.varint_max(u32::MAX as u64, "group length")? as usize;
-    let comp = c.take(c.remaining())?;
-    if raw_len > comp.len().saturating_mul(1100) + 4096 {
-        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
-    }
-    let raw = inflate(name, comp, raw_len)?;
+    let raw = c.deflated_rest("group length")?;
     let mut c = Cursor::new(&raw, name);
     let mut docs = Vec::with_capacity(count as usize);
     for _ in 0..count {

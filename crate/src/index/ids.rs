@@ -3,9 +3,9 @@
 //! id to document number, cut by id range like the term dictionary, so opening a link on an
 //! archive fetches one small piece before the article itself.
 
-use super::bytes::{inflate, Cursor};
+use super::bytes::Cursor;
 #[cfg(feature = "native")]
-use super::bytes::{deflate, Writer};
+use super::bytes::Writer;
 use super::{IndexError, PieceEntry};
 
 /// One loaded piece of the id map.
@@ -40,8 +40,7 @@ pub(crate) fn write(ids: &[(&str, u32)], cut: usize) -> Result<Vec<(u32, u32, Ve
         }
         let raw = builder.into_inner().map_err(fst_err)?;
         let mut w = Writer::new();
-        w.varint(raw.len() as u64);
-        w.buf.extend_from_slice(&deflate(&raw));
+        w.deflated(&raw);
         out.push((from as u32, to as u32, w.buf));
         if to >= ids.len() {
             return Ok(out);
@@ -54,12 +53,7 @@ pub(crate) fn write(ids: &[(&str, u32)], cut: usize) -> Result<Vec<(u32, u32, Ve
 /// first key, each naming a document below `n_docs`.
 pub(crate) fn read(entry: &PieceEntry, body: &[u8], n_docs: usize) -> Result<IdsPiece, IndexError> {
     let mut c = Cursor::new(body, &entry.name);
-    let raw_len = c.varint_max(u32::MAX as u64, "id map length")? as usize;
-    let comp = c.take(c.remaining())?;
-    if raw_len > comp.len().saturating_mul(1100) + 4096 {
-        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
-    }
-    let raw = inflate(&entry.name, comp, raw_len)?;
+    let raw = c.deflated_rest("id map length")?;
     let map = fst::Map::new(raw).map_err(|e| c.corrupt(format!("id map: {e}")))?;
     if !super::bytes::fst_checksum_ok(map.as_fst().as_bytes()) {
         return Err(c.corrupt("id map checksum differs"));

@@ -6,9 +6,9 @@
 //! the lengths apart from the metadata ([`super::docs`]: ids, titles, bylines, ~20 times the
 //! bytes) it fetches only these pieces, and metadata only for the hits it shows.
 
-use super::bytes::{inflate, Cursor};
+use super::bytes::Cursor;
 #[cfg(feature = "native")]
-use super::bytes::{deflate, Writer};
+use super::bytes::Writer;
 use super::{DocNorms, IndexError, PieceEntry};
 
 /// One loaded piece: documents `from .. from + docs.len()`.
@@ -32,8 +32,7 @@ pub(crate) fn write(norms: &[DocNorms], cut: usize) -> Vec<(u32, u32, Vec<u8>)> 
     let mut from = 0usize;
     let flush = |raw: &mut Writer, from: usize, to: usize, out: &mut Vec<(u32, u32, Vec<u8>)>| {
         let mut w = Writer::new();
-        w.varint(raw.buf.len() as u64);
-        w.buf.extend_from_slice(&deflate(&raw.buf));
+        w.deflated(&raw.buf);
         raw.buf.clear();
         out.push((from as u32, to as u32, w.buf));
     };
@@ -55,12 +54,7 @@ pub(crate) fn write(norms: &[DocNorms], cut: usize) -> Vec<(u32, u32, Vec<u8>)> 
 /// must lie inside its body.
 pub(crate) fn read(entry: &PieceEntry, body: &[u8]) -> Result<NormsPiece, IndexError> {
     let mut c = Cursor::new(body, &entry.name);
-    let raw_len = c.varint_max(u32::MAX as u64, "norms length")? as usize;
-    let comp = c.take(c.remaining())?;
-    if raw_len > comp.len().saturating_mul(1100) + 4096 {
-        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
-    }
-    let raw = inflate(&entry.name, comp, raw_len)?;
+    let raw = c.deflated_rest("norms length")?;
     let mut r = Cursor::new(&raw, &entry.name);
     let n = (entry.to - entry.from) as usize;
     let mut docs = Vec::with_capacity(n.min(raw.len()));

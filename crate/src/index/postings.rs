@@ -159,20 +159,13 @@ impl Encoder {
 #[cfg(feature = "native")]
 fn seal_lists(raw: &[u8]) -> Vec<u8> {
     let mut w = Writer::new();
-    w.varint(raw.len() as u64);
-    w.buf.extend_from_slice(&super::bytes::deflate(raw));
+    w.deflated(raw);
     w.buf
 }
 
 /// The lists of a postings piece body, inflated (see [`seal_lists`]).
 pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError> {
-    let mut c = Cursor::new(body, piece);
-    let raw_len = c.varint_max(u32::MAX as u64, "postings length")? as usize;
-    let comp = c.take(c.remaining())?;
-    if raw_len > comp.len().saturating_mul(1100) + 4096 {
-        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
-    }
-    super::bytes::inflate(piece, comp, raw_len)
+    Cursor::new(body, piece).deflated_rest("postings length")
 }
 
 /// Encodes accumulated posting lists in key order (see [`Encoder`]).

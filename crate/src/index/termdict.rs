@@ -83,8 +83,7 @@ pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind
         }
         let mut w = Writer::new();
         w.varint((to - from) as u64);
-        w.varint(raw.buf.len() as u64);
-        w.buf.extend_from_slice(&super::bytes::deflate(&raw.buf));
+        w.deflated(&raw.buf);
         out.push((from as u32, to as u32, w.buf));
         if to == from {
             break;
@@ -102,12 +101,7 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8], postings: &[&PieceEntry], n_
     if n as u64 != u64::from(entry.to - entry.from) {
         return Err(c.corrupt(format!("holds {n} terms, the manifest says {}", entry.to - entry.from)));
     }
-    let raw_len = c.varint_max(u32::MAX as u64, "dictionary length")? as usize;
-    let comp = c.take(c.remaining())?;
-    if raw_len > comp.len().saturating_mul(1100) + 4096 {
-        return Err(c.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
-    }
-    let raw = super::bytes::inflate(&entry.name, comp, raw_len)?;
+    let raw = c.deflated_rest("dictionary length")?;
     let mut c = Cursor::new(&raw, &entry.name);
     let map = fst::Map::new(c.bytes()?.to_vec()).map_err(|e| c.corrupt(format!("term dictionary: {e}")))?;
     if !super::bytes::fst_checksum_ok(map.as_fst().as_bytes()) {
