@@ -95,3 +95,16 @@ fn a_shared_article_link_loads_one_id_piece_and_one_group() {
     assert_eq!(loaded.len(), 2, "{loaded:?}");
     assert!(loaded[0].starts_with("ids-") && loaded[1].starts_with("docs-"), "{loaded:?}");
 }
+
+#[test]
+fn a_concordance_on_an_archive_reads_the_texts_of_its_lines_only() {
+    let b = archive();
+    let terms = vec!["两带两创".to_string()];
+    let full = Index::open(&b.manifest, &b.pieces).unwrap();
+    let (lines, loaded) = lazily(&b, |ix| yuliao::analysis::kwic(ix, &terms, 10, 7));
+    assert_eq!(lines, yuliao::analysis::kwic(&full, &terms, 10, 7), "the lazy answer is the full one");
+    assert_eq!(lines.len(), 7);
+    let groups = loaded.iter().filter(|n| n.starts_with("docs-")).count();
+    let docs: std::collections::BTreeSet<u32> = lines.iter().map(|l| l.doc).collect();
+    assert!(groups <= docs.len(), "{groups} document groups for lines in {} documents", docs.len());
+}

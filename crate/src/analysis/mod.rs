@@ -366,11 +366,14 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
         }
     }
     crate::order::sort_by(&mut occ, |a, b| a.0.cmp(&b.0));
-    let mut out = Vec::new();
-    let mut current: Option<(u32, Vec<char>)> = None;
+    // The lines first, from positions alone (body_occurrences keeps only matches inside the
+    // body): then the texts of just those documents. Choosing lines while reading texts would,
+    // on a lazily opened archive, skip every document whose text is not loaded yet and ask for
+    // the whole archive in one round.
+    let mut chosen: Vec<(u32, u32, u32)> = Vec::new();
     let mut covered: Option<(u32, u32)> = None; // (doc, end of the last line's keyword)
     for ((doc, start, _, _), len) in occ {
-        if limit > 0 && out.len() >= limit {
+        if limit > 0 && chosen.len() >= limit {
             break;
         }
         // A shorter term inside a longer one already shown (提质 inside 提质增效) is not a new line.
@@ -378,6 +381,11 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
             continue;
         }
         covered = Some((doc, start + len));
+        chosen.push((doc, start, len));
+    }
+    let mut out = Vec::with_capacity(chosen.len());
+    let mut current: Option<(u32, Vec<char>)> = None;
+    for (doc, start, len) in chosen {
         if current.as_ref().map(|c| c.0) != Some(doc) {
             let Ok(Some((text, _, _))) = index.search_text(doc) else {
                 continue;
