@@ -84,6 +84,19 @@ test('frequencies, themes and concordances stay inert', async () => {
   await screenshot(page, 'xss-themes');
 });
 
+test('a 20,000-character word wraps: no view grows wider than the window', async () => {
+  const wide = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  await route(page, `#/search?q=${encodeURIComponent('超长单词')}`);
+  await page.waitForSelector('ol#results > li.result[data-article-id="xss_fixture-004"]');
+  assert.ok(await wide() <= 1, `search: ${await wide()} px wider than the window`);
+  await route(page, '#/article/xss_fixture-004');
+  await page.waitForSelector('article#article[data-article-id="xss_fixture-004"]');
+  assert.ok(await wide() <= 1, `reader: ${await wide()} px wider than the window`);
+  await route(page, `#/themes?t=${encodeURIComponent('开头')}`);
+  await page.waitForSelector('table#theme-table tbody tr[data-article-id="xss_fixture-004"]');
+  assert.ok(await wide() <= 1, `themes: ${await wide()} px wider than the window`);
+});
+
 test('no request left the origin and nothing ran', async () => {
   assert.deepEqual(foreignRequests(browser.requests, BASE), []);
   assert.deepEqual(page.errors, []);

@@ -247,3 +247,17 @@ fn theme_top_keeps_the_articles_that_hold_the_terms_most_with_counts_per_issue()
         assert!(all.articles.contains(row), "{} is a row of the full report", row.id);
     }
 }
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_open_as_text() {
+    let (_issue, idx) = setup();
+    // Theme terms from a shared link land in the header row.
+    let terms: Vec<String> = ["=HYPERLINK(\"http://x\")", "@SUM(A1)", "+1", "-2", "两带两创"].map(String::from).to_vec();
+    let csv = theme_csv(&theme(&idx, &terms));
+    let header = csv.lines().next().unwrap();
+    for t in ["'@SUM(A1)", "'+1", "'-2", "两带两创"] {
+        assert!(header.split(',').any(|c| c == t), "{t} in {header}");
+    }
+    assert!(header.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{header}");
+    assert!(!header.split(',').any(|c| c.starts_with(['=', '+', '-', '@'])), "{header}");
+}

@@ -37,9 +37,10 @@ use yuliao::index::{self, BuildConfig, BuiltIndex};
 pub const USAGE: &str = "cargo xtask build [--dev] [--corpus DIR] [--out DIR]";
 
 /// The Content-Security-Policy every built page carries: scripts, styles, images and fetches
-/// from the page's own origin only, plus compiling WebAssembly.
+/// from the page's own origin only, plus compiling WebAssembly; no `<base>` may redirect the
+/// page's relative URLs, and forms (the first-paint search box) submit only to the page itself.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                       img-src 'self' data:; connect-src 'self'";
+                       img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
 
 /// Base name of the wasm-bindgen output: portals `import init, { Yuliao } from './yuliao_www.js'`.
 pub const OUT_NAME: &str = "yuliao_www";

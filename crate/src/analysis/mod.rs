@@ -8,6 +8,7 @@
 //!   Occurrences of one term do not overlap (leftmost first, like `str::matches`).
 //! - Output order is fixed: counts descending then term; reading order for articles.
 //! - CSV: a header row, RFC 4180 quoting (fields with `,` `"` CR or LF are quoted, `"` doubled),
+//!   a leading `'` before a cell a spreadsheet would run as a formula (`=` `+` `-` `@`),
 //!   CRLF line ends.
 
 use crate::corpus::Kind;
@@ -417,12 +418,15 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
     out
 }
 
-/// One CSV field, quoted when needed (RFC 4180).
+/// One CSV field, quoted when needed (RFC 4180). A cell a spreadsheet would read as a formula
+/// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: theme terms from a shared
+/// link land in the header row) gets a leading `'`, so it opens as text.
 fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_string()
+        s
     }
 }
 
