@@ -97,6 +97,7 @@ fn manifest_lists_every_piece_with_its_range() {
         (PieceKind::CharDict, covered(PieceKind::CharPostings) as usize),
         (PieceKind::BigramDict, covered(PieceKind::BigramPostings) as usize),
         (PieceKind::Norms, m.stats.articles),
+        (PieceKind::Layout, m.stats.articles),
     ] {
         let ranges: Vec<&yuliao::index::PieceEntry> = m.pieces.iter().filter(|e| e.kind == kind).collect();
         assert!(!ranges.is_empty(), "{kind:?}");

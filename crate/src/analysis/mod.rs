@@ -234,7 +234,7 @@ fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
         return out;
     };
     for (doc, starts) in matches {
-        let Some(m) = index.norms(doc) else { continue };
+        let Some(m) = index.layout(doc) else { continue };
         let mut kept = Vec::new();
         let mut next_free = 0u32;
         for s in starts {

@@ -9,7 +9,7 @@ use super::postings::{self, Encoder, Postings};
 use super::reader::facets_of;
 use super::tables::{self, GroupTable, TableRow};
 use super::{
-    docs, norms, search_text, termdict, BuiltIndex, CorpusStats, DocMeta, DocNorms, IndexError, IssueInfo,
+    docs, norms, search_text, termdict, BuiltIndex, CorpusStats, DocLayout, DocMeta, DocNorms, IndexError, IssueInfo,
     Manifest, PieceEntry, PieceKind, Theme, FREQ_TABLE_ROWS,
 };
 use crate::corpus::{Article, Issue};
@@ -255,22 +255,21 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     // Documents: lengths, then metadata with paragraphs in groups.
     let doc_norms: Vec<DocNorms> = metas
         .iter()
+        .map(|m| DocNorms { tokens: m.tokens, title_tokens: m.title_tokens, title_chars: m.title_chars })
+        .collect();
+    for (from, to, body) in norms::write_norms(&doc_norms, cut) {
+        pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
+    }
+    let layout: Vec<DocLayout> = metas
+        .iter()
         .zip(&articles)
         .map(|(m, a)| {
             let (authors_start, units_start) = super::text_layout(a);
-            DocNorms {
-                tokens: m.tokens,
-                title_tokens: m.title_tokens,
-                title_chars: m.title_chars,
-                body_chars: m.body_chars,
-                authors_start,
-                units_start,
-                kind: m.kind,
-            }
+            DocLayout { title_chars: m.title_chars, body_chars: m.body_chars, authors_start, units_start, kind: m.kind }
         })
         .collect();
-    for (from, to, body) in norms::write(&doc_norms, cut) {
-        pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
+    for (from, to, body) in norms::write_layout(&layout, cut) {
+        pieces.push(entry(PieceKind::Layout, body, from, to, &[]));
     }
     let mut ids: Vec<(&str, u32)> = metas.iter().enumerate().map(|(d, m)| (m.id.as_str(), d as u32)).collect();
     ids.sort_unstable();

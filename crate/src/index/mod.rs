@@ -20,8 +20,10 @@
 //!   拟薄水铝石, a name the segmenter never saw, 低头思故乡 as 低头·思故·故乡) and matches where
 //!   their positions line up. A bigram that occurs fewer than [`BIGRAM_MIN_COUNT`] times has
 //!   no list: its two chars' lists answer for it.
-//! - *How long is document d?* [`norms`] ([`PieceKind::Norms`]): the lengths ranking and
-//!   counting need, a few bytes a document, so scoring thousands of matches reads no metadata.
+//! - *How long is document d, where do its parts lie?* [`norms`] ([`PieceKind::Norms`]: the
+//!   lengths ranking needs; [`PieceKind::Layout`]: where title, body, bylines and units lie, and
+//!   the kind, for counting and field filters): a few bytes a document, so scoring or counting
+//!   thousands of matches reads no metadata.
 //! - *Which document has article id X?* [`ids`] ([`PieceKind::Ids`]): `fst::Map` pieces from
 //!   id to document, by id range, so a shared link opens without reading metadata.
 //! - *Who wrote document d, what does it say?* [`docs`] ([`PieceKind::Docs`]): metadata and
@@ -63,7 +65,7 @@
 //! entry        := kind:u8 len:varint crc32:u32 keys:varint first:str
 //!                 ; the file name follows from kind, place among its kind and crc32;
 //!                 ; keys: how many terms (kinds 1, 2), chars (3, 4), bigrams (8, 9), docs
-//!                 ; (10) or ids (11) it holds, ranges following each other from 0 (tables: 0);
+//!                 ; (10, 12) or ids (11) it holds, ranges following each other from 0 (tables: 0);
 //!                 ; first: a dictionary piece's first key (kinds 1, 3, 8, 11), a table's group
 //!                 ; ("all", "kind:news", "unit:氧化铝厂"), otherwise empty
 //! dict         (kinds 1, 3, 8) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
@@ -78,9 +80,11 @@
 //!                 ; first doc and first position of each doc absolute, the rest deltas (> 0);
 //!                 ; word positions (kind 2) count tokens, char and bigram positions (4, 9)
 //!                 ; are char offsets of the search text (a bigram's: of its first char)
-//! norms        (kind 10) := raw_len:varint deflate(norm[docs])
-//! norm         := tokens:varint title_tokens:varint title_chars:varint body_chars:varint
-//!                 (authors_start - body_chars):varint (units_start - authors_start):varint kind:u8
+//! norms        (kind 10) := raw_len:varint deflate((tokens:varint title_tokens:varint
+//!                 title_chars:varint)[docs])
+//! layout       (kind 12) := raw_len:varint deflate((title_chars:varint body_chars:varint
+//!                 (authors_start - body_chars):varint (units_start - authors_start):varint
+//!                 kind:u8)[docs])
 //! ids          (kind 11) := raw_len:varint deflate(fst)   ; fst::Map article id → document
 //! groups       := docs_per_group:varint groups:varint hash:u32    ; the manifest's last part
 //! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
@@ -242,10 +246,11 @@ pub enum PieceKind {
     BigramPostings = 9,
     Norms = 10,
     Ids = 11,
+    Layout = 12,
 }
 
 impl PieceKind {
-    pub const ALL: [PieceKind; 11] = [
+    pub const ALL: [PieceKind; 12] = [
         PieceKind::Manifest,
         PieceKind::Vocab,
         PieceKind::WordPostings,
@@ -257,6 +262,7 @@ impl PieceKind {
         PieceKind::BigramPostings,
         PieceKind::Norms,
         PieceKind::Ids,
+        PieceKind::Layout,
     ];
     /// The file-name prefix of pieces of this kind.
     pub fn name(self) -> &'static str {
@@ -272,6 +278,7 @@ impl PieceKind {
             PieceKind::BigramPostings => "bigrams",
             PieceKind::Norms => "norms",
             PieceKind::Ids => "ids",
+            PieceKind::Layout => "layout",
         }
     }
     pub fn from_u8(b: u8) -> Option<PieceKind> {
@@ -373,15 +380,24 @@ pub struct Facets {
     pub authors: Vec<(String, usize)>,
 }
 
-/// What ranking and counting need of a document, without its metadata: the [`norms`]
-/// component, a few bytes a document, so that scoring thousands of candidates fetches no
-/// titles or bylines.
+/// What ranking needs of a document, without its metadata: the [`norms`] component
+/// ([`PieceKind::Norms`]), a few bytes a document, so that scoring thousands of candidates
+/// fetches no titles or bylines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocNorms {
     /// Word tokens of title + paragraphs (the BM25 document length).
     pub tokens: u32,
     /// Word positions `< title_tokens` are in the title.
     pub title_tokens: u32,
+    /// Chars `< title_chars` of the search text are the title.
+    pub title_chars: u32,
+}
+
+/// Where the parts of a document's search text lie, and its kind: what counting (themes,
+/// KWIC) and field filters need, in the [`norms`] module's second component
+/// ([`PieceKind::Layout`]), apart from [`DocNorms`] so that a plain search does not fetch it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocLayout {
     /// Chars `< title_chars` of the search text are the title.
     pub title_chars: u32,
     /// Chars `< body_chars` are title + paragraphs (+ the line breaks between them).
@@ -458,7 +474,7 @@ pub fn search_text(a: &Article) -> (String, usize, usize) {
 }
 
 /// Where the parts of an article's search text start (see [`search_text`]): the offsets
-/// [`DocNorms`] keeps so that field filters and counts need no metadata.
+/// [`DocLayout`] keeps so that field filters and counts need no metadata.
 #[cfg(feature = "native")]
 pub(crate) fn text_layout(a: &Article) -> (u32, u32) {
     let len = |s: &String| 1 + s.chars().count() as u32;

@@ -10,12 +10,12 @@
 use super::bytes::unseal;
 use super::docs::{self, DocGroup};
 use super::ids::{self, IdsPiece};
-use super::norms::{self, NormsPiece};
+use super::norms::{self, PerDoc};
 use super::postings::{self, PostingList};
 use super::tables::{self, GroupTable};
 use super::termdict::{self, TermDictPiece};
 use super::{
-    CorpusStats, DocMeta, DocNorms, Facets, IndexError, IssueInfo, Manifest, PieceEntry, PieceKind, TermInfo, Theme, MANIFEST_FILE,
+    CorpusStats, DocLayout, DocMeta, DocNorms, Facets, IndexError, IssueInfo, Manifest, PieceEntry, PieceKind, TermInfo, Theme, MANIFEST_FILE,
 };
 use crate::corpus::Article;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,7 +25,8 @@ use std::sync::{Mutex, OnceLock};
 enum Component {
     Dict(TermDictPiece),
     Postings(Vec<u8>),
-    Norms(NormsPiece),
+    Norms(PerDoc<DocNorms>),
+    Layout(PerDoc<DocLayout>),
     Ids(IdsPiece),
     Docs(DocGroup),
     Table(GroupTable),
@@ -81,6 +82,7 @@ impl Index {
             (PieceKind::CharDict, covered(PieceKind::CharPostings)),
             (PieceKind::BigramDict, covered(PieceKind::BigramPostings)),
             (PieceKind::Norms, Some(articles)),
+            (PieceKind::Layout, Some(articles)),
             (PieceKind::Ids, Some(articles)),
         ] {
             let have = covered(kind).ok_or_else(|| corrupt(format!("no {} pieces", kind.name())))?;
@@ -196,7 +198,8 @@ impl Index {
             PieceKind::WordPostings | PieceKind::CharPostings | PieceKind::BigramPostings => {
                 Component::Postings(postings::open_lists(&e.name, body)?)
             }
-            PieceKind::Norms => Component::Norms(norms::read(e, body)?),
+            PieceKind::Norms => Component::Norms(norms::read_norms(e, body)?),
+            PieceKind::Layout => Component::Layout(norms::read_layout(e, body)?),
             PieceKind::Ids => Component::Ids(ids::read(e, body, n_docs)?),
             PieceKind::Table => Component::Table(tables::read(e, body)?),
             PieceKind::Docs | PieceKind::Manifest => {
@@ -326,10 +329,20 @@ impl Index {
 
     // ---- documents ----
 
-    /// The lengths of a document (one small piece per range of documents; no metadata).
+    /// The lengths ranking needs of a document (one small piece per range of documents; no
+    /// metadata).
     pub fn norms(&self, doc: u32) -> Option<DocNorms> {
         match self.component_for(PieceKind::Norms, doc) {
             Ok(Some(Component::Norms(p))) => p.get(doc),
+            _ => None,
+        }
+    }
+
+    /// Where a document's title, body, bylines and units lie, and its kind (one small piece per
+    /// range of documents; no metadata).
+    pub fn layout(&self, doc: u32) -> Option<DocLayout> {
+        match self.component_for(PieceKind::Layout, doc) {
+            Ok(Some(Component::Layout(p))) => p.get(doc),
             _ => None,
         }
     }

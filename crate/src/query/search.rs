@@ -230,7 +230,7 @@ fn field_docs(
     let docs = char_matches(index, value, cache)?
         .into_iter()
         .filter(|(doc, starts)| {
-            index.norms(*doc).is_some_and(|n| {
+            index.layout(*doc).is_some_and(|n| {
                 starts.iter().any(|&s| match field {
                     Field::Title => s + len <= n.title_chars,
                     Field::Author => s >= n.authors_start && s + len <= n.units_start,
@@ -308,7 +308,7 @@ pub fn search_with(
     let kinds: Vec<(&str, bool)> = q.filters.iter().filter(|f| f.field == Field::Kind).map(|f| (f.value.as_str(), f.negated)).collect();
     let kind_ok = |doc: u32| {
         kinds.is_empty()
-            || index.norms(doc).is_some_and(|n| kinds.iter().all(|(k, negated)| (n.kind.as_str() == *k) != *negated))
+            || index.layout(doc).is_some_and(|n| kinds.iter().all(|(k, negated)| (n.kind.as_str() == *k) != *negated))
     };
     let candidates: Vec<u32> = if q.groups.is_empty() {
         match &narrowed {
