@@ -261,6 +261,22 @@ async function slowLinkLoad(url, spec, name) {
   }
 }
 
+// What each query's first repetition fetched (called after the loop, so no body is still in
+// flight): moves `firstWindow` of each entry into its request and byte counts.
+async function attachFetched(recorder, perQuery) {
+  await new Promise((r) => setTimeout(r, 200));
+  for (const p of perQuery) {
+    const w = p.firstWindow;
+    delete p.firstWindow;
+    if (!w) continue;
+    const f = await fetchedBetween(recorder, w.from, w.to, 0);
+    p.requests = f.requests;
+    p.bytesRaw = f.bytesRaw;
+    p.bytesGzip = f.bytesGzip;
+    p.failedRequests = f.failedRequests;
+  }
+}
+
 // More cold loads, each in a fresh profile (one is noisy): only the time to first result.
 async function moreColdLoads(url, spec, first, name) {
   const times = [first];
@@ -396,18 +412,7 @@ async function benchYuliao(site, name) {
     const shot = timedOut || failure ? await screenshot(page, `${name}-query-${perQuery.length}`) : null;
     perQuery.push({ query: q, ms, rows, total, error, failure, timedOut, screenshot: shot, firstWindow });
   }
-  // What each query's first repetition fetched (after the loop, so no body is still in flight).
-  await new Promise((r) => setTimeout(r, 200));
-  for (const p of perQuery) {
-    const w = p.firstWindow;
-    delete p.firstWindow;
-    if (!w) continue;
-    const f = await fetchedBetween(recorder, w.from, w.to, 0);
-    p.requests = f.requests;
-    p.bytesRaw = f.bytesRaw;
-    p.bytesGzip = f.bytesGzip;
-    p.failedRequests = f.failedRequests;
-  }
+  await attachFetched(recorder, perQuery);
   const warm = perQuery.flatMap((p) => p.ms);
   const firstRuns = perQuery.filter((p) => p.ms.length > 0).map((p) => p.ms[0]);
   const consoleErrors = recorder.consoleList();
@@ -496,17 +501,7 @@ async function benchPagefind(site, name) {
     const shot = timedOut ? await screenshot(page, `${name}-query-${uiPerQuery.length}`) : null;
     uiPerQuery.push({ query: q, msFirstRow: first, msAllRows: all, shown, timedOut, screenshot: shot, firstWindow });
   }
-  await new Promise((r) => setTimeout(r, 200));
-  for (const p of uiPerQuery) {
-    const w = p.firstWindow;
-    delete p.firstWindow;
-    if (!w) continue;
-    const f = await fetchedBetween(recorder, w.from, w.to, 0);
-    p.requests = f.requests;
-    p.bytesRaw = f.bytesRaw;
-    p.bytesGzip = f.bytesGzip;
-    p.failedRequests = f.failedRequests;
-  }
+  await attachFetched(recorder, uiPerQuery);
 
   // The Pagefind JS API in the same page: search() plus data() of the first 5 results
   // (what the default UI shows first) timed; then data() of every result, untimed, for
