@@ -264,7 +264,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         .iter()
         .zip(&articles)
         .map(|(m, a)| {
-            let (authors_start, units_start) = super::text_layout(a);
+            let (authors_start, units_start) = super::text_layout(a, m.body_chars);
             DocLayout { title_chars: m.title_chars, body_chars: m.body_chars, authors_start, units_start, kind: m.kind }
         })
         .collect();

@@ -473,13 +473,13 @@ pub fn search_text(a: &Article) -> (String, usize, usize) {
     (s, title_chars, body_chars)
 }
 
-/// Where the parts of an article's search text start (see [`search_text`]): the offsets
-/// [`DocLayout`] keeps so that field filters and counts need no metadata.
+/// Where the bylines and the units of an article's search text start, after its body of
+/// `body_chars` (see [`search_text`]): the offsets [`DocLayout`] keeps so that field filters and
+/// counts need no metadata.
 #[cfg(feature = "native")]
-pub(crate) fn text_layout(a: &Article) -> (u32, u32) {
+pub(crate) fn text_layout(a: &Article, body_chars: u32) -> (u32, u32) {
     let len = |s: &String| 1 + s.chars().count() as u32;
-    let body: u32 = a.title.as_ref().map_or(0, |t| t.chars().count() as u32) + a.paragraphs.iter().map(len).sum::<u32>();
-    let authors_start = body + a.subtitle.iter().chain(a.column.iter()).map(len).sum::<u32>();
+    let authors_start = body_chars + a.subtitle.iter().chain(a.column.iter()).map(len).sum::<u32>();
     let units_start = authors_start + a.authors.iter().chain(&a.photographers).map(len).sum::<u32>();
     (authors_start, units_start)
 }

@@ -426,13 +426,6 @@ impl Index {
 
     /// The dictionary piece of `tier` whose key range may hold `key`: the last piece whose
     /// first key is `<= key`.
-    fn dict_for(&self, tier: Tier, key: &[u8]) -> Option<&TermDictPiece> {
-        match self.component(self.dict_slot(tier, key)?) {
-            Ok(Component::Dict(v)) => Some(v),
-            _ => None,
-        }
-    }
-
     fn dict_slot(&self, tier: Tier, key: &[u8]) -> Option<usize> {
         let slots = self.slots_of(tier.dict());
         let i = slots.partition_point(|&s| self.manifest.pieces[s].first.as_bytes() <= key);
@@ -452,9 +445,10 @@ impl Index {
         }
     }
 
-    /// A key's ordinal and info in `tier` (key already normalised).
+    /// A key's ordinal and info in `tier` (key already normalised); None also while its
+    /// dictionary piece is not loaded (recorded) or when it is corrupt.
     pub fn lookup(&self, tier: Tier, key: &str) -> Option<(u32, TermInfo)> {
-        self.dict_for(tier, key.as_bytes())?.get(key)
+        self.find(tier, key).ok().flatten()
     }
 
     /// The term's ordinal and info (term already normalised).
@@ -545,14 +539,12 @@ impl Index {
     /// the corpus never has that key, or its dictionary piece is not loaded yet (then it is
     /// recorded for [`Index::attempt`]).
     pub fn key_postings(&self, tier: Tier, key: &str) -> Result<Option<PostingList>, IndexError> {
-        match self.lookup(tier, key) {
-            Some((_, info)) => self.postings(tier, &info).map(Some),
+        match self.find(tier, key) {
+            Ok(Some((_, info))) => self.postings(tier, &info).map(Some),
             // Not in the corpus, or its dictionary piece not loaded yet (recorded): nothing to
             // read. A corrupt dictionary piece is an error.
-            None => match self.dict_slot(tier, key.as_bytes()).map(|s| self.component(s)) {
-                Some(Err(IndexError::NotLoaded { .. })) | Some(Ok(_)) | None => Ok(None),
-                Some(Err(e)) => Err(e),
-            },
+            Ok(None) | Err(IndexError::NotLoaded { .. }) => Ok(None),
+            Err(e) => Err(e),
         }
     }
 

@@ -337,10 +337,10 @@ pub fn search_with(
     let avgdl = index.avg_doc_len();
     let mut scored: Vec<(bool, f64, u32)> = Vec::with_capacity(candidates.len());
     for &doc in &candidates {
-        let Some(meta) = index.norms(doc) else {
+        let Some(norms) = index.norms(doc) else {
             continue;
         };
-        let dl = f64::from(meta.tokens.max(1));
+        let dl = f64::from(norms.tokens.max(1));
         let norm = f64::from(p.k1) * (1.0 - f64::from(p.b) + f64::from(p.b) * dl / avgdl);
         let bm25 = |tf: f64, idf: f64| idf * tf * (f64::from(p.k1) + 1.0) / (tf + norm);
         let boost = f64::from(p.title_boost);
@@ -358,7 +358,7 @@ pub fn search_with(
                     let tf: f64 = dm
                         .word_starts
                         .iter()
-                        .map(|&s| if s < meta.title_tokens { boost } else { 1.0 })
+                        .map(|&s| if s < norms.title_tokens { boost } else { 1.0 })
                         .sum();
                     let s = bm25(tf, am.word_idf);
                     best_word = Some(best_word.map_or(s, |b: f64| b.max(s)));
@@ -366,7 +366,7 @@ pub fn search_with(
                     let tf: f64 = dm
                         .char_starts
                         .iter()
-                        .map(|&s| if s < meta.title_chars { boost } else { 1.0 })
+                        .map(|&s| if s < norms.title_chars { boost } else { 1.0 })
                         .sum();
                     best_sub = best_sub.max(bm25(tf, am.char_idf));
                 }

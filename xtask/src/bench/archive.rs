@@ -57,15 +57,10 @@ pub fn yuliao_site(app: &Path, index: &Path, out: &Path) -> Result<()> {
 /// `s` percent-encoded as JavaScript's `encodeURIComponent` does (UTF-8 bytes; letters,
 /// digits and `-_.!~*'()` kept), for routes with Chinese terms.
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() * 3);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+    const KEPT_BY_ENCODE_URI_COMPONENT: &AsciiSet =
+        &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'!').remove(b'~').remove(b'*').remove(b'\'').remove(b'(').remove(b')');
+    utf8_percent_encode(s, KEPT_BY_ENCODE_URI_COMPONENT).to_string()
 }
 
 /// The views the driver opens on the archive, with what "ready" means for each (the
