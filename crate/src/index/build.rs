@@ -224,8 +224,8 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut words: Vec<(String, Postings)> = words.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
-    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut);
-    for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab, cut)? {
+    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, |d| metas[d as usize].title_tokens);
+    for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::Vocab, body, from, to, &word_keys));
     }
     for (from, to, body) in word_bodies {
@@ -236,16 +236,17 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();
     chars.sort_unstable_by_key(|(c, _)| *c);
     let char_keys: Vec<String> = chars.iter().map(|(c, _)| c.to_string()).collect();
-    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut);
+    let title_chars = |d: u32| metas[d as usize].title_chars;
+    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, title_chars);
     drop(chars);
-    for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, cut)? {
+    for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
     }
     for (from, to, body) in char_bodies {
         pieces.push(entry(PieceKind::CharPostings, body, from, to, &[]));
     }
-    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut);
-    for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict, cut)? {
+    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, title_chars);
+    for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::BigramDict, body, from, to, &bigram_keys));
     }
     for (from, to, body) in bigram_bodies {
@@ -255,7 +256,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     // Documents: lengths, then metadata with paragraphs in groups.
     let doc_norms: Vec<DocNorms> = metas
         .iter()
-        .map(|m| DocNorms { tokens: m.tokens, title_tokens: m.title_tokens, title_chars: m.title_chars })
+        .map(|m| DocNorms { tokens: m.tokens })
         .collect();
     for (from, to, body) in norms::write_norms(&doc_norms, cut) {
         pieces.push(entry(PieceKind::Norms, body, from, to, &[]));
@@ -458,7 +459,12 @@ impl BigramCounts {
 
     /// Keys (two-char strings in byte order), infos and postings bodies. `texts` must be the
     /// normalised search texts given to [`BigramCounts::count`], in the same order.
-    fn encode(self, texts: impl Iterator<Item = String>, cut: usize) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+    fn encode(
+        self,
+        texts: impl Iterator<Item = String>,
+        cut: usize,
+        title_chars: impl Fn(u32) -> u32,
+    ) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
         let BigramCounts { ids, counts } = self;
         // Packed keys sort like their UTF-8 strings: UTF-8 keeps code point order and no
         // char's encoding is a prefix of another's.
@@ -499,7 +505,7 @@ impl BigramCounts {
                     positions.push(list[j].1);
                     j += 1;
                 }
-                enc.push_doc(doc, &positions);
+                enc.push_doc(doc, &positions, title_chars(doc));
             }
             enc.end_list();
         }

@@ -76,12 +76,14 @@
 //!                 ; right after the previous key's list there (the piece's first list in the
 //!                 ; dictionary piece starts at first_offset; a new postings piece starts at 0)
 //! postings     (kinds 2, 4, 9) := raw_len:varint deflate(list*)
-//! list         := (doc_delta:varint tf:varint pos_delta:varint[tf])[doc_freq]
+//! list         := (doc_delta:varint tf_code:varint [title_tf:varint] pos_delta:varint[tf])[doc_freq]
+//!                 ; tf_code = tf * 2 + (title_tf > 0); title_tf (1..=tf, present when
+//!                 ; tf_code is odd): how many of the doc's positions, the first ones, lie in
+//!                 ; its title (word positions < its title tokens, chars < its title chars);
 //!                 ; first doc and first position of each doc absolute, the rest deltas (> 0);
 //!                 ; word positions (kind 2) count tokens, char and bigram positions (4, 9)
 //!                 ; are char offsets of the search text (a bigram's: of its first char)
-//! norms        (kind 10) := raw_len:varint deflate((tokens:varint title_tokens:varint
-//!                 title_chars:varint)[docs])
+//! norms        (kind 10) := raw_len:varint deflate(tokens:varint[docs])
 //! layout       (kind 12) := raw_len:varint deflate((title_chars:varint body_chars:varint
 //!                 (authors_start - body_chars):varint (units_start - authors_start):varint
 //!                 kind:u8)[docs])
@@ -144,9 +146,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The on-disk format version written by this build.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 /// The oldest format version this build reads.
-pub const MIN_FORMAT_VERSION: u16 = 3;
+pub const MIN_FORMAT_VERSION: u16 = 4;
 /// Every piece starts with these bytes.
 pub const MAGIC: [u8; 4] = *b"YLIX";
 /// Bytes of the piece header.
@@ -166,6 +168,11 @@ pub const MIN_PIECE_BYTES: usize = 4 << 10;
 pub fn piece_target(chars: u64) -> usize {
     usize::try_from(chars / 4).unwrap_or(usize::MAX).clamp(MIN_PIECE_BYTES, PIECE_TARGET_BYTES)
 }
+/// Dictionary pieces (words, chars, bigrams) are cut at this size whatever the corpus: a query
+/// looks up a handful of keys, each maybe in another piece, and reads one entry of each. On
+/// chinese-poetry 16 KB pieces made a five-character line cost 95 KB of dictionaries; a
+/// finer cut costs the manifest about 16 bytes a piece.
+pub const DICT_PIECE_BYTES: usize = MIN_PIECE_BYTES;
 /// A bigram gets its own posting list when it occurs at least this often in the corpus. Most
 /// distinct bigrams of a large archive occur once; leaving them out saves a third of the
 /// bigram tier, and a query on one reads its two chars' lists instead (still exact).
@@ -380,17 +387,13 @@ pub struct Facets {
     pub authors: Vec<(String, usize)>,
 }
 
-/// What ranking needs of a document, without its metadata: the [`norms`] component
-/// ([`PieceKind::Norms`]), a few bytes a document, so that scoring thousands of candidates
-/// fetches no titles or bylines.
+/// What ranking needs of a document besides its posting lists: the [`norms`] component
+/// ([`PieceKind::Norms`]), about a byte a document, so that scoring thousands of candidates
+/// fetches no titles or bylines. (Which occurrences lie in the title, the lists say.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DocNorms {
     /// Word tokens of title + paragraphs (the BM25 document length).
     pub tokens: u32,
-    /// Word positions `< title_tokens` are in the title.
-    pub title_tokens: u32,
-    /// Chars `< title_chars` of the search text are the title.
-    pub title_chars: u32,
 }
 
 /// Where the parts of a document's search text lie, and its kind: what counting (themes,

@@ -1,14 +1,14 @@
 //! *How long is document d, where do its parts lie, what kind is it?* Two small per-document
 //! components, deflated in pieces by document range:
-//! - [`DocNorms`] ([`super::PieceKind::Norms`]): the lengths BM25 ranking needs;
+//! - [`DocNorms`] ([`super::PieceKind::Norms`]): the length BM25 ranking needs;
 //! - [`DocLayout`] ([`super::PieceKind::Layout`]): where title, body, bylines and units lie in
 //!   the search text, and the kind, for theme and concordance counts and field filters.
 //!
 //! A query that matches thousands of articles across an archive scores every one of them; with
 //! these apart from the metadata ([`super::docs`]: ids, titles, bylines, paragraphs) it fetches a
 //! few bytes a candidate, and metadata only for the hits it shows. The two are apart from each
-//! other because a plain search needs only the first (on chinese-poetry, 600 of the 860 KB the
-//! two take together).
+//! other because a plain search needs only the first (on chinese-poetry, 250 of the 680 KB the
+//! two take together: a search fetches all of it when its matches spread over the archive).
 
 use super::bytes::Cursor;
 #[cfg(feature = "native")]
@@ -71,21 +71,13 @@ fn read_pieces<T>(
 
 #[cfg(feature = "native")]
 pub(crate) fn write_norms(norms: &[DocNorms], cut: usize) -> Vec<(u32, u32, Vec<u8>)> {
-    write_pieces(norms, cut, |w, n| {
-        for v in [n.tokens, n.title_tokens, n.title_chars] {
-            w.varint(u64::from(v));
-        }
-    })
+    write_pieces(norms, cut, |w, n| w.varint(u64::from(n.tokens)))
 }
 
 pub(crate) fn read_norms(entry: &PieceEntry, body: &[u8]) -> Result<PerDoc<DocNorms>, IndexError> {
     let max = u32::MAX as u64;
     read_pieces(entry, body, |r| {
-        Ok(DocNorms {
-            tokens: r.varint_max(max, "tokens")? as u32,
-            title_tokens: r.varint_max(max, "title tokens")? as u32,
-            title_chars: r.varint_max(max, "title chars")? as u32,
-        })
+        Ok(DocNorms { tokens: r.varint_max(max, "tokens")? as u32 })
     })
 }
 

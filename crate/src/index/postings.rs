@@ -1,6 +1,12 @@
 //! *Which documents hold this key, where?* Posting lists of the word, character and bigram
-//! tiers: `(doc_delta tf pos_delta[tf])[doc_freq]` varints, concatenated in key order and
-//! deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`] module doc).
+//! tiers: `(doc_delta tf_code [title_tf] pos_delta[tf])[doc_freq]` varints, concatenated in key
+//! order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`]
+//! module doc).
+//!
+//! Each document's entry says how many of its occurrences lie in the title (the first
+//! `title_tf` positions, as the title comes first in the search text), so ranking boosts title
+//! matches from the list alone: scoring the thousands of matches of a common word on an archive
+//! needs one length per document (the norms) and no title extents.
 //!
 //! A piece is inflated once when loaded and kept as bytes; a list is decoded only when a query reads it,
 //! with every delta, count and length checked against the [`TermInfo`] that points at it.
@@ -17,6 +23,8 @@ pub struct PostingList {
     /// `positions[starts[i]..starts[i + 1]]` belong to `docs[i]`.
     pub starts: Vec<u32>,
     pub positions: Vec<u32>,
+    /// `titles[i]`: how many of `docs[i]`'s positions (the first ones) lie in its title.
+    pub titles: Vec<u32>,
 }
 
 impl PostingList {
@@ -25,6 +33,10 @@ impl PostingList {
         let a = self.starts.get(i).copied().unwrap_or(0) as usize;
         let b = self.starts.get(i + 1).copied().unwrap_or(0) as usize;
         self.positions.get(a..b).unwrap_or(&[])
+    }
+    /// How many of the i-th document's positions (its first ones) lie in its title.
+    pub fn title_count_at(&self, i: usize) -> usize {
+        self.titles.get(i).copied().unwrap_or(0) as usize
     }
     /// Positions of `doc` (empty when the doc is not in the list).
     pub fn positions_of(&self, doc: u32) -> &[u32] {
@@ -111,13 +123,17 @@ impl Encoder {
     }
 
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
-    /// not empty) to the current list.
-    pub fn push_doc(&mut self, doc: u32, positions: &[u32]) {
+    /// not empty) to the current list; positions below `title_end` lie in its title.
+    pub fn push_doc(&mut self, doc: u32, positions: &[u32], title_end: u32) {
         let b = &mut self.buf;
         b.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
         self.prev_doc = doc;
         self.docs += 1;
-        b.varint(positions.len() as u64);
+        let in_title = positions.partition_point(|&p| p < title_end) as u64;
+        b.varint(positions.len() as u64 * 2 + u64::from(in_title > 0));
+        if in_title > 0 {
+            b.varint(in_title);
+        }
         let mut prev = 0u32;
         for (j, p) in positions.iter().enumerate() {
             b.varint(u64::from(if j == 0 { *p } else { p - prev }));
@@ -137,12 +153,13 @@ impl Encoder {
         });
     }
 
-    /// One whole list from accumulated [`Postings`].
-    pub fn push(&mut self, list: &Postings) {
+    /// One whole list from accumulated [`Postings`]; `title_end(doc)`: where that document's
+    /// title ends, in this tier's positions.
+    pub fn push(&mut self, list: &Postings, title_end: &impl Fn(u32) -> u32) {
         self.start_list();
         let mut start = 0usize;
         for (&doc, &end) in list.docs.iter().zip(&list.ends) {
-            self.push_doc(doc, &list.positions[start..end]);
+            self.push_doc(doc, &list.positions[start..end], title_end(doc));
             start = end;
         }
         self.end_list();
@@ -170,10 +187,14 @@ pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError
 
 /// Encodes accumulated posting lists in key order (see [`Encoder`]).
 #[cfg(feature = "native")]
-pub(crate) fn encode<'a>(lists: impl Iterator<Item = &'a Postings>, cut: usize) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
+pub(crate) fn encode<'a>(
+    lists: impl Iterator<Item = &'a Postings>,
+    cut: usize,
+    title_end: impl Fn(u32) -> u32,
+) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
     let mut e = Encoder::new(cut);
     for list in lists {
-        e.push(list);
+        e.push(list, &title_end);
     }
     e.finish()
 }
@@ -190,6 +211,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         docs: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
         starts: Vec::with_capacity((info.doc_freq as usize).min(bytes.len()) + 1),
         positions: Vec::with_capacity(info.coll_freq.min(bytes.len() as u64) as usize),
+        titles: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
     };
     list.starts.push(0);
     let mut doc: u64 = 0;
@@ -205,9 +227,14 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         if doc >= n_docs as u64 {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
         }
-        let tf = c.varint_max(c.remaining() as u64, "term frequency")?;
+        let code = c.varint_max(2 * c.remaining() as u64 + 1, "term frequency")?;
+        let tf = code / 2;
         if tf == 0 {
             return Err(c.corrupt("zero term frequency"));
+        }
+        let in_title = if code & 1 == 1 { c.varint_max(tf, "title occurrences")? } else { 0 };
+        if code & 1 == 1 && in_title == 0 {
+            return Err(c.corrupt("zero title occurrences"));
         }
         let mut pos: u64 = 0;
         for j in 0..tf {
@@ -226,6 +253,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         }
         list.docs.push(doc as u32);
         list.starts.push(list.positions.len() as u32);
+        list.titles.push(in_title as u32);
     }
     c.finish()?;
     if list.positions.len() as u64 != info.coll_freq {

@@ -373,3 +373,27 @@ fn checksums_agree_with_the_standard_and_with_fst() {
     assert!(!fst_checksum_ok(&bytes), "a flipped byte fails the check");
     assert!(!fst_checksum_ok(&[1, 2, 3]));
 }
+
+#[test]
+fn posting_lists_say_which_occurrences_lie_in_the_title() {
+    use super::postings::{decode, Encoder};
+    let mut e = Encoder::new(1 << 16);
+    e.start_list();
+    e.push_doc(2, &[0, 3, 9], 4); // two in a title of 4
+    e.push_doc(5, &[7, 8], 4); // none
+    e.push_doc(6, &[1], 2); // all
+    e.end_list();
+    let (infos, bodies) = e.finish();
+    let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
+    let list = decode(&raw, &infos[0], 10, "p").unwrap();
+    assert_eq!(list.docs, vec![2, 5, 6]);
+    assert_eq!(list.titles, vec![2, 0, 1]);
+    assert_eq!(list.positions_at(0), &[0, 3, 9]);
+    // A title count above the document's occurrences, or a title flag with a zero count, is
+    // corrupt: doc 0, tf_code 2 * 1 + 1, then the title count.
+    for (bytes, what) in [(vec![0u8, 3, 2, 5], "title occurrences is 2"), (vec![0u8, 3, 0, 5], "zero title occurrences")] {
+        let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
+        let err = decode(&bytes, &info, 10, "p").unwrap_err().to_string();
+        assert!(err.contains(what), "{err}");
+    }
+}

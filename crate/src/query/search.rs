@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct AtomDocMatch {
     /// Char offsets (into the search text) where the atom starts.
-    pub char_starts: Vec<u32>,
+    pub char_starts: Starts,
     /// Word positions where the atom starts as a sequence of indexed words (empty: substring only).
-    pub word_starts: Vec<u32>,
+    pub word_starts: Starts,
 }
 
 /// All matches of one atom.
@@ -30,8 +30,18 @@ pub(crate) struct AtomMatches {
     pub char_idf: f64,
 }
 
-/// Positions where every list has `start + rel`, per document. `lists` must not be empty.
-pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Vec<u32>> {
+/// Where an atom starts in one document: char offsets (char tier) or word positions (word
+/// tier), ascending; the first `in_title` of them lie in the title.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Starts {
+    pub at: Vec<u32>,
+    pub in_title: usize,
+}
+
+/// Positions where every list has `start + rel`, per document; a start lies in the title when
+/// its position in the anchor list does (the lists say which, and a match never spans the line
+/// break after the title). `lists` must not be empty.
+pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Starts> {
     let mut out = BTreeMap::new();
     let Some((anchor_i, _)) = lists
         .iter()
@@ -50,8 +60,9 @@ pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Vec<u32>
             }
             others.push((ps, *rel));
         }
-        let mut starts = Vec::new();
-        for &p in anchor.positions_at(i) {
+        let title = anchor.title_count_at(i);
+        let mut starts = Starts::default();
+        for (k, &p) in anchor.positions_at(i).iter().enumerate() {
             let Some(start) = p.checked_sub(arel) else {
                 continue;
             };
@@ -60,10 +71,11 @@ pub(crate) fn intersect(lists: &[(&PostingList, u32)]) -> BTreeMap<u32, Vec<u32>
                     .checked_add(*rel)
                     .is_some_and(|q| ps.binary_search(&q).is_ok())
             }) {
-                starts.push(start);
+                starts.at.push(start);
+                starts.in_title += usize::from(k < title);
             }
         }
-        if !starts.is_empty() {
+        if !starts.at.is_empty() {
             out.insert(doc, starts);
         }
     }
@@ -104,6 +116,15 @@ pub(crate) fn char_matches(
     text: &str,
     cache: &mut BTreeMap<String, Option<PostingList>>,
 ) -> Result<BTreeMap<u32, Vec<u32>>, IndexError> {
+    Ok(char_starts(index, text, cache)?.into_iter().map(|(doc, s)| (doc, s.at)).collect())
+}
+
+/// [`char_matches`] with how many of each document's matches lie in its title.
+pub(crate) fn char_starts(
+    index: &Index,
+    text: &str,
+    cache: &mut BTreeMap<String, Option<PostingList>>,
+) -> Result<BTreeMap<u32, Starts>, IndexError> {
     let chars: Vec<char> = text.chars().collect();
     // Line breaks separate the parts of a search text: nothing matches across one.
     if chars.is_empty() || chars.contains(&'\n') {
@@ -147,17 +168,23 @@ pub(crate) fn char_matches(
 }
 
 /// Word-tier matches of `text`: its most probable segmentation over the vocabulary, as a
-/// phrase of word positions. None when some part is not an indexed word.
-/// Start positions per document.
-type Starts = BTreeMap<u32, Vec<u32>>;
-
-fn word_matches(index: &Index, text: &str) -> Result<Option<(Starts, f64)>, IndexError> {
+/// phrase of word positions, with the sum of its words' idf. None when some part is not an
+/// indexed word, or is a single character.
+///
+/// Why not single characters: a word match ranks a document above the ones that hold the
+/// string only inside other words (氧化铝 the word, not 精细氧化铝事业部). A one-character word
+/// says little of that, and on an archive its list is among the longest there are: on
+/// chinese-poetry, where the segmenter cuts most text into single characters, 春風 as 春·風
+/// read 270 KB of word lists for a ranking signal the bigram 春風 (20 KB) already carries.
+fn word_matches(index: &Index, text: &str) -> Result<Option<(BTreeMap<u32, Starts>, f64)>, IndexError> {
     let total = index.stats().tokens;
     let segs = segment_by_vocab(text, total, |w| index.term(w).map(|(_, i)| i.coll_freq));
     let mut parts: Vec<(u32, u32)> = Vec::new();
     let mut rel = 0u32;
     for s in &segs {
-        if s.known {
+        if s.known && s.text.chars().nth(1).is_none() {
+            return Ok(None);
+        } else if s.known {
             if let Some((ord, _)) = index.term(&s.text) {
                 parts.push((ord, rel));
             }
@@ -192,7 +219,7 @@ pub(crate) fn match_atom(
     atom: &Atom,
     cache: &mut BTreeMap<String, Option<PostingList>>,
 ) -> Result<AtomMatches, IndexError> {
-    let chars = char_matches(index, &atom.text, cache)?;
+    let chars = char_starts(index, &atom.text, cache)?;
     let mut m = AtomMatches {
         char_idf: idf(index.article_count(), chars.len()),
         ..AtomMatches::default()
@@ -217,9 +244,10 @@ pub(crate) fn match_atom(
 }
 
 /// Documents whose `field` holds `value` (normalised): its occurrences through the character
-/// tier, kept where they lie inside that field of the search text (offsets from the norms; an
-/// occurrence never spans two bylines or units, as line breaks separate them). Reads no
-/// metadata, so a filter on an archive costs the value's postings.
+/// tier, kept where they lie inside that field of the search text. Reads no metadata, so a
+/// filter on an archive costs the value's postings: a title filter needs nothing else (the
+/// lists say which occurrences lie in the title); bylines and units are placed by the layout
+/// (an occurrence never spans two of them, as line breaks separate them).
 fn field_docs(
     index: &Index,
     field: Field,
@@ -227,17 +255,17 @@ fn field_docs(
     cache: &mut BTreeMap<String, Option<PostingList>>,
 ) -> Result<BTreeSet<u32>, IndexError> {
     let len = value.chars().count() as u32;
-    let docs = char_matches(index, value, cache)?
+    let docs = char_starts(index, value, cache)?
         .into_iter()
-        .filter(|(doc, starts)| {
-            index.layout(*doc).is_some_and(|n| {
-                starts.iter().any(|&s| match field {
-                    Field::Title => s + len <= n.title_chars,
+        .filter(|(doc, starts)| match field {
+            Field::Title => starts.in_title > 0,
+            Field::Author | Field::Unit => index.layout(*doc).is_some_and(|n| {
+                starts.at.iter().any(|&s| match field {
                     Field::Author => s >= n.authors_start && s + len <= n.units_start,
-                    Field::Unit => s >= n.units_start,
-                    Field::Kind => false,
+                    _ => s >= n.units_start,
                 })
-            })
+            }),
+            Field::Kind => false,
         })
         .map(|(doc, _)| doc);
     Ok(set_of(docs))
@@ -354,20 +382,14 @@ pub fn search_with(
                 let Some(dm) = am.docs.get(&doc) else {
                     continue;
                 };
-                if !dm.word_starts.is_empty() {
-                    let tf: f64 = dm
-                        .word_starts
-                        .iter()
-                        .map(|&s| if s < norms.title_tokens { boost } else { 1.0 })
-                        .sum();
+                // Occurrences in the title count `boost` times.
+                let tf = |s: &Starts| s.in_title as f64 * boost + (s.at.len() - s.in_title) as f64;
+                if !dm.word_starts.at.is_empty() {
+                    let tf = tf(&dm.word_starts);
                     let s = bm25(tf, am.word_idf);
                     best_word = Some(best_word.map_or(s, |b: f64| b.max(s)));
                 } else {
-                    let tf: f64 = dm
-                        .char_starts
-                        .iter()
-                        .map(|&s| if s < norms.title_chars { boost } else { 1.0 })
-                        .sum();
+                    let tf = tf(&dm.char_starts);
                     best_sub = best_sub.max(bm25(tf, am.char_idf));
                 }
             }
@@ -419,6 +441,7 @@ pub fn search_with(
                 let len = a.text.chars().count();
                 spans.extend(
                     dm.char_starts
+                        .at
                         .iter()
                         .map(|&st| (st as usize, st as usize + len)),
                 );
