@@ -67,9 +67,10 @@ fn a_search_on_an_archive_loads_a_few_pieces_and_one_group_per_hit() {
         }
         assert!(groups <= r.facet_docs.max(r.hits.len()), "{q}: {groups} document groups for {} hits", r.hits.len());
         assert!(loaded.len() * 5 < b.pieces.len(), "{q}: {} of {} pieces", loaded.len(), b.pieces.len());
-        // Ranking reads the norms; only a field filter reads where the fields lie.
+        // Ranking reads the norms; a field filter reads which field each occurrence lies in
+        // from the lists, never the per-document layout.
         assert!(loaded.iter().any(|n| n.starts_with("norms-")), "{q}");
-        assert_eq!(loaded.iter().any(|n| n.starts_with("layout-")), q.contains(':'), "{q}: {loaded:?}");
+        assert!(!loaded.iter().any(|n| n.starts_with("layout-")), "{q}: {loaded:?}");
     }
 }
 

@@ -224,7 +224,9 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut words: Vec<(String, Postings)> = words.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
-    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, |d| metas[d as usize].title_tokens);
+    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, |d| {
+        [metas[d as usize].title_tokens, u32::MAX, u32::MAX, u32::MAX, u32::MAX, u32::MAX]
+    });
     for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::Vocab, body, from, to, &word_keys));
     }
@@ -236,8 +238,13 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();
     chars.sort_unstable_by_key(|(c, _)| *c);
     let char_keys: Vec<String> = chars.iter().map(|(c, _)| c.to_string()).collect();
-    let title_chars = |d: u32| metas[d as usize].title_chars;
-    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, title_chars);
+    let region_ends: Vec<postings::RegionEnds> = metas
+        .iter()
+        .zip(&articles)
+        .map(|(m, a)| super::region_ends(a, m.title_chars, m.body_chars))
+        .collect();
+    let char_ends = |d: u32| region_ends[d as usize];
+    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, char_ends);
     drop(chars);
     for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
@@ -245,7 +252,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     for (from, to, body) in char_bodies {
         pieces.push(entry(PieceKind::CharPostings, body, from, to, &[]));
     }
-    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, title_chars);
+    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, char_ends);
     for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::BigramDict, body, from, to, &bigram_keys));
     }
@@ -263,9 +270,9 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     }
     let layout: Vec<DocLayout> = metas
         .iter()
-        .zip(&articles)
-        .map(|(m, a)| {
-            let (authors_start, units_start) = super::text_layout(a, m.body_chars);
+        .zip(&region_ends)
+        .map(|(m, ends)| {
+            let (authors_start, units_start) = (ends[3], ends[5]);
             DocLayout { title_chars: m.title_chars, body_chars: m.body_chars, authors_start, units_start, kind: m.kind }
         })
         .collect();
@@ -463,7 +470,7 @@ impl BigramCounts {
         self,
         texts: impl Iterator<Item = String>,
         cut: usize,
-        title_chars: impl Fn(u32) -> u32,
+        ends: impl Fn(u32) -> postings::RegionEnds,
     ) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
         let BigramCounts { ids, counts } = self;
         // Packed keys sort like their UTF-8 strings: UTF-8 keeps code point order and no
@@ -505,7 +512,7 @@ impl BigramCounts {
                     positions.push(list[j].1);
                     j += 1;
                 }
-                enc.push_doc(doc, &positions, title_chars(doc));
+                enc.push_doc(doc, &positions, &ends(doc));
             }
             enc.end_list();
         }

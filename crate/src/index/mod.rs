@@ -76,11 +76,13 @@
 //!                 ; right after the previous key's list there (the piece's first list in the
 //!                 ; dictionary piece starts at first_offset; a new postings piece starts at 0)
 //! postings     (kinds 2, 4, 9) := raw_len:varint deflate(list*)
-//! list         := (doc_delta:varint tf_code:varint [title_tf:varint] pos_delta:varint[tf])[doc_freq]
-//!                 ; tf_code = tf * 2 + (title_tf > 0); title_tf (1..=tf, present when
-//!                 ; tf_code is odd): how many of the doc's positions, the first ones, lie in
-//!                 ; its title (word positions < its title tokens, chars < its title chars);
+//! list         := (doc_delta:varint tf_code:varint [regions] pos_delta:varint[tf])[doc_freq]
+//!                 ; tf_code = tf * 2 + (some occurrence lies outside the paragraphs);
 //!                 ; first doc and first position of each doc absolute, the rest deltas (> 0);
+//! regions      := mask:u8 count:varint[bits set in mask]     ; present when tf_code is odd
+//!                 ; bit r: region r holds count (> 0) of the doc's occurrences; regions in
+//!                 ; search-text order: 0 title, 1 paragraphs (never in the mask: tf minus the
+//!                 ; others), 2 subtitle, 3 column, 4 authors, 5 photographers, 6 units
 //!                 ; word positions (kind 2) count tokens, char and bigram positions (4, 9)
 //!                 ; are char offsets of the search text (a bigram's: of its first char)
 //! norms        (kind 10) := raw_len:varint deflate(tokens:varint[docs])
@@ -476,15 +478,17 @@ pub fn search_text(a: &Article) -> (String, usize, usize) {
     (s, title_chars, body_chars)
 }
 
-/// Where the bylines and the units of an article's search text start, after its body of
-/// `body_chars` (see [`search_text`]): the offsets [`DocLayout`] keeps so that field filters and
-/// counts need no metadata.
+/// Where the regions of an article's search text end (see [`search_text`] and
+/// [`postings::Region`]), in chars, for a body of `body_chars` with a title of `title_chars`:
+/// what the lists record of each occurrence and [`DocLayout`] keeps of each document.
 #[cfg(feature = "native")]
-pub(crate) fn text_layout(a: &Article, body_chars: u32) -> (u32, u32) {
-    let len = |s: &String| 1 + s.chars().count() as u32;
-    let authors_start = body_chars + a.subtitle.iter().chain(a.column.iter()).map(len).sum::<u32>();
-    let units_start = authors_start + a.authors.iter().chain(&a.photographers).map(len).sum::<u32>();
-    (authors_start, units_start)
+pub(crate) fn region_ends(a: &Article, title_chars: u32, body_chars: u32) -> postings::RegionEnds {
+    let len = |fields: &[String]| fields.iter().map(|s| 1 + s.chars().count() as u32).sum::<u32>();
+    let subtitle = body_chars + len(a.subtitle.as_slice());
+    let column = subtitle + len(a.column.as_slice());
+    let authors = column + len(&a.authors);
+    let photographers = authors + len(&a.photographers);
+    [title_chars, body_chars, subtitle, column, authors, photographers]
 }
 
 /// Everything that can go wrong building, opening or reading an index.

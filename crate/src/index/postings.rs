@@ -3,10 +3,13 @@
 //! order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`]
 //! module doc).
 //!
-//! Each document's entry says how many of its occurrences lie in the title (the first
-//! `title_tf` positions, as the title comes first in the search text), so ranking boosts title
-//! matches from the list alone: scoring the thousands of matches of a common word on an archive
-//! needs one length per document (the norms) and no title extents.
+//! Each document's entry says how many of its occurrences lie in each [`Region`] of its search
+//! text (title, paragraphs, subtitle, column, authors, photographers, units: they follow each
+//! other in that order, so the counts split the ascending positions into runs). Ranking boosts
+//! title matches and field filters (`author:李白`) keep their documents from the lists alone:
+//! scoring the thousands of matches of a common word on an archive needs one length per
+//! document (the norms), and a filter no per-document layout. Most entries hold paragraphs only
+//! and pay one bit for it.
 //!
 //! A piece is inflated once when loaded and kept as bytes; a list is decoded only when a query reads it,
 //! with every delta, count and length checked against the [`TermInfo`] that points at it.
@@ -16,6 +19,41 @@ use super::bytes::Cursor;
 use super::bytes::Writer;
 use super::{IndexError, TermInfo};
 
+/// The parts of a search text, in their order there (see [`super::search_text`]). Word
+/// positions have only the first two (words come from title and paragraphs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Region {
+    Title = 0,
+    Paragraphs = 1,
+    Subtitle = 2,
+    Column = 3,
+    Authors = 4,
+    Photographers = 5,
+    Units = 6,
+}
+
+/// How many of a document's occurrences lie in each [`Region`] (indexed by it).
+pub type RegionCounts = [u32; REGIONS];
+/// Number of [`Region`]s.
+pub const REGIONS: usize = 7;
+
+/// Where each region but the last ends, in a document's positions of one tier: positions
+/// `< ends[0]` are the title, `ends[0]..ends[1]` the paragraphs, and so on.
+pub type RegionEnds = [u32; REGIONS - 1];
+
+/// How the occurrences of `positions` (ascending) fall into regions.
+pub fn count_regions(positions: &[u32], ends: &RegionEnds) -> RegionCounts {
+    let mut counts = [0u32; REGIONS];
+    let mut before = 0usize;
+    for (r, &end) in ends.iter().enumerate() {
+        let upto = positions.partition_point(|&p| p < end);
+        counts[r] = (upto.max(before) - before) as u32;
+        before = upto.max(before);
+    }
+    counts[REGIONS - 1] = (positions.len() - before) as u32;
+    counts
+}
+
 /// A decoded posting list: for each document (ascending), its positions (ascending).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PostingList {
@@ -23,8 +61,9 @@ pub struct PostingList {
     /// `positions[starts[i]..starts[i + 1]]` belong to `docs[i]`.
     pub starts: Vec<u32>,
     pub positions: Vec<u32>,
-    /// `titles[i]`: how many of `docs[i]`'s positions (the first ones) lie in its title.
-    pub titles: Vec<u32>,
+    /// `regions[i]`: how many of `docs[i]`'s positions lie in each region (in order: the first
+    /// `regions[i][0]` in the title, and so on).
+    pub regions: Vec<RegionCounts>,
 }
 
 impl PostingList {
@@ -34,9 +73,9 @@ impl PostingList {
         let b = self.starts.get(i + 1).copied().unwrap_or(0) as usize;
         self.positions.get(a..b).unwrap_or(&[])
     }
-    /// How many of the i-th document's positions (its first ones) lie in its title.
-    pub fn title_count_at(&self, i: usize) -> usize {
-        self.titles.get(i).copied().unwrap_or(0) as usize
+    /// How many of the i-th document's positions lie in each region.
+    pub fn regions_at(&self, i: usize) -> RegionCounts {
+        self.regions.get(i).copied().unwrap_or_default()
     }
     /// Positions of `doc` (empty when the doc is not in the list).
     pub fn positions_of(&self, doc: u32) -> &[u32] {
@@ -123,16 +162,21 @@ impl Encoder {
     }
 
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
-    /// not empty) to the current list; positions below `title_end` lie in its title.
-    pub fn push_doc(&mut self, doc: u32, positions: &[u32], title_end: u32) {
+    /// not empty) to the current list; `ends`: where its regions end in these positions.
+    pub fn push_doc(&mut self, doc: u32, positions: &[u32], ends: &RegionEnds) {
         let b = &mut self.buf;
         b.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
         self.prev_doc = doc;
         self.docs += 1;
-        let in_title = positions.partition_point(|&p| p < title_end) as u64;
-        b.varint(positions.len() as u64 * 2 + u64::from(in_title > 0));
-        if in_title > 0 {
-            b.varint(in_title);
+        let counts = count_regions(positions, ends);
+        let outside = counts[Region::Paragraphs as usize] as usize != positions.len();
+        b.varint(positions.len() as u64 * 2 + u64::from(outside));
+        if outside {
+            let mask = (0..REGIONS).filter(|&r| r != Region::Paragraphs as usize && counts[r] > 0).fold(0u8, |m, r| m | 1 << r);
+            b.u8(mask);
+            for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
+                b.varint(u64::from(counts[r]));
+            }
         }
         let mut prev = 0u32;
         for (j, p) in positions.iter().enumerate() {
@@ -153,13 +197,13 @@ impl Encoder {
         });
     }
 
-    /// One whole list from accumulated [`Postings`]; `title_end(doc)`: where that document's
-    /// title ends, in this tier's positions.
-    pub fn push(&mut self, list: &Postings, title_end: &impl Fn(u32) -> u32) {
+    /// One whole list from accumulated [`Postings`]; `ends(doc)`: where that document's
+    /// regions end, in this tier's positions.
+    pub fn push(&mut self, list: &Postings, ends: &impl Fn(u32) -> RegionEnds) {
         self.start_list();
         let mut start = 0usize;
         for (&doc, &end) in list.docs.iter().zip(&list.ends) {
-            self.push_doc(doc, &list.positions[start..end], title_end(doc));
+            self.push_doc(doc, &list.positions[start..end], &ends(doc));
             start = end;
         }
         self.end_list();
@@ -190,11 +234,11 @@ pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError
 pub(crate) fn encode<'a>(
     lists: impl Iterator<Item = &'a Postings>,
     cut: usize,
-    title_end: impl Fn(u32) -> u32,
+    ends: impl Fn(u32) -> RegionEnds,
 ) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
     let mut e = Encoder::new(cut);
     for list in lists {
-        e.push(list, &title_end);
+        e.push(list, &ends);
     }
     e.finish()
 }
@@ -211,7 +255,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         docs: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
         starts: Vec::with_capacity((info.doc_freq as usize).min(bytes.len()) + 1),
         positions: Vec::with_capacity(info.coll_freq.min(bytes.len() as u64) as usize),
-        titles: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
+        regions: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
     };
     list.starts.push(0);
     let mut doc: u64 = 0;
@@ -232,9 +276,23 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         if tf == 0 {
             return Err(c.corrupt("zero term frequency"));
         }
-        let in_title = if code & 1 == 1 { c.varint_max(tf, "title occurrences")? } else { 0 };
-        if code & 1 == 1 && in_title == 0 {
-            return Err(c.corrupt("zero title occurrences"));
+        let mut regions = [0u32; REGIONS];
+        regions[Region::Paragraphs as usize] = tf as u32;
+        if code & 1 == 1 {
+            let mask = c.u8()?;
+            if mask == 0 || mask & (1 << Region::Paragraphs as u8) != 0 || mask >> REGIONS != 0 {
+                return Err(c.corrupt(format!("region mask {mask:#04x}")));
+            }
+            let mut left = tf;
+            for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
+                let n = c.varint_max(left, "occurrences in a region")?;
+                if n == 0 {
+                    return Err(c.corrupt("zero occurrences in a region"));
+                }
+                regions[r] = n as u32;
+                left -= n;
+            }
+            regions[Region::Paragraphs as usize] = left as u32;
         }
         let mut pos: u64 = 0;
         for j in 0..tf {
@@ -253,7 +311,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         }
         list.docs.push(doc as u32);
         list.starts.push(list.positions.len() as u32);
-        list.titles.push(in_title as u32);
+        list.regions.push(regions);
     }
     c.finish()?;
     if list.positions.len() as u64 != info.coll_freq {

@@ -375,25 +375,35 @@ fn checksums_agree_with_the_standard_and_with_fst() {
 }
 
 #[test]
-fn posting_lists_say_which_occurrences_lie_in_the_title() {
-    use super::postings::{decode, Encoder};
+fn posting_lists_say_which_region_each_occurrence_lies_in() {
+    use super::postings::{count_regions, decode, Encoder, Region};
+    // Title 0..4, paragraphs ..10, subtitle ..12, no column, authors ..20, photographers ..25,
+    // units after.
+    let ends = [4, 10, 12, 12, 20, 25];
+    assert_eq!(count_regions(&[0, 3, 9, 15, 30], &ends), [2, 1, 0, 0, 1, 0, 1]);
+    assert_eq!(count_regions(&[], &ends), [0; 7]);
     let mut e = Encoder::new(1 << 16);
     e.start_list();
-    e.push_doc(2, &[0, 3, 9], 4); // two in a title of 4
-    e.push_doc(5, &[7, 8], 4); // none
-    e.push_doc(6, &[1], 2); // all
+    e.push_doc(2, &[0, 3, 9], &ends); // two in the title, one in the paragraphs
+    e.push_doc(5, &[7, 8], &ends); // paragraphs only: no region bytes
+    e.push_doc(6, &[21, 26], &ends); // a photographer and a unit
     e.end_list();
     let (infos, bodies) = e.finish();
     let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
     let list = decode(&raw, &infos[0], 10, "p").unwrap();
     assert_eq!(list.docs, vec![2, 5, 6]);
-    assert_eq!(list.titles, vec![2, 0, 1]);
-    assert_eq!(list.positions_at(0), &[0, 3, 9]);
-    // A title count above the document's occurrences, or a title flag with a zero count, is
-    // corrupt: doc 0, tf_code 2 * 1 + 1, then the title count.
-    for (bytes, what) in [(vec![0u8, 3, 2, 5], "title occurrences is 2"), (vec![0u8, 3, 0, 5], "zero title occurrences")] {
+    assert_eq!(list.regions, vec![[2, 1, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 1]]);
+    assert_eq!(list.positions_at(2), &[21, 26]);
+    assert_eq!(list.regions_at(0)[Region::Title as usize], 2);
+    // Corrupt region bytes: doc 0, tf 1 with the flag (code 3), a mask, the counts, a position.
+    for (bytes, what) in [
+        (vec![0u8, 3, 1, 2, 5], "occurrences in a region is 2"),
+        (vec![0u8, 3, 1, 0, 5], "zero occurrences in a region"),
+        (vec![0u8, 3, 2, 1, 5], "region mask 0x02"),
+        (vec![0u8, 3, 0x81, 1, 5], "region mask 0x81"),
+    ] {
         let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
         let err = decode(&bytes, &info, 10, "p").unwrap_err().to_string();
-        assert!(err.contains(what), "{err}");
+        assert!(err.contains(what), "{what}: {err}");
     }
 }

@@ -23,6 +23,8 @@ pub struct Atom {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Author,
+    /// Who took the photos: not an author.
+    Photographer,
     Unit,
     Kind,
     Title,
@@ -177,6 +179,7 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
         if let Some((name, value)) = body.split_once(':') {
             let field = match name.to_ascii_lowercase().as_str() {
                 "author" => Some(Field::Author),
+                "photographer" => Some(Field::Photographer),
                 "unit" => Some(Field::Unit),
                 "kind" => Some(Field::Kind),
                 "title" => Some(Field::Title),
