@@ -97,13 +97,21 @@ pub fn toc(index: &Index, stem: &str, offset: usize, limit: usize) -> Option<Toc
     Some(Toc { offset: start - issue.first_doc as usize, issue, entries })
 }
 
-/// The labels of documents `docs` (see [`labels`]); a document that is out of range (or whose
-/// group is not loaded yet, which a lazy index records) gets an empty label.
+/// The labels of documents `docs` (see [`labels`]); a document listed twice (concordance lines
+/// of one article) gets the same label each time; one that is out of range (or whose group is
+/// not loaded yet, which a lazy index records) gets an empty label.
 pub fn labels_of(index: &Index, docs: &[u32]) -> Vec<Label> {
-    let articles: Vec<Option<Article>> = docs.iter().map(|&d| index.article(d)).collect();
-    let present: Vec<&Article> = articles.iter().flatten().collect();
-    let mut made = labels(&present).into_iter();
-    articles.iter().map(|a| if a.is_some() { made.next().unwrap_or_default() } else { Label::default() }).collect()
+    let mut unique: Vec<u32> = Vec::new();
+    for &d in docs {
+        if !unique.contains(&d) {
+            unique.push(d);
+        }
+    }
+    let articles: Vec<(u32, Article)> = unique.iter().filter_map(|&d| index.article(d).map(|a| (d, a))).collect();
+    let made = labels(&articles.iter().map(|(_, a)| a).collect::<Vec<_>>());
+    docs.iter()
+        .map(|d| articles.iter().position(|(x, _)| x == d).map(|i| made[i].clone()).unwrap_or_default())
+        .collect()
 }
 
 /// The label of each article, in order; labels whose text is the same get a `tell`.
@@ -280,6 +288,41 @@ mod tests {
         let mut a = article("a", None, &[], &[], &[]);
         a.subtitle = Some("副题".into());
         assert_eq!(working_title(&a), "副题");
+    }
+
+    #[cfg(feature = "native")]
+    #[test]
+    fn labels_of_documents_repeat_for_a_repeated_document() {
+        use crate::corpus::Issue;
+        use crate::index::{build, BuildConfig};
+        let a = article("t-1", Some("同题"), &["甲厂"], &[], &["劲旅讯 一"]);
+        let b = article("t-2", Some("同题"), &["乙厂"], &[], &["劲旅讯 二"]);
+        let c = article("t-3", None, &[], &[], &["劲旅讯 近日，丙厂开展活动。"]);
+        let issue = Issue {
+            source: "corpus/raw/t.txt".into(),
+            publication: "劲旅".into(),
+            date: Some("2024-01".into()),
+            articles: vec![a, b, c],
+            unplaced: vec![],
+            editors: vec![],
+        };
+        let built = build(&[issue], &BuildConfig::default()).unwrap();
+        let idx = Index::open(&built.manifest, &built.pieces).unwrap();
+        let texts = |docs: &[u32]| -> Vec<(String, Option<String>)> {
+            labels_of(&idx, docs).into_iter().map(|l| (l.text, l.tell)).collect()
+        };
+        // One article listed three times is not told apart from itself.
+        assert_eq!(texts(&[0, 0, 0]), vec![("同题".to_string(), None); 3]);
+        assert_eq!(
+            texts(&[0, 1, 0, 2, 9]),
+            [
+                ("同题".to_string(), Some("甲厂".to_string())),
+                ("同题".to_string(), Some("乙厂".to_string())),
+                ("同题".to_string(), Some("甲厂".to_string())),
+                ("丙厂开展活动".to_string(), None),
+                (String::new(), None),
+            ]
+        );
     }
 
     #[test]

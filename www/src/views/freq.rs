@@ -11,7 +11,7 @@ use yew::prelude::*;
 use yuliao::analysis::{self, FreqOptions, FreqTable};
 use yuliao::corpus::Kind;
 
-use crate::app::{go, use_engine, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
 use crate::components::bar_chart::{bar_chart, Bar};
 use crate::components::csv_button::csv_button;
 use crate::download::file_name;
@@ -33,6 +33,7 @@ pub fn FreqView() -> Html {
     let tr = use_tr();
     let links = use_links();
     let state = FreqState::parse(&use_query_pairs());
+    use_doc_title(tr.freq_title().to_string());
 
     let answer = use_engine(state.clone(), |ix, s| {
         let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
@@ -85,6 +86,9 @@ pub fn FreqView() -> Html {
     html! {
         <section class="view freq-view">
             <h1 class="view-title">{ tr.freq_title() }</h1>
+            if !links.controls {
+                <div class="controls">{ csv_button("freq-csv", tr.download_csv(), csv_name.clone(), make_csv.clone()) }</div>
+            } else {
             <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label class="control checkbox">
                     <input id="freq-stopwords" type="checkbox" checked={state.stopwords} onchange={on_stopwords} />
@@ -122,6 +126,7 @@ pub fn FreqView() -> Html {
                 </label>
                 { csv_button("freq-csv", tr.download_csv(), csv_name, make_csv) }
             </form>
+            }
             if fetching {
                 <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
             } else {
