@@ -51,6 +51,7 @@ test('the landing page says what the corpus is and leads to the issues', async (
   assert.ok(about.includes(seed.date), about);
   assert.ok(about.includes(String(articles.length)), about);
   assert.ok(await page.$(`#corpus-about a[data-issue="${seed.stem}"]`), 'the latest issue is linked');
+  await screenshot(page, 'landing');
   await page.click('#browse-issues');
   await page.waitForSelector('ol#issues > li[data-issue]');
   assert.equal(await hashOf(page), '#/issues');
