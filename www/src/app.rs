@@ -1,10 +1,14 @@
 //! The app shell: routes, the index download, the contexts, and the chrome around the views.
 //!
 //! Takes the page's hash URL; returns the view for the route (`#/search`, `#/article/<id>`,
-//! `#/freq`, `#/themes`) once the index is open, a progress bar while it downloads, or a clear
-//! error. Guarantees: views are only rendered with an opened index in context
-//! ([`use_index`]); `embed=1` in the hash query drops the header and footer; the language lives
-//! in a context ([`use_tr`]) and in `localStorage`.
+//! `#/freq`, `#/themes`, `#/issues`, `#/issue/<stem>`) once the index is open, a progress bar
+//! while it downloads, or an error addressed to the visitor. Guarantees: views are only
+//! rendered with an opened index in context ([`use_index`]); every href comes from [`Links`]
+//! ([`use_links`]), which carries `embed`, `lang` and `controls` on; `embed=1` drops the header
+//! and footer, adds "open in the full app" (`a#open-full`) and posts the page's height to the
+//! parent (`{ type: "yuliao:height", height }`); the language lives in a context ([`use_tr`])
+//! and in `localStorage`, unless the URL forces one; views name themselves in the tab title
+//! ([`use_doc_title`]).
 
 use std::rc::Rc;
 

@@ -3,7 +3,8 @@
 //!
 //! Takes the query string of a hash route (`?q=…&p=…`, as [`crate::route::HashLocation`]
 //! gives it) and returns typed state ([`SearchState`], [`ArticleState`], [`FreqState`],
-//! [`ThemeState`]); [`Links`] builds `#/…` hrefs that round-trip through the same parsers.
+//! [`ThemeState`], [`PageState`]); [`Links`] builds every `#/…` href of the app, carrying
+//! `embed`, `lang` and `controls` on, and round-trips through the same parsers.
 //! Guarantees: parsing never fails (bad percent escapes are kept as typed, unknown keys are
 //! ignored, numbers out of range are clamped), and `parse(build(x)) == x` for every state.
 

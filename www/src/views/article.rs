@@ -2,9 +2,12 @@
 //!
 //! Takes the article id from the route and the query from the hash; calls `Index::doc_by_id`,
 //! `Index::article`, `Index::issue_of` and `query::highlight` (per paragraph and title).
-//! Renders the article as printed — title, subtitle, metadata, paragraphs in order — with
-//! the query's terms in `<mark>`, and links to the articles before and after it in reading
-//! order (`a#prev-article`, `a#next-article`). An unknown id shows a message, not a panic.
+//! Renders the article as printed — title (a working title from its opening words, marked, when
+//! the paper printed none), subtitle, metadata, paragraphs in order — with the query's terms in
+//! `<mark>`; a link back where it was opened from (`a#back-link`: the theme view of `t=…`, else
+//! the search of `q=…`), its issue's table of contents (`a#issue-link`), and the articles before
+//! and after it in reading order (`a#prev-article`, `a#next-article`, told apart when they share
+//! its headline). The tab title names the article. An unknown id shows a message, not a panic.
 
 use std::rc::Rc;
 

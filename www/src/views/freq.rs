@@ -4,7 +4,8 @@
 //! `analysis::freq_csv`. Renders the controls (stopwords, minimum length, kind, unit, top N;
 //! each change is a new URL, so a setting can be shared), the denominator in plain words, an
 //! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles)
-//! whose terms link to their search and their theme view.
+//! whose terms link to their search and their theme view. `controls=0` leaves out the controls
+//! (the CSV button stays).
 
 use std::rc::Rc;
 use yew::prelude::*;

@@ -4,7 +4,10 @@
 //! matches, missing terms) and `query::suggest` (type-ahead on the word being typed). Renders
 //! the box, the number of hits, a notice for terms not in the corpus, the result rows
 //! (`li.result[data-article-id]`, snippet highlights as `<mark>`), facets that append
-//! `kind:`/`unit:`/`author:` to the query, and paging. Holds only the text being typed.
+//! `kind:`/`unit:`/`author:` to the query, and paging. Without a query (the landing page, `#/`)
+//! it says what the corpus is (`#corpus-about`: publications, issues, dates, counts), links its
+//! latest issues and the issue list, and offers example searches. Titles are `browse` labels
+//! (working titles marked); `controls=0` leaves out the box. Holds only the text being typed.
 
 use std::rc::Rc;
 

@@ -6,7 +6,9 @@
 //! `analysis::kwic` (concordance lines), and on demand `theme_csv` / `kwic_csv`. Renders the
 //! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
 //! column chart over every article in reading order, the table (`table#theme-table`, rows with
-//! `data-article-id` and `data-count`) and the concordance. Holds only the term being typed.
+//! `data-article-id` and `data-count`) and the concordance; article links carry the terms, so
+//! the reader links back here. `controls=0` leaves out the presets, the box and the remove
+//! buttons. Holds only the term being typed.
 
 use std::rc::Rc;
 use yew::prelude::*;
