@@ -87,6 +87,7 @@ pub mod text;
 pub mod index;
 pub mod query;
 pub mod analysis;
+pub mod browse;
 pub mod order;
 
 #[cfg(feature = "wasm")]

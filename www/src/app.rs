@@ -1,15 +1,20 @@
 //! The app shell: routes, the index download, the contexts, and the chrome around the views.
 //!
 //! Takes the page's hash URL; returns the view for the route (`#/search`, `#/article/<id>`,
-//! `#/freq`, `#/themes`) once the index is open, a progress bar while it downloads, or a clear
-//! error. Guarantees: views are only rendered with an opened index in context
-//! ([`use_index`]); `embed=1` in the hash query drops the header and footer; the language lives
-//! in a context ([`use_tr`]) and in `localStorage`.
+//! `#/freq`, `#/themes`, `#/issues`, `#/issue/<stem>`) once the index is open, a progress bar
+//! while it downloads, or an error addressed to the visitor. Guarantees: views are only
+//! rendered with an opened index in context ([`use_index`]); every href comes from [`Links`]
+//! ([`use_links`]), which carries `embed`, `lang` and `controls` on; `embed=1` drops the header
+//! and footer, adds "open in the full app" (`a#open-full`) and posts the page's height to the
+//! parent (`{ type: "yuliao:height", height }`); the language lives in a context ([`use_tr`])
+//! and in `localStorage`, unless the URL forces one; views name themselves in the tab title
+//! ([`use_doc_title`]).
 
 use std::rc::Rc;
 
 use gloo_events::{EventListener, EventListenerOptions};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 use yuliao::index::Index;
 
@@ -17,8 +22,11 @@ use crate::components::progress::{load_error, load_progress};
 use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
 use crate::route::{use_hash_router, use_location, use_route, HashLocation, Route};
-use crate::state::{is_embed, parse_query, Links};
-use crate::views::{article::ArticleView, freq::FreqView, not_found::not_found, search::SearchView, themes::ThemesView};
+use crate::state::{parse_query, without_embed, Links};
+use crate::views::{
+    article::ArticleView, freq::FreqView, issue::IssueView, issues::IssuesView, not_found::not_found, search::SearchView,
+    themes::ThemesView,
+};
 
 /// The view for a route (`tr` and `links` for the one view that is not a component).
 fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
@@ -27,6 +35,8 @@ fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
         Route::Article { id } => html! { <ArticleView {id} /> },
         Route::Freq => html! { <FreqView /> },
         Route::Themes => html! { <ThemesView /> },
+        Route::Issues => html! { <IssuesView /> },
+        Route::Issue { stem } => html! { <IssueView {stem} /> },
         Route::NotFound => not_found(tr, links),
     }
 }
@@ -100,18 +110,34 @@ pub fn use_tr() -> Tr {
 /// the hash as well as inside it; the hash wins where both give a key.
 #[hook]
 pub fn use_query_pairs() -> Vec<(String, String)> {
-    let mut pairs = parse_query(&use_location().query);
+    query_pairs(&use_location().query)
+}
+
+/// The pairs of the hash query `hash_query`, then those of the page's own query.
+fn query_pairs(hash_query: &str) -> Vec<(String, String)> {
+    let mut pairs = parse_query(hash_query);
     if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
         pairs.extend(parse_query(search.trim_start_matches('?')));
     }
     pairs
 }
 
-/// Href builder that keeps `embed=1` when the page is embedded.
+/// The one href builder, carrying the page's `embed`, `lang` and `controls` onto every link.
 #[hook]
 pub fn use_links() -> Links {
-    let pairs = use_query_pairs();
-    Links { embed: is_embed(&pairs) }
+    Links::from_pairs(&use_query_pairs())
+}
+
+/// Names what the view shows in the tab title (`两带两创 · 检索 · 语料`); `what` empty: the
+/// app's name alone.
+#[hook]
+pub fn use_doc_title(what: String) {
+    let tr = use_tr();
+    use_effect_with((what, tr.lang), move |(what, lang)| {
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            doc.set_title(&Tr { lang: *lang }.doc_title(what));
+        }
+    });
 }
 
 /// Navigates to an href built by [`Links`] (the router follows the hash change).
@@ -274,26 +300,43 @@ struct ShellProps {
 #[component]
 fn Shell(props: &ShellProps) -> Html {
     let pairs = use_query_pairs();
-    let embed = is_embed(&pairs);
-    // An embed may force the language without changing the reader's stored choice.
-    let lang = pairs
-        .iter()
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Lang::parse(v))
-        .unwrap_or(props.lang);
+    let links = Links::from_pairs(&pairs);
+    let embed = links.embed;
+    // A link may force the language (lang=en) without changing the reader's stored choice.
+    let lang = links.lang.unwrap_or(props.lang);
     let tr = Tr { lang };
-    let links = Links { embed };
+    let location = use_location();
+    let route = use_route();
 
-    use_effect_with(lang, |lang| {
+    // Views name themselves in the tab title; until one is shown (loading, an error, no such
+    // page) the tab says the app's name.
+    let titled_by_view = matches!(props.body, Body::Ready(_)) && route != Route::NotFound;
+    use_effect_with((lang, titled_by_view), |(lang, titled_by_view)| {
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
             if let Some(root) = doc.document_element() {
                 let _ = root.set_attribute("lang", lang.code());
             }
-            doc.set_title(Tr { lang: *lang }.app_name());
+            if !titled_by_view {
+                doc.set_title(Tr { lang: *lang }.app_name());
+            }
         }
     });
     use_slash_shortcut();
-    let route = use_route();
+    use_post_height(embed);
+
+    // The language switch: the stored choice, and where the URL forces a language, the same
+    // page under the other one.
+    let set_lang = {
+        let set_lang = props.set_lang.clone();
+        let path = location.path.clone();
+        let own = parse_query(&location.query);
+        Callback::from(move |l: Lang| {
+            set_lang.emit(l);
+            if links.lang.is_some() {
+                go(&Links { lang: Some(l), ..links }.relink(&path, &own));
+            }
+        })
+    };
 
     let (state, main) = match &props.body {
         Body::Ready(ix) if props.piece_failure.is_some() => (
@@ -331,12 +374,16 @@ fn Shell(props: &ShellProps) -> Html {
 
     html! {
         <ContextProvider<Tr> context={tr}>
-            <div class="app" data-state={state} data-embed={embed.then_some("1")}>
+            <div class="app" data-state={state} data-embed={embed.then_some("1")} data-controls={(!links.controls).then_some("0")}>
                 if !embed {
-                    { header(tr, &route, &props.set_lang) }
+                    { header(tr, &links, &route, &set_lang) }
                 }
                 <main class="main">{ main }</main>
-                if !embed {
+                if embed {
+                    <p class="embed-bar">
+                        <a id="open-full" href={full_app_href(&links, &location)} target="_blank" rel="noopener">{ tr.open_full_app() }</a>
+                    </p>
+                } else {
                     <footer class="footer">
                         if let Some(stats) = stats { <span class="footer-stats">{ stats }</span> }
                         <span class="footer-note">{ tr.runs_locally() }</span>
@@ -345,6 +392,64 @@ fn Shell(props: &ShellProps) -> Html {
             </div>
         </ContextProvider<Tr>>
     }
+}
+
+/// The same view in the full app (no `embed`, no `controls=0`), as an absolute URL: a new tab
+/// must not inherit an `?embed=1` written before the hash.
+fn full_app_href(links: &Links, location: &HashLocation) -> String {
+    let hash = Links { embed: false, controls: true, ..*links }.relink(&location.path, &parse_query(&location.query));
+    let page = web_sys::window().and_then(|w| {
+        let l = w.location();
+        Some(format!("{}{}{}", l.origin().ok()?, l.pathname().ok()?, without_embed(&l.search().ok()?)))
+    });
+    format!("{}{hash}", page.unwrap_or_default())
+}
+
+/// In an embed, posts the page's height to the parent whenever it changes, so the portal can
+/// size its iframe: `{ type: "yuliao:height", height }` (CSS pixels), to any origin (the
+/// height is all it says). The README shows the parent's listener.
+#[hook]
+fn use_post_height(embed: bool) {
+    use_effect_with(embed, |embed| {
+        let observer = embed.then(|| {
+            let window = web_sys::window()?;
+            let parent = window.parent().ok().flatten()?;
+            if JsValue::from(parent.clone()) == JsValue::from(window.clone()) {
+                return None;
+            }
+            let root = window.document()?.document_element()?;
+            let measured = root.clone();
+            let last = std::cell::Cell::new(0i32);
+            let post = Closure::<dyn FnMut()>::new(move || {
+                // The app's own height (the body's, not the viewport's: the iframe may be taller).
+                let height = measured
+                    .query_selector(".app")
+                    .ok()
+                    .flatten()
+                    .map(|app| app.get_bounding_client_rect().bottom().ceil() as i32 + measured.scroll_top())
+                    .unwrap_or_else(|| measured.scroll_height());
+                if height == last.get() {
+                    return;
+                }
+                last.set(height);
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"type".into(), &"yuliao:height".into());
+                let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+                let _ = parent.post_message(&message, "*");
+            });
+            let observer = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()).ok()?;
+            observer.observe(&root);
+            if let Some(body) = window.document().and_then(|d| d.body()) {
+                observer.observe(&body);
+            }
+            Some((observer, post))
+        });
+        move || {
+            if let Some(Some((observer, _post))) = observer {
+                observer.disconnect();
+            }
+        }
+    });
 }
 
 /// `/` anywhere outside a text field focuses the search box, or opens the search view.
@@ -378,7 +483,7 @@ fn use_slash_shortcut() {
                     Some(input) => {
                         let _ = input.focus();
                     }
-                    None => go("#/search"),
+                    None => go(&Links::from_pairs(&query_pairs(&crate::route::current_query())).search("", 0)),
                 }
             })
         });
@@ -387,7 +492,7 @@ fn use_slash_shortcut() {
 }
 
 /// The header: brand, navigation (the link of `route`'s view marked active) and the language switch.
-fn header(tr: Tr, route: &Route, set_lang: &Callback<Lang>) -> Html {
+fn header(tr: Tr, links: &Links, route: &Route, set_lang: &Callback<Lang>) -> Html {
     let active = |r: &[Route]| {
         if r.contains(route) {
             "nav-link active"
@@ -396,6 +501,7 @@ fn header(tr: Tr, route: &Route, set_lang: &Callback<Lang>) -> Html {
         }
     };
     let search_active = matches!(route, Route::Home | Route::Search | Route::Article { .. });
+    let issues_active = matches!(route, Route::Issues | Route::Issue { .. });
     let switch = {
         let set_lang = set_lang.clone();
         let other = tr.lang.other();
@@ -403,14 +509,15 @@ fn header(tr: Tr, route: &Route, set_lang: &Callback<Lang>) -> Html {
     };
     html! {
         <header class="header">
-            <a class="brand" href="#/search">
+            <a class="brand" href={links.home()}>
                 <span class="brand-name">{ "语料" }</span>
                 <span class="brand-tagline">{ tr.tagline() }</span>
             </a>
-            <nav class="nav">
-                <a id="nav-search" class={if search_active { "nav-link active" } else { "nav-link" }} href="#/search">{ tr.nav_search() }</a>
-                <a id="nav-freq" class={active(&[Route::Freq])} href="#/freq">{ tr.nav_freq() }</a>
-                <a id="nav-themes" class={active(&[Route::Themes])} href="#/themes">{ tr.nav_themes() }</a>
+            <nav class="nav" aria-label={tr.nav_label()}>
+                <a id="nav-search" class={if search_active { "nav-link active" } else { "nav-link" }} href={links.search("", 0)}>{ tr.nav_search() }</a>
+                <a id="nav-issues" class={if issues_active { "nav-link active" } else { "nav-link" }} href={links.issues(0)}>{ tr.nav_issues() }</a>
+                <a id="nav-freq" class={active(&[Route::Freq])} href={links.relink("/freq", &[])}>{ tr.nav_freq() }</a>
+                <a id="nav-themes" class={active(&[Route::Themes])} href={links.themes(&[])}>{ tr.nav_themes() }</a>
             </nav>
             <button id="lang-switch" class="lang-switch" type="button" title={tr.switch_title()} onclick={switch}>
                 { tr.switch_to() }

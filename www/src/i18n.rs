@@ -31,6 +31,14 @@ impl Lang {
         }
     }
 
+    /// The value of `lang=` in a link.
+    pub fn param(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Zh => Lang::En,
@@ -90,6 +98,8 @@ labels! {
     nav_search => "检索", "Search";
     nav_freq => "词频", "Frequencies";
     nav_themes => "主题", "Themes";
+    nav_issues => "各期", "Issues";
+    nav_label => "主导航", "Main";
     switch_to => "English", "中文";
     switch_title => "Switch to English", "切换到中文";
     runs_locally => "全部在浏览器中运行，不向任何服务器发送数据。", "Runs entirely in your browser; nothing is sent anywhere.";
@@ -97,12 +107,15 @@ labels! {
     loading => "正在加载索引…", "Loading the index…";
     retry => "重试", "Try again";
     fetching => "正在读取所需的索引片段…", "Fetching the parts of the index this needs…";
-    error_missing => "找不到索引文件", "The index files are missing";
-    error_corrupt => "索引文件损坏或版本不符", "The index is corrupt or from another version";
-    error_network => "无法下载索引", "Could not download the index";
-    error_hint => "请运行 cargo xtask build 重新生成索引，然后刷新页面。", "Rebuild it with `cargo xtask build`, then reload the page.";
+    error_missing => "暂时无法打开语料", "The corpus is not available right now";
+    error_corrupt => "语料文件已损坏或已过期", "The corpus files are damaged or out of date";
+    error_network => "无法下载语料", "Could not download the corpus";
+    error_hint_missing => "这个网站上的语料文件找不到了。请稍后再试；如果问题一直存在，请告知网站管理员。",
+                          "This site's corpus files could not be found. Please try again later; if it keeps happening, let the site's maintainer know.";
+    error_hint_corrupt => "请刷新页面再试；如果问题一直存在，请告知网站管理员。",
+                          "Please reload the page; if it keeps happening, let the site's maintainer know.";
     error_hint_network => "请检查网络连接后重试。", "Check the connection, then try again.";
-    error_details => "详细信息", "Details";
+    error_details => "技术细节（供网站管理员参考）", "Technical details (for the site's maintainer)";
 
     search_placeholder => "输入词语，如 两带两创（按 / 聚焦）", "Type a word, e.g. 两带两创 (press / to focus)";
     search_button => "检索", "Search";
@@ -114,6 +127,8 @@ labels! {
     missing_terms => "语料中没有这些词：", "Not in the corpus:";
     query_error => "查询有误：", "Query error:";
     untitled => "无标题", "Untitled";
+    untitled_mark => "（无标题）", " (untitled)";
+    working_title_hint => "原文没有标题：这是开头的文字", "No title in the paper: these are its opening words";
     facet_kind => "类型", "Kind";
     facet_unit => "单位", "Unit";
     facet_author => "作者", "Author";
@@ -132,6 +147,8 @@ labels! {
     prev_article => "← 上一篇", "← Previous article";
     next_article => "下一篇 →", "Next article →";
     back_to_results => "返回检索结果", "Back to the results";
+    back_to_theme => "返回主题追踪", "Back to the theme";
+    open_full_app => "在完整应用中打开 ↗", "Open in the full app ↗";
     article_not_found => "找不到这篇文章：", "No such article:";
     closest_same_opening => "开头相同", "same opening";
     closest_holds_query => "含检索词", "holds the search terms";
@@ -172,6 +189,14 @@ labels! {
     not_in_corpus => "这些词在语料中没有出现。", "These terms do not occur in the corpus.";
     count_rule => "计数为文章标题和正文中的字符串出现次数，分词切开的词也算在内；几个词重叠处（如“提质增效”里的“提质”）只算一次。", "Counts are exact string occurrences in title and text, even where the segmenter split the word; where several terms overlap (提质 inside 提质增效) the place counts once.";
 
+    issues_title => "各期目录", "Issues of the paper";
+    browse_issues => "浏览各期目录 →", "Browse the issues →";
+    latest_issues => "最近几期", "Latest issues";
+    issue_not_found => "没有这一期：", "No such issue:";
+    all_issues => "← 全部各期", "← All issues";
+    toc_label => "本期目录", "Contents of this issue";
+    undated => "日期不详", "Undated";
+
     not_found => "页面不存在。", "There is no such page.";
     go_search => "去检索", "Go to search";
 }
@@ -200,6 +225,64 @@ impl Tr {
                 let articles = if articles == 1 { "article" } else { "articles" };
                 format!("{a} {articles} · {i} {issues} · {t} tokens · {c} characters")
             }
+        }
+    }
+
+    /// What the corpus is, for the landing page: its publications, issues, date range and size.
+    pub fn about(&self, publications: &str, issues: u64, dates: Option<(String, String)>, articles: u64, tokens: u64) -> String {
+        let (i, a, t) = (thousands(issues), thousands(articles), thousands(tokens));
+        let dates = match dates {
+            Some((lo, hi)) if lo == hi => lo,
+            Some((lo, hi)) => match self.lang {
+                Lang::Zh => format!("{lo} 至 {hi}"),
+                Lang::En => format!("{lo} to {hi}"),
+            },
+            None => String::new(),
+        };
+        match self.lang {
+            Lang::Zh => {
+                let dates = if dates.is_empty() { String::new() } else { format!("（{dates}）") };
+                format!("这里收录《{publications}》{i} 期{dates}，共 {a} 篇文章、{t} 词：可以检索全文、按期浏览、统计词频、追踪主题。")
+            }
+            Lang::En => {
+                let issues = if issues == 1 { "issue" } else { "issues" };
+                let dates = if dates.is_empty() { String::new() } else { format!(" ({dates})") };
+                format!("{i} {issues} of {publications}{dates}: {a} articles, {t} words, to search in full, browse issue by issue, count words and track themes.")
+            }
+        }
+    }
+
+    /// An issue's article count.
+    pub fn articles_n(&self, n: u64) -> String {
+        let s = thousands(n);
+        match self.lang {
+            Lang::Zh => format!("{s} 篇"),
+            Lang::En if n == 1 => "1 article".to_string(),
+            Lang::En => format!("{s} articles"),
+        }
+    }
+
+    /// A word count.
+    pub fn words_n(&self, n: u64) -> String {
+        let s = thousands(n);
+        match self.lang {
+            Lang::Zh => format!("{s} 词"),
+            Lang::En if n == 1 => "1 word".to_string(),
+            Lang::En => format!("{s} words"),
+        }
+    }
+
+    /// An issue's heading: `劲旅 2024-01`.
+    pub fn issue_name(&self, publication: &str, date: Option<&str>) -> String {
+        format!("{publication} {}", date.unwrap_or(self.undated())).trim().to_string()
+    }
+
+    /// The tab title: what the page shows, then the app's name.
+    pub fn doc_title(&self, what: &str) -> String {
+        if what.is_empty() {
+            self.app_name().to_string()
+        } else {
+            format!("{what} · {}", self.app_name())
         }
     }
 

@@ -28,6 +28,10 @@ pub enum Route {
     Freq,
     /// `#/themes`
     Themes,
+    /// `#/issues`
+    Issues,
+    /// `#/issue/<stem>`
+    Issue { stem: String },
     /// Anything else, and `#/404`.
     NotFound,
 }
@@ -42,17 +46,24 @@ impl Route {
             "search" => Route::Search,
             "freq" => Route::Freq,
             "themes" => Route::Themes,
-            _ => match path.strip_prefix("article/") {
-                Some(id) if !id.is_empty() && !id.contains('/') => {
-                    match String::from_utf8(percent_decode(id, false)) {
-                        Ok(id) => Route::Article { id },
-                        Err(_) => Route::NotFound,
-                    }
+            "issues" => Route::Issues,
+            _ => {
+                if let Some(id) = segment(path, "article/") {
+                    Route::Article { id }
+                } else if let Some(stem) = segment(path, "issue/") {
+                    Route::Issue { stem }
+                } else {
+                    Route::NotFound
                 }
-                _ => Route::NotFound,
-            },
+            }
         }
     }
+}
+
+/// The percent-decoded rest of `path` after `prefix` when it is one non-empty UTF-8 segment.
+fn segment(path: &str, prefix: &str) -> Option<String> {
+    let rest = path.strip_prefix(prefix).filter(|r| !r.is_empty() && !r.contains('/'))?;
+    String::from_utf8(percent_decode(rest, false)).ok()
 }
 
 /// Where the hash points: its path (`/search`) and query string (`?q=…`, or empty).
@@ -102,6 +113,11 @@ impl Reducible for HashLocation {
     fn reduce(self: Rc<Self>, _: ()) -> Rc<Self> {
         Rc::new(HashLocation::read(self.generation.wrapping_add(1)))
     }
+}
+
+/// The query string of the hash as it is now (outside a component: event listeners).
+pub fn current_query() -> String {
+    HashLocation::read(0).query
 }
 
 /// Replaces the page's URL by the same URL with hash `#/` when its hash is not a route
@@ -192,5 +208,11 @@ mod tests {
         assert_eq!(Route::recognize("/article/%FF"), Route::NotFound);
         assert_eq!(Route::recognize("/article/"), Route::NotFound);
         assert_eq!(Route::recognize("/article/a/b"), Route::NotFound);
+        assert_eq!(Route::recognize("/issues"), Route::Issues);
+        assert_eq!(Route::recognize("/issues/"), Route::Issues);
+        assert_eq!(Route::recognize("/issue/000_d2874fb822b0e5bc"), Route::Issue { stem: "000_d2874fb822b0e5bc".into() });
+        assert_eq!(Route::recognize("/issue/%E5%8A%B2"), Route::Issue { stem: "劲".into() });
+        assert_eq!(Route::recognize("/issue/"), Route::NotFound);
+        assert_eq!(Route::recognize("/issue/a/b"), Route::NotFound);
     }
 }

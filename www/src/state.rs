@@ -3,11 +3,14 @@
 //!
 //! Takes the query string of a hash route (`?q=…&p=…`, as [`crate::route::HashLocation`]
 //! gives it) and returns typed state ([`SearchState`], [`ArticleState`], [`FreqState`],
-//! [`ThemeState`]); [`Links`] builds `#/…` hrefs that round-trip through the same parsers.
+//! [`ThemeState`], [`PageState`]); [`Links`] builds every `#/…` href of the app, carrying
+//! `embed`, `lang` and `controls` on, and round-trips through the same parsers.
 //! Guarantees: parsing never fails (bad percent escapes are kept as typed, unknown keys are
 //! ignored, numbers out of range are clamped), and `parse(build(x)) == x` for every state.
 
 use yuliao::corpus::Kind;
+
+use crate::i18n::Lang;
 
 /// Results per search page.
 pub const PAGE_SIZE: usize = 20;
@@ -124,15 +127,17 @@ impl SearchState {
     }
 }
 
-/// `#/article/<id>?q=…`: the query whose terms the reader highlights.
+/// `#/article/<id>?q=…&t=…`: the query whose terms the reader highlights, and the terms of
+/// the theme view it was opened from (its back link returns there).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ArticleState {
     pub q: String,
+    pub theme: Vec<String>,
 }
 
 impl ArticleState {
     pub fn parse(pairs: &[(String, String)]) -> Self {
-        ArticleState { q: first(pairs, "q").unwrap_or("").to_string() }
+        ArticleState { q: first(pairs, "q").unwrap_or("").to_string(), theme: ThemeState::parse(pairs).terms }
     }
 }
 
@@ -203,19 +208,74 @@ impl ThemeState {
     }
 }
 
-/// Builds the app's hrefs; in embed mode every link keeps `embed=1` so an iframe stays
-/// chrome-less while the reader moves between views.
+/// `#/issues?p=…` and `#/issue/<stem>?p=…`: the page of the list (from 0).
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PageState {
+    pub page: usize,
+}
+
+impl PageState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        PageState { page: first(pairs, "p").and_then(|p| p.parse().ok()).unwrap_or(0).min(1_000_000) }
+    }
+}
+
+/// The keys that ride along on every link rather than belonging to one view.
+const CARRIED: [&str; 3] = ["embed", "lang", "controls"];
+
+/// Builds every href of the app (the one place that does), so that what rides along on every
+/// link stays on it while the reader moves between views: `embed=1` (no chrome, in an iframe),
+/// `lang=en` (a language forced by the link) and `controls=0` (an embed without inputs).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Links {
     pub embed: bool,
+    /// The language the page's URL forces, if any (the reader's own choice lives in storage).
+    pub lang: Option<Lang>,
+    /// False with `controls=0`: views leave out presets and inputs.
+    pub controls: bool,
+}
+
+impl Default for Links {
+    fn default() -> Self {
+        Links { embed: false, lang: None, controls: true }
+    }
 }
 
 impl Links {
+    /// What the page's query pairs (hash and page query) carry.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        Links {
+            embed: is_embed(pairs),
+            lang: first(pairs, "lang").and_then(Lang::parse),
+            controls: !matches!(first(pairs, "controls"), Some("0" | "false")),
+        }
+    }
+
     fn finish(&self, path: &str, mut pairs: Vec<(&str, String)>) -> String {
+        if let Some(lang) = self.lang {
+            pairs.push(("lang", lang.param().to_string()));
+        }
         if self.embed {
             pairs.push(("embed", "1".to_string()));
         }
+        if !self.controls {
+            pairs.push(("controls", "0".to_string()));
+        }
         build(path, &pairs)
+    }
+
+    /// The hash route `path` with its own `pairs` (whatever `CARRIED` keys they hold are
+    /// replaced by this builder's): the same view under other carried settings, e.g. the
+    /// current page in the other language, or outside the embed.
+    pub fn relink(&self, path: &str, pairs: &[(String, String)]) -> String {
+        let own: Vec<(&str, String)> =
+            pairs.iter().filter(|(k, _)| !CARRIED.contains(&k.as_str())).map(|(k, v)| (k.as_str(), v.clone())).collect();
+        self.finish(path, own)
+    }
+
+    /// The landing page.
+    pub fn home(&self) -> String {
+        self.finish("/", Vec::new())
     }
 
     pub fn search(&self, q: &str, page: usize) -> String {
@@ -229,11 +289,14 @@ impl Links {
         self.finish("/search", p)
     }
 
-    pub fn article(&self, id: &str, q: &str) -> String {
+    /// An article, its search terms highlighted (`q`); `from_theme`: the tracked terms of the
+    /// theme view it was opened from, which its back link returns to.
+    pub fn article(&self, id: &str, q: &str, from_theme: &[String]) -> String {
         let mut p = Vec::new();
         if !q.is_empty() {
             p.push(("q", q.to_string()));
         }
+        p.extend(from_theme.iter().map(|t| ("t", t.clone())));
         self.finish(&format!("/article/{}", encode(id)), p)
     }
 
@@ -244,6 +307,25 @@ impl Links {
     pub fn themes(&self, terms: &[String]) -> String {
         self.finish("/themes", terms.iter().map(|t| ("t", t.clone())).collect())
     }
+
+    /// The list of issues, page `page` (from 0).
+    pub fn issues(&self, page: usize) -> String {
+        self.finish("/issues", if page > 0 { vec![("p", page.to_string())] } else { Vec::new() })
+    }
+
+    /// The table of contents of issue `stem`, page `page` (from 0).
+    pub fn issue(&self, stem: &str, page: usize) -> String {
+        self.finish(&format!("/issue/{}", encode(stem)), if page > 0 { vec![("p", page.to_string())] } else { Vec::new() })
+    }
+}
+
+/// A page query (`?embed=1&lang=en`, as `location.search` gives it) without the keys that make
+/// an embed (`embed`, `controls`): the query of "open in the full app".
+pub fn without_embed(search: &str) -> String {
+    let kept: Vec<(String, String)> =
+        parse_query(search).into_iter().filter(|(k, _)| k != "embed" && k != "controls").collect();
+    let refs: Vec<(&str, String)> = kept.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+    build("", &refs).trim_start_matches('#').to_string()
 }
 
 /// The query of an href built by [`Links`] (what follows `?`), for tests and navigation.
@@ -291,11 +373,48 @@ mod tests {
     }
 
     #[test]
-    fn embed_is_kept_on_every_link() {
-        let l = Links { embed: true };
-        for href in [l.search("x", 0), l.article("a-001", ""), l.freq(&FreqState::default()), l.themes(&[])] {
-            assert!(is_embed(&parse_query(query_of(&href))), "{href}");
+    fn embed_lang_and_controls_ride_along_on_every_link() {
+        let l = Links::from_pairs(&parse_query("q=x&lang=en&embed=1&controls=0"));
+        assert_eq!(l, Links { embed: true, lang: Some(Lang::En), controls: false });
+        let hrefs = [
+            l.home(),
+            l.search("x", 2),
+            l.article("a-001", "x", &["两带两创".into()]),
+            l.freq(&FreqState::default()),
+            l.themes(&[]),
+            l.issues(1),
+            l.issue("000_d2874fb822b0e5bc", 3),
+            l.relink("/search", &parse_query("q=y&lang=zh&embed=0")),
+        ];
+        for href in hrefs {
+            let pairs = parse_query(query_of(&href));
+            assert_eq!(Links::from_pairs(&pairs), l, "{href}");
+            assert_eq!(pairs.iter().filter(|(k, _)| k == "lang").count(), 1, "{href}");
         }
-        assert!(!is_embed(&parse_query(query_of(&Links::default().search("x", 0)))));
+        let plain = Links::default();
+        assert_eq!(plain.search("x", 0), "#/search?q=x");
+        assert_eq!(plain.home(), "#/");
+        assert_eq!(Links::from_pairs(&parse_query(query_of(&plain.issues(0)))), plain);
+    }
+
+    #[test]
+    fn relink_replaces_the_carried_keys_and_keeps_the_views_own() {
+        let pairs = parse_query("t=%E4%B8%A4&lang=en&embed=1&t=b");
+        let full = Links { lang: Some(Lang::En), ..Links::default() };
+        assert_eq!(full.relink("/themes", &pairs), "#/themes?t=%E4%B8%A4&t=b&lang=en");
+        let zh = Links { lang: Some(Lang::Zh), ..Links::default() };
+        assert_eq!(zh.relink("/themes", &pairs), "#/themes?t=%E4%B8%A4&t=b&lang=zh");
+        assert_eq!(without_embed("?embed=1&lang=en&controls=0"), "?lang=en");
+        assert_eq!(without_embed("?embed=1"), "");
+    }
+
+    #[test]
+    fn article_links_round_trip_the_theme_they_came_from() {
+        let href = Links::default().article("a-1", "两带两创 OR 提质增效", &["两带两创".into(), "提质增效".into()]);
+        assert!(href.starts_with("#/article/a-1?q="));
+        let st = ArticleState::parse(&parse_query(query_of(&href)));
+        assert_eq!(st, ArticleState { q: "两带两创 OR 提质增效".into(), theme: vec!["两带两创".into(), "提质增效".into()] });
+        assert_eq!(PageState::parse(&parse_query(query_of(&Links::default().issue("s", 4)))), PageState { page: 4 });
+        assert_eq!(PageState::parse(&parse_query("p=zz")), PageState { page: 0 });
     }
 }

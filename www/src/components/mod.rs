@@ -13,3 +13,4 @@ pub mod kwic;
 pub mod pager;
 pub mod progress;
 pub mod search_box;
+pub mod title;

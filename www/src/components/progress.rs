@@ -1,8 +1,9 @@
 //! The loading screen and the load-failure message.
 //!
 //! Takes a [`Progress`] (bytes loaded / total) or a [`LoadFailure`]; renders a `<progress>`
-//! element (no inline style, so the strict CSP holds) or a message naming what went wrong,
-//! the technical detail (the engine's `IndexError` Display) and how to fix it.
+//! element (no inline style, so the strict CSP holds) or a message for the visitor (what went
+//! wrong, what they can do), with the technical detail (file, status, the engine's `IndexError`
+//! Display) folded away for the site's maintainer. How a maintainer fixes it is in the README.
 
 use yew::prelude::*;
 
@@ -35,8 +36,12 @@ pub fn load_error(tr: &Tr, f: &LoadFailure) -> Html {
     html! {
         <section class="load-error" role="alert" data-error-kind={f.kind.as_str()}>
             <h1>{ title }</h1>
-            <p>{ if f.kind == FailureKind::Network { tr.error_hint_network() } else { tr.error_hint() } }</p>
-            <p class="load-error-detail"><span class="label">{ tr.error_details() }</span><code>{ f.detail.clone() }</code></p>
+            <p>{ match f.kind {
+                FailureKind::Missing => tr.error_hint_missing(),
+                FailureKind::Corrupt => tr.error_hint_corrupt(),
+                FailureKind::Network => tr.error_hint_network(),
+            } }</p>
+            <details class="load-error-detail"><summary>{ tr.error_details() }</summary><code>{ f.detail.clone() }</code></details>
         </section>
     }
 }

@@ -2,19 +2,24 @@
 //!
 //! Takes the article id from the route and the query from the hash; calls `Index::doc_by_id`,
 //! `Index::article`, `Index::issue_of` and `query::highlight` (per paragraph and title).
-//! Renders the article as printed — title, subtitle, metadata, paragraphs in order — with
-//! the query's terms in `<mark>`, and links to the articles before and after it in reading
-//! order (`a#prev-article`, `a#next-article`). An unknown id shows a message, not a panic.
+//! Renders the article as printed — title (a working title from its opening words, marked, when
+//! the paper printed none), subtitle, metadata, paragraphs in order — with the query's terms in
+//! `<mark>`; a link back where it was opened from (`a#back-link`: the theme view of `t=…`, else
+//! the search of `q=…`), its issue's table of contents (`a#issue-link`), and the articles before
+//! and after it in reading order (`a#prev-article`, `a#next-article`, told apart when they share
+//! its headline). The tab title names the article. An unknown id shows a message, not a panic.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yuliao::browse::{self, Label, TOC_PAGE};
 use yuliao::corpus::Article;
 use yuliao::index::Index;
 use yuliao::query;
 
-use crate::app::{use_engine, use_links, use_query_pairs, use_tr};
+use crate::app::{use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
 use crate::components::highlight::highlighted;
+use crate::components::title::{title_html, title_text};
 use crate::i18n::Tr;
 use crate::state::{ArticleState, Links};
 
@@ -23,16 +28,22 @@ use crate::state::{ArticleState, Links};
 #[derive(Clone)]
 enum Answer {
     Found(Box<ArticlePage>),
-    Missing(query::ClosestMatch),
+    /// The closest matches, with their labels.
+    Missing(query::ClosestMatch, Vec<Label>),
 }
 
 /// Everything the reader shows, computed in one engine call.
 #[derive(Clone)]
 struct ArticlePage {
+    doc: u32,
     issue: yuliao::index::IssueInfo,
     article: Article,
     prev: Option<Article>,
     next: Option<Article>,
+    /// Labels of the article and its neighbours (told apart when they share a headline).
+    label: Label,
+    prev_label: Label,
+    next_label: Label,
     spans: Vec<Rc<Vec<[usize; 2]>>>,
 }
 
@@ -49,10 +60,6 @@ fn spans(index: &Index, q: &str, text: &str) -> Rc<Vec<[usize; 2]>> {
     }
 }
 
-fn title_of(tr: &Tr, a: &Article) -> String {
-    a.title.clone().filter(|t| !t.trim().is_empty()).unwrap_or_else(|| tr.untitled().to_string())
-}
-
 fn meta_row(label: &str, values: &[String]) -> Html {
     if values.is_empty() {
         return html! {};
@@ -65,12 +72,12 @@ fn meta_row(label: &str, values: &[String]) -> Html {
     }
 }
 
-fn neighbour(tr: &Tr, links: &Links, q: &str, a: Option<Article>, id: &str, class: &str, arrow: &str) -> Html {
+fn neighbour(tr: &Tr, links: &Links, state: &ArticleState, a: Option<(Article, Label)>, id: &str, class: &str, arrow: &str) -> Html {
     match a {
-        Some(a) => html! {
-            <a id={id.to_string()} class={class.to_string()} href={links.article(&a.id, q)}>
+        Some((a, label)) => html! {
+            <a id={id.to_string()} class={class.to_string()} href={links.article(&a.id, state.q.trim(), &state.theme)}>
                 <span class="neighbour-arrow">{ arrow.to_string() }</span>
-                <span class="neighbour-title">{ title_of(tr, &a) }</span>
+                <span class="neighbour-title">{ title_html(tr, &label) }</span>
             </a>
         },
         None => html! { <span class={format!("{class} none")}></span> },
@@ -79,7 +86,7 @@ fn neighbour(tr: &Tr, links: &Links, q: &str, a: Option<Article>, id: &str, clas
 
 /// An id the index no longer has: say so, and offer the articles of its issue that it most
 /// likely meant (`ul#closest li[data-article-id]`), best first.
-fn missing(tr: &Tr, links: &Links, id: &str, q: &str, closest: &query::ClosestMatch) -> Html {
+fn missing(tr: &Tr, links: &Links, id: &str, q: &str, closest: &query::ClosestMatch, labels: &[Label]) -> Html {
     let reason = |r: query::ClosestReason| match r {
         query::ClosestReason::SameOpening => tr.closest_same_opening(),
         query::ClosestReason::HoldsQuery => tr.closest_holds_query(),
@@ -91,9 +98,9 @@ fn missing(tr: &Tr, links: &Links, id: &str, q: &str, closest: &query::ClosestMa
             if let Some(issue) = &closest.issue {
                 <p class="closest-intro">{ tr.closest_intro(&issue.publication, issue.date.as_deref().unwrap_or(&issue.stem)) }</p>
                 <ul id="closest" class="closest">
-                    { for closest.articles.iter().map(|a| html! {
+                    { for closest.articles.iter().zip(labels).map(|(a, label)| html! {
                         <li data-article-id={a.id.clone()} data-reason={a.reason.as_str()}>
-                            <a href={links.article(&a.id, q)}>{ a.title.clone().unwrap_or_else(|| tr.untitled().to_string()) }</a>
+                            <a href={links.article(&a.id, q, &[])}>{ title_html(tr, label) }</a>
                             if a.reason != query::ClosestReason::SameIssue {
                                 <span class="closest-reason">{ reason(a.reason) }</span>
                             }
@@ -124,35 +131,51 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Only once the id map's piece is here and says the id is gone: the closest matches.
         let doc = match ix.find_id(id) {
             Ok(Some(doc)) => doc,
-            Ok(None) => return Answer::Missing(query::closest(ix, id, q)),
-            Err(_) => return Answer::Missing(query::ClosestMatch::default()),
+            Ok(None) => {
+                let closest = query::closest(ix, id, q);
+                let labels = browse::labels_of(ix, &closest.articles.iter().map(|a| a.doc).collect::<Vec<_>>());
+                return Answer::Missing(closest, labels);
+            }
+            Err(_) => return Answer::Missing(query::ClosestMatch::default(), Vec::new()),
         };
-        let Some(article) = ix.article(doc) else { return Answer::Missing(query::ClosestMatch::default()) };
+        let Some(article) = ix.article(doc) else { return Answer::Missing(query::ClosestMatch::default(), Vec::new()) };
         let prev = doc.checked_sub(1).and_then(|d| ix.article(d));
         let next = doc.checked_add(1).and_then(|d| ix.article(d));
+        let mut labels = browse::labels(&prev.iter().chain(Some(&article)).chain(&next).collect::<Vec<_>>()).into_iter();
+        let prev_label = if prev.is_some() { labels.next().unwrap_or_default() } else { Label::default() };
+        let label = labels.next().unwrap_or_default();
+        let next_label = labels.next().unwrap_or_default();
         // Highlights of the title, the subtitle and each paragraph, in that order.
         let texts = article.title.iter().chain(&article.subtitle).chain(&article.paragraphs);
         let spans: Vec<Rc<Vec<[usize; 2]>>> = texts.map(|t| spans(ix, q, t)).collect();
-        Answer::Found(Box::new(ArticlePage { issue: ix.issue_of(doc), article, prev, next, spans }))
+        Answer::Found(Box::new(ArticlePage { doc, issue: ix.issue_of(doc), article, prev, next, label, prev_label, next_label, spans }))
+    });
+    use_doc_title(match page.ready() {
+        Some(Answer::Found(p)) => title_text(&tr, &Label { tell: None, ..p.label.clone() }),
+        Some(Answer::Missing(..)) => tr.article_not_found().trim_end_matches(['：', ':']).to_string(),
+        None => String::new(),
     });
     let Some(found) = page.ready() else {
         return html! { <section class="view article-view"><p class="notice fetching" aria-live="polite">{ tr.fetching() }</p></section> };
     };
-    let ArticlePage { issue, article, prev, next, spans } = match found.clone() {
+    let ArticlePage { doc, issue, article, prev, next, label, prev_label, next_label, spans } = match found.clone() {
         Answer::Found(page) => *page,
-        Answer::Missing(closest) => return missing(&tr, &links, &props.id, &q, &closest),
+        Answer::Missing(closest, labels) => return missing(&tr, &links, &props.id, &q, &closest, &labels),
     };
+    // The page of the issue's table of contents that lists this article.
+    let issue_href = links.issue(&issue.stem, doc.saturating_sub(issue.first_doc) as usize / TOC_PAGE);
     let mut spans = spans.into_iter();
     let mut next_spans = move || spans.next().unwrap_or_default();
 
     let title = article.title.clone().filter(|t| !t.trim().is_empty());
-    let issue_label: Vec<String> = std::iter::once(issue.publication.clone()).chain(issue.date.clone()).collect();
 
     html! {
         <section class="view article-view">
             <nav class="article-nav top">
-                if !q.is_empty() {
-                    <a class="back-link" href={links.search(&q, 0)}>{ tr.back_to_results() }</a>
+                if !state.theme.is_empty() {
+                    <a id="back-link" class="back-link" href={links.themes(&state.theme)}>{ tr.back_to_theme() }</a>
+                } else if !q.is_empty() {
+                    <a id="back-link" class="back-link" href={links.search(&q, 0)}>{ tr.back_to_results() }</a>
                 }
             </nav>
             <article id="article" class="article" data-article-id={article.id.clone()}>
@@ -163,7 +186,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     if let Some(t) = &title {
                         <h1 class="article-title">{ highlighted(t, &next_spans()) }</h1>
                     } else {
-                        <h1 class="article-title untitled">{ tr.untitled() }</h1>
+                        <h1 class="article-title untitled">{ title_html(&tr, &Label { tell: None, ..label }) }</h1>
                     }
                     if let Some(sub) = &article.subtitle {
                         <p class="article-subtitle">{ highlighted(sub, &next_spans()) }</p>
@@ -174,7 +197,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         { meta_row(tr.units(), &article.units) }
                         { meta_row(tr.kind(), &[tr.kind_name(article.kind.as_str()).to_string()]) }
                         { meta_row(tr.column(), &article.column.iter().cloned().collect::<Vec<_>>()) }
-                        { meta_row(tr.issue(), &[issue_label.join(" ")]) }
+                        <dt>{ tr.issue() }</dt>
+                        <dd><a id="issue-link" href={issue_href}>{ tr.issue_name(&issue.publication, issue.date.as_deref()) }</a></dd>
                     </dl>
                 </header>
                 <div class="article-body">
@@ -187,8 +211,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 </div>
             </article>
             <nav class="article-nav bottom">
-                { neighbour(&tr, &links, &q, prev, "prev-article", "neighbour prev", tr.prev_article()) }
-                { neighbour(&tr, &links, &q, next, "next-article", "neighbour next", tr.next_article()) }
+                { neighbour(&tr, &links, &state, prev.map(|a| (a, prev_label)), "prev-article", "neighbour prev", tr.prev_article()) }
+                { neighbour(&tr, &links, &state, next.map(|a| (a, next_label)), "next-article", "neighbour next", tr.next_article()) }
             </nav>
         </section>
     }

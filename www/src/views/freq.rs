@@ -4,14 +4,15 @@
 //! `analysis::freq_csv`. Renders the controls (stopwords, minimum length, kind, unit, top N;
 //! each change is a new URL, so a setting can be shared), the denominator in plain words, an
 //! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles)
-//! whose terms link to their search and their theme view.
+//! whose terms link to their search and their theme view. `controls=0` leaves out the controls
+//! (the CSV button stays).
 
 use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::analysis::{self, FreqOptions, FreqTable};
 use yuliao::corpus::Kind;
 
-use crate::app::{go, use_engine, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
 use crate::components::bar_chart::{bar_chart, Bar};
 use crate::components::csv_button::csv_button;
 use crate::download::file_name;
@@ -33,6 +34,7 @@ pub fn FreqView() -> Html {
     let tr = use_tr();
     let links = use_links();
     let state = FreqState::parse(&use_query_pairs());
+    use_doc_title(tr.freq_title().to_string());
 
     let answer = use_engine(state.clone(), |ix, s| {
         let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
@@ -85,6 +87,9 @@ pub fn FreqView() -> Html {
     html! {
         <section class="view freq-view">
             <h1 class="view-title">{ tr.freq_title() }</h1>
+            if !links.controls {
+                <div class="controls">{ csv_button("freq-csv", tr.download_csv(), csv_name.clone(), make_csv.clone()) }</div>
+            } else {
             <form class="controls" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <label class="control checkbox">
                     <input id="freq-stopwords" type="checkbox" checked={state.stopwords} onchange={on_stopwords} />
@@ -122,6 +127,7 @@ pub fn FreqView() -> Html {
                 </label>
                 { csv_button("freq-csv", tr.download_csv(), csv_name, make_csv) }
             </form>
+            }
             if fetching {
                 <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
             } else {

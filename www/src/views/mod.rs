@@ -4,6 +4,8 @@
 
 pub mod article;
 pub mod freq;
+pub mod issue;
+pub mod issues;
 pub mod not_found;
 pub mod search;
 pub mod themes;

@@ -4,18 +4,24 @@
 //! matches, missing terms) and `query::suggest` (type-ahead on the word being typed). Renders
 //! the box, the number of hits, a notice for terms not in the corpus, the result rows
 //! (`li.result[data-article-id]`, snippet highlights as `<mark>`), facets that append
-//! `kind:`/`unit:`/`author:` to the query, and paging. Holds only the text being typed.
+//! `kind:`/`unit:`/`author:` to the query, and paging. Without a query (the landing page, `#/`)
+//! it says what the corpus is (`#corpus-about`: publications, issues, dates, counts), links its
+//! latest issues and the issue list, and offers example searches. Titles are `browse` labels
+//! (working titles marked); `controls=0` leaves out the box. Holds only the text being typed.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
+use yuliao::browse::{self, Label};
+use yuliao::index::Index;
 use yuliao::query::{self, SearchOptions, SearchResults, Suggestion};
 
-use crate::app::{go, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::facets::{facet_group, FacetEntry};
 use crate::components::highlight::highlighted;
 use crate::components::pager::pager;
 use crate::components::search_box::SearchBox;
+use crate::components::title::title_html;
 use crate::i18n::Tr;
 use crate::state::{Links, SearchState, PAGE_SIZE};
 
@@ -89,8 +95,14 @@ pub fn SearchView() -> Html {
             return None;
         }
         let opts = SearchOptions { limit: PAGE_SIZE, offset: s.page * PAGE_SIZE, snippet_chars: SNIPPET_CHARS };
-        Some(query::search(ix, &s.q, &opts).map_err(|e| e.to_string()))
+        Some(query::search(ix, &s.q, &opts).map_err(|e| e.to_string()).map(|r| {
+            // The hits' documents are loaded already (their metadata made the hits).
+            let labels = browse::labels_of(ix, &r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
+            (r, labels)
+        }))
     });
+    let q_title = state.q.trim();
+    use_doc_title(if q_title.is_empty() { tr.nav_search().to_string() } else { format!("{q_title} · {}", tr.nav_search()) });
 
     let on_input = {
         let typed = typed.clone();
@@ -110,23 +122,48 @@ pub fn SearchView() -> Html {
 
     let body = match results.ready() {
         None => html! { <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p> },
-        Some(None) => intro(&tr, &links, &index.themes().into_iter().map(|t| t.name).collect::<Vec<_>>()),
+        Some(None) => intro(&tr, &links, &index),
         Some(Some(Err(e))) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ e.clone() }</p> },
-        Some(Some(Ok(r))) => results_html(&tr, &links, &state, r),
+        Some(Some(Ok((r, labels)))) => results_html(&tr, &links, &state, r, labels),
     };
 
     html! {
         <section class="view search-view">
-            <SearchBox value={(*typed).clone()} {suggestions} {on_input} {on_pick} {on_submit} autofocus={state.q.is_empty()} />
-            <p class="syntax-help">{ tr.syntax_help() }</p>
+            if links.controls {
+                <SearchBox value={(*typed).clone()} {suggestions} {on_input} {on_pick} {on_submit} autofocus={state.q.is_empty()} />
+                <p class="syntax-help">{ tr.syntax_help() }</p>
+            }
             { body }
         </section>
     }
 }
 
-fn intro(tr: &Tr, links: &Links, examples: &[String]) -> Html {
+/// Issues the landing page lists under "latest issues".
+const LATEST_ISSUES: usize = 3;
+
+/// The landing page below the box: what the corpus is (publications, issues, dates, counts),
+/// its latest issues and the way to the issue list, then example searches.
+fn intro(tr: &Tr, links: &Links, index: &Index) -> Html {
+    let examples: Vec<String> = index.themes().into_iter().map(|t| t.name).collect();
+    let stats = index.stats();
+    let mut publications: Vec<&str> = index.issues().iter().map(|i| i.publication.as_str()).filter(|p| !p.is_empty()).collect();
+    publications.sort_unstable();
+    publications.dedup();
+    let latest = browse::issues_newest_first(index);
     html! {
         <div class="intro">
+            <section id="corpus-about" class="corpus-about">
+                <p class="about-line">{ tr.about(&publications.join("、"), stats.issues as u64, index.manifest().date_range(), stats.articles as u64, stats.tokens) }</p>
+                <p class="about-issues">
+                    <span class="label">{ tr.latest_issues() }</span>
+                    { for latest.iter().take(LATEST_ISSUES).map(|i| html! {
+                        <a class="chip issue-chip" href={links.issue(&i.stem, 0)} data-issue={i.stem.clone()}>
+                            { tr.issue_name(&i.publication, i.date.as_deref()) }
+                        </a>
+                    }) }
+                    <a id="browse-issues" class="browse-issues" href={links.issues(0)}>{ tr.browse_issues() }</a>
+                </p>
+            </section>
             <p>{ tr.start_hint() }</p>
             <ul class="examples">
                 { for examples.iter().map(|q| html! { <li><a class="chip" href={links.search(q, 0)}>{ q.clone() }</a></li> }) }
@@ -135,7 +172,7 @@ fn intro(tr: &Tr, links: &Links, examples: &[String]) -> Html {
     }
 }
 
-fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) -> Html {
+fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, labels: &[Label]) -> Html {
     let pages = r.total.div_ceil(PAGE_SIZE);
     let q = state.q.trim();
     let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
@@ -145,9 +182,8 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) 
     let units = facet_entries(links, q, "unit", &r.facets.units, str::to_string);
     let authors = facet_entries(links, q, "author", &r.facets.authors, str::to_string);
 
-    let rows = r.hits.iter().map(|hit| {
-        let title = hit.title.clone().filter(|t| !t.trim().is_empty());
-        let title_class = if title.is_some() { "result-title" } else { "result-title untitled" };
+    let rows = r.hits.iter().zip(labels).map(|(hit, label)| {
+        let title_class = if label.working { "result-title untitled" } else { "result-title" };
         let mut meta = vec![html! { <span class="badge">{ tr.kind_name(hit.kind.as_str()) }</span> }];
         if !hit.units.is_empty() {
             meta.push(html! { <span class="meta-units">{ hit.units.join("、") }</span> });
@@ -157,7 +193,7 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults) 
         }
         html! {
             <li class="result" data-article-id={hit.id.clone()}>
-                <a class={title_class} href={links.article(&hit.id, q)}>{ title.unwrap_or_else(|| tr.untitled().to_string()) }</a>
+                <a class={title_class} href={links.article(&hit.id, q, &[])}>{ title_html(tr, label) }</a>
                 <div class="result-meta">{ for meta }</div>
                 <p class="snippet">{ highlighted(&hit.snippet.text, &hit.snippet.highlights) }</p>
             </li>

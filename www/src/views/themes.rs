@@ -6,16 +6,20 @@
 //! `analysis::kwic` (concordance lines), and on demand `theme_csv` / `kwic_csv`. Renders the
 //! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
 //! column chart over every article in reading order, the table (`table#theme-table`, rows with
-//! `data-article-id` and `data-count`) and the concordance. Holds only the term being typed.
+//! `data-article-id` and `data-count`) and the concordance; article links carry the terms, so
+//! the reader links back here. `controls=0` leaves out the presets, the box and the remove
+//! buttons. Holds only the term being typed.
 
 use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::analysis::{self, ThemeReport};
+use yuliao::browse::{self, Label};
 
-use crate::app::{go, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::app::{go, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::column_chart::{column_chart, Column};
 use crate::components::csv_button::csv_button;
 use crate::components::kwic::{kwic_table, KwicRow};
+use crate::components::title::{title_html, title_text};
 use crate::download::file_name;
 use crate::i18n::{thousands, Tr};
 use crate::state::{Links, ThemeState};
@@ -60,18 +64,29 @@ pub fn ThemesView() -> Html {
     });
     let answer = use_engine(state.terms.clone(), |ix, terms| {
         let kwic = if terms.is_empty() { Vec::new() } else { analysis::kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
+        let report = analysis::theme_top(ix, terms, THEME_ROWS);
+        // The rows' and lines' documents are loaded already (their counts and texts needed them).
+        let row_labels = browse::labels_of(ix, &report.articles.iter().map(|r| r.doc).collect::<Vec<_>>());
+        let kwic_labels = browse::labels_of(ix, &kwic.iter().map(|l| l.doc).collect::<Vec<_>>());
         // In Rcs, so the view shares the answer rather than copying it.
-        (Rc::new(analysis::theme_top(ix, terms, THEME_ROWS)), Rc::new(kwic))
+        (Rc::new(report), Rc::new(kwic), Rc::new(row_labels), Rc::new(kwic_labels))
     });
     let fetching = answer.ready().is_none();
-    let (report, kwic) = match answer.ready() {
-        Some((r, k)) => (r.clone(), k.clone()),
-        None => (Rc::new(ThemeReport { terms: state.terms.clone(), ..ThemeReport::default() }), Rc::new(Vec::new())),
+    let (report, kwic, row_labels, kwic_labels) = match answer.ready() {
+        Some((r, k, rl, kl)) => (r.clone(), k.clone(), rl.clone(), kl.clone()),
+        None => (
+            Rc::new(ThemeReport { terms: state.terms.clone(), ..ThemeReport::default() }),
+            Rc::new(Vec::new()),
+            Rc::new(Vec::new()),
+            Rc::new(Vec::new()),
+        ),
     };
-    // The bars' titles and links depend on the language and embed mode as well as the report.
-    let columns = use_memo((report.clone(), tr.lang, links.embed), {
+    use_doc_title(if state.terms.is_empty() { tr.themes_title().to_string() } else { format!("{} · {}", state.terms.join("、"), tr.themes_title()) });
+    // The bars' titles and links depend on the language and the carried link settings as well
+    // as the report.
+    let columns = use_memo((report.clone(), row_labels.clone(), tr.lang, links), {
         let index = index.clone();
-        move |(report, lang, embed)| chart_columns(&Tr { lang: *lang }, &Links { embed: *embed }, &index, report)
+        move |(report, labels, lang, links)| chart_columns(&Tr { lang: *lang }, links, &index, report, labels)
     });
 
     let on_input = {
@@ -108,19 +123,21 @@ pub fn ThemesView() -> Html {
     };
     let kwic_rows: Vec<KwicRow> = kwic
         .iter()
-        .map(|l| KwicRow {
+        .zip(kwic_labels.iter())
+        .map(|(l, label)| KwicRow {
             id: l.id.clone(),
-            title: l.title.clone().unwrap_or_else(|| tr.untitled().to_string()),
+            title: title_text(&tr, label),
             left: l.left.clone(),
             keyword: l.keyword.clone(),
             right: l.right.clone(),
-            href: links.article(&l.id, &q),
+            href: links.article(&l.id, &q, &state.terms),
         })
         .collect();
 
     html! {
         <section class="view themes-view">
             <h1 class="view-title">{ tr.themes_title() }</h1>
+            if links.controls {
             <div class="theme-presets">
                 <span class="label">{ tr.preset_themes() }</span>
                 <ul class="chips">
@@ -134,6 +151,7 @@ pub fn ThemesView() -> Html {
                     }) }
                 </ul>
             </div>
+            }
             <form class="theme-terms" onsubmit={on_add}>
                 <span class="label">{ tr.tracked_terms() }</span>
                 <ul class="chips">
@@ -142,16 +160,20 @@ pub fn ThemesView() -> Html {
                         html! {
                             <li class="chip term-chip" data-term={t.clone()}>
                                 <span>{ t.clone() }</span>
-                                <a class="chip-remove" href={links.themes(&rest)} title={tr.remove_term()} aria-label={format!("{} {t}", tr.remove_term())}>{ "×" }</a>
+                                if links.controls {
+                                    <a class="chip-remove" href={links.themes(&rest)} title={tr.remove_term()} aria-label={format!("{} {t}", tr.remove_term())}>{ "×" }</a>
+                                }
                             </li>
                         }
                     }) }
                 </ul>
-                <span class="add-term">
-                    <input id="theme-input" type="text" autocomplete="off" placeholder={tr.add_term_placeholder()}
-                           value={(*typed).clone()} oninput={on_input} />
-                    <button type="submit">{ tr.add_term() }</button>
-                </span>
+                if links.controls {
+                    <span class="add-term">
+                        <input id="theme-input" type="text" autocomplete="off" placeholder={tr.add_term_placeholder()}
+                               value={(*typed).clone()} oninput={on_input} />
+                        <button type="submit">{ tr.add_term() }</button>
+                    </span>
+                }
             </form>
             if state.terms.is_empty() {
                 <p class="hint">{ tr.choose_theme() }</p>
@@ -159,7 +181,7 @@ pub fn ThemesView() -> Html {
                 if fetching {
                     <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
                 } else {
-                    { report_html(&tr, &links, &q, &report, (*columns).clone()) }
+                    { report_html(&tr, &links, &q, &report, &row_labels, (*columns).clone()) }
                 }
                 <section class="kwic-section">
                     <div class="section-head">
@@ -176,7 +198,7 @@ pub fn ThemesView() -> Html {
     }
 }
 
-fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &ThemeReport) -> Vec<Column> {
+fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &ThemeReport, labels: &[Label]) -> Vec<Column> {
     let q = reader_query(&report.terms);
     // An archive: the theme over time, one column per issue.
     if report.issues.len() > 1 {
@@ -186,26 +208,30 @@ fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &
             .map(|i| Column { value: i.count, title: tr.chart_bar_title(i.date.as_deref().unwrap_or(&i.stem), i.count), href: None })
             .collect();
     }
-    let column = |r: &analysis::ThemeRow| Column {
-        value: r.count,
-        title: tr.chart_bar_title(&format!("{}. {}", r.doc + 1, r.title.clone().unwrap_or_else(|| tr.untitled().to_string())), r.count),
-        href: Some(links.article(&r.id, &q)),
+    let column = |i: usize| {
+        let r = &report.articles[i];
+        let title = labels.get(i).map(|l| title_text(tr, l)).unwrap_or_default();
+        Column {
+            value: r.count,
+            title: tr.chart_bar_title(&format!("{}. {title}", r.doc + 1), r.count),
+            href: Some(links.article(&r.id, &q, &report.terms)),
+        }
     };
     let n = index.article_count();
     if n > CHART_ALL_MAX {
-        return report.articles.iter().map(column).collect();
+        return (0..report.articles.len()).map(column).collect();
     }
     (0..n as u32)
         // The report's articles are in reading order (ascending doc): look each one up there
         // rather than collecting a map, whose sort alone costs the web build ~4 KB.
         .map(|doc| match report.articles.binary_search_by_key(&doc, |r| r.doc) {
-            Ok(i) => column(&report.articles[i]),
+            Ok(i) => column(i),
             Err(_) => Column { value: 0, title: tr.chart_bar_title(&format!("{}.", doc + 1), 0), href: None },
         })
         .collect()
 }
 
-fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, columns: Vec<Column>) -> Html {
+fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, labels: &[Label], columns: Vec<Column>) -> Html {
     let many = report.terms.len() > 1;
     let chart_caption = if report.issues.len() > 1 { tr.chart_caption_theme_issues() } else { tr.chart_caption_theme() };
     html! {
@@ -239,10 +265,10 @@ fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, columns: V
                             </tr>
                         </thead>
                         <tbody>
-                            { for report.articles.iter().map(|r| html! {
+                            { for report.articles.iter().zip(labels).map(|(r, label)| html! {
                                 <tr data-article-id={r.id.clone()} data-count={r.count.to_string()}>
                                     <td class="num rank">{ r.doc + 1 }</td>
-                                    <td class="title"><a href={links.article(&r.id, q)}>{ r.title.clone().unwrap_or_else(|| tr.untitled().to_string()) }</a></td>
+                                    <td class="title"><a href={links.article(&r.id, q, &report.terms)}>{ title_html(tr, label) }</a></td>
                                     <td class="unit">{ r.units.join("、") }</td>
                                     <td class="kind">{ tr.kind_name(r.kind.as_str()) }</td>
                                     <td class="num count">{ thousands(r.count) }</td>
