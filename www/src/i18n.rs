@@ -121,8 +121,8 @@ labels! {
     search_button => "检索", "Search";
     search_label => "检索语料", "Search the corpus";
     suggestions_label => "联想词", "Suggestions";
-    syntax_help => "多个词：同时出现 · \"精确短语\" · A OR B · -排除 · author:作者 · unit:单位 · kind:news · title:标题",
-                   "Several words: all of them · \"exact phrase\" · A OR B · -exclude · author:X · unit:X · kind:news · title:X";
+    syntax_help => "多个词：同时出现 · \"精确短语\" · A OR B · -排除 · author:作者 · photographer:摄影 · unit:单位 · kind:news · title:标题",
+                   "Several words: all of them · \"exact phrase\" · A OR B · -exclude · author:X · photographer:X · unit:X · kind:news · title:X";
     no_results => "没有找到匹配的文章。", "No article matches.";
     missing_terms => "语料中没有这些词：", "Not in the corpus:";
     query_error => "查询有误：", "Query error:";

@@ -2,8 +2,10 @@
 //!
 //! Takes an index and a query; returns ranked hits. Recall comes from the character tier
 //! (position intersection: exact substrings), ranking from the word tier (BM25 over the most
-//! probable segmentation of each term by the index's own vocabulary). Deterministic: ties are
-//! broken by reading order; all maps are ordered.
+//! probable segmentation of each term by the index's own vocabulary, when that cuts it into
+//! words of two or more chars: see [`word_matches`]). Title matches weigh more and field
+//! filters hold from the regions the lists record. Deterministic: ties are broken by reading
+//! order; all maps are ordered.
 
 use super::parse::{parse, Atom, Field};
 use super::snippet::make_snippet;
