@@ -221,28 +221,9 @@ pub fn write_index(cli: &Path, corpus: &Path, out: &Path) -> Result<()> {
     util::run(&mut cmd).with_context(|| format!("indexing {}", corpus.display()))
 }
 
-/// Reads `<corpus>/clean/*.json` in file-name order.
+/// Reads `<corpus>/clean/*.json` in file-name order (the engine's one reader of that folder).
 pub fn read_issues(corpus: &Path) -> Result<Vec<Issue>> {
-    let dir = corpus.join("clean");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .with_context(|| format!("reading {} (the cleaned corpus)", dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    paths.sort();
-    if paths.is_empty() {
-        bail!(
-            "no cleaned issues in {}: run `cargo run --bin yuliao -- clean` first",
-            dir.display()
-        );
-    }
-    paths
-        .iter()
-        .map(|p| {
-            let text = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
-            serde_json::from_str::<Issue>(&text).with_context(|| format!("parsing {}", p.display()))
-        })
-        .collect()
+    Ok(yuliao::corpus::read_clean_dir(&corpus.join("clean"))?)
 }
 
 /// Builds the index natively with the engine, exactly as the CLI does.

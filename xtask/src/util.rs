@@ -11,10 +11,8 @@ use std::process::Command;
 
 /// The repository root: xtask lives in `<root>/xtask`.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits one level below the repository root")
-        .to_path_buf()
+    yuliao::corpus::repo_root_from(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .expect("xtask sits below the repository root, which holds corpus/ and Cargo.toml")
 }
 
 /// The shared cargo target dir (`CARGO_TARGET_DIR` or `<root>/target`), absolute.
