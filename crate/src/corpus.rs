@@ -3,6 +3,8 @@
 //! This is the contract between the cleaner and everything after it (index, query, the web
 //! app, and other tools that read the JSON). Field names and meanings follow
 //! `design.md` → "Contracts other tools rely on"; adding a field is allowed, renaming is not.
+//! Natively, [`read_clean_dir`] is the one reader of a `corpus/clean` folder and
+//! [`repo_root_from`] finds the repository that holds `corpus/`.
 
 use serde::{Deserialize, Serialize};
 
@@ -127,4 +129,116 @@ pub fn article_id(stem: &str, article: &Article, taken: &std::collections::BTree
         n += 1;
     }
     id
+}
+
+/// Why a cleaned corpus folder could not be read ([`read_clean_dir`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The folder, an entry of it or one of its files could not be read.
+    Io { path: String, message: String },
+    /// A `.json` file of the folder is not a cleaned issue.
+    NotAnIssue { path: String, message: String },
+    /// The folder holds no `.json` file.
+    NoIssues { dir: String },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const CLEAN: &str = "run `cargo run --release --bin yuliao -- clean` to write it";
+        match self {
+            ReadError::Io { path, message } => write!(f, "cannot read {path}: {message} ({CLEAN})"),
+            ReadError::NotAnIssue { path, message } => {
+                write!(f, "{path} is not a cleaned issue: {message} ({CLEAN} again)")
+            }
+            ReadError::NoIssues { dir } => write!(f, "no cleaned issues (*.json) in {dir}; {CLEAN}"),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Every issue of a cleaned corpus folder (`corpus/clean`): its `*.json` files in file-name
+/// order, the order the index numbers documents in. The one reader of that folder for the CLI,
+/// xtask and the tests. An entry that cannot be listed, a file that cannot be read or parsed,
+/// and a folder without any issue are errors naming the path: nothing is skipped silently.
+#[cfg(feature = "native")]
+pub fn read_clean_dir(dir: &std::path::Path) -> Result<Vec<Issue>, ReadError> {
+    let io = |path: &std::path::Path, e: std::io::Error| ReadError::Io { path: path.display().to_string(), message: e.to_string() };
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| io(dir, e))? {
+        let path = entry.map_err(|e| io(dir, e))?.path();
+        if path.extension().is_some_and(|x| x == "json") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        return Err(ReadError::NoIssues { dir: dir.display().to_string() });
+    }
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).map_err(|e| io(path, e))?;
+            serde_json::from_str(&text)
+                .map_err(|e| ReadError::NotAnIssue { path: path.display().to_string(), message: e.to_string() })
+        })
+        .collect()
+}
+
+/// The repository root seen from `start`: the nearest ancestor of it (itself included) that
+/// holds a `corpus/` folder and a `Cargo.toml`. The CLI starts from the working directory, the
+/// tests and xtask from their package's folder.
+#[cfg(feature = "native")]
+pub fn repo_root_from(start: &std::path::Path) -> Option<std::path::PathBuf> {
+    start
+        .ancestors()
+        .find(|d| d.join("corpus").is_dir() && d.join("Cargo.toml").is_file())
+        .map(std::path::Path::to_path_buf)
+}
+
+#[cfg(all(test, feature = "native"))]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("yuliao-corpus-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    const ISSUE: &str = r#"{"source":"corpus/raw/b.txt","publication":"劲旅","date":null,"articles":[],"unplaced":["两带两创"]}"#;
+
+    #[test]
+    fn reads_json_files_in_name_order_and_names_what_it_cannot_read() {
+        let dir = scratch("read");
+        assert_eq!(read_clean_dir(&dir), Err(ReadError::NoIssues { dir: dir.display().to_string() }));
+        std::fs::write(dir.join("b.json"), ISSUE).unwrap();
+        std::fs::write(dir.join("a.json"), ISSUE.replace("b.txt", "a.txt")).unwrap();
+        std::fs::write(dir.join("notes.txt"), "not an issue").unwrap();
+        let issues = read_clean_dir(&dir).unwrap();
+        let sources: Vec<&str> = issues.iter().map(|i| i.source.as_str()).collect();
+        assert_eq!(sources, ["corpus/raw/a.txt", "corpus/raw/b.txt"]);
+        assert_eq!(issues[1].unplaced, ["两带两创"]);
+
+        std::fs::write(dir.join("c.json"), "{\"source\": 1}").unwrap();
+        let e = read_clean_dir(&dir).unwrap_err();
+        assert!(matches!(&e, ReadError::NotAnIssue { path, .. } if path.ends_with("c.json")), "{e:?}");
+        assert!(e.to_string().contains("yuliao -- clean"), "{e}");
+        std::fs::remove_file(dir.join("c.json")).unwrap();
+        std::fs::create_dir(dir.join("d.json")).unwrap();
+        let e = read_clean_dir(&dir).unwrap_err();
+        assert!(matches!(&e, ReadError::Io { path, .. } if path.ends_with("d.json")), "{e:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(matches!(read_clean_dir(&dir), Err(ReadError::Io { .. })));
+    }
+
+    #[test]
+    fn repo_root_is_found_from_below_it() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        assert_eq!(repo_root_from(root).as_deref(), Some(root));
+        assert_eq!(repo_root_from(&root.join("crate/src")).as_deref(), Some(root));
+        assert!(root.join("corpus/clean").is_dir());
+        assert_eq!(repo_root_from(std::path::Path::new("/")), None);
+    }
 }

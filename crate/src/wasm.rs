@@ -71,6 +71,11 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("converting a result for JavaScript: {e}")))
 }
 
+/// An engine error as a JavaScript `Error` with the engine's message (a corrupt piece, named).
+fn js_error(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
 /// Options of `frequencies` as JavaScript passes them: `{ stopwords, minLen, kind, unit, limit }`,
 /// each of which may be left out (or `null`), as may the whole object. Read field by field
 /// rather than through serde: a serde deserializer and its error messages cost the web build
@@ -232,17 +237,17 @@ impl Yuliao {
     /// minLen, kind, unit, limit }`, all optional.
     pub fn frequencies(&self, opts: JsValue) -> Result<JsValue, JsValue> {
         let opts = freq_options(opts)?;
-        self.ask(|ix| to_js(&analysis::frequencies(ix, &opts)))
+        self.ask(|ix| to_js(&analysis::try_frequencies(ix, &opts).map_err(js_error)?))
     }
 
     /// Per-article counts of `terms` (exact string occurrences), articles with count > 0.
     pub fn theme(&self, terms: Vec<String>) -> Result<JsValue, JsValue> {
-        self.ask(|ix| to_js(&analysis::theme(ix, &terms)))
+        self.ask(|ix| to_js(&analysis::try_theme(ix, &terms).map_err(js_error)?))
     }
 
     /// Keyword-in-context lines for `terms`, `context` characters each side, at most `limit`.
     pub fn kwic(&self, terms: Vec<String>, context: usize, limit: usize) -> Result<JsValue, JsValue> {
-        self.ask(|ix| to_js(&analysis::kwic(ix, &terms, context, limit)))
+        self.ask(|ix| to_js(&analysis::try_kwic(ix, &terms, context, limit).map_err(js_error)?))
     }
 
     /// The themes of `corpus/themes.toml`: `[{ name, terms, note }]`.
@@ -264,18 +269,18 @@ impl Yuliao {
     #[wasm_bindgen(js_name = freqCsv)]
     pub fn freq_csv(&self, opts: JsValue) -> Result<String, JsValue> {
         let opts = freq_options(opts)?;
-        self.ask(|ix| Ok(analysis::freq_csv(&analysis::frequencies(ix, &opts))))
+        self.ask(|ix| Ok(analysis::freq_csv(&analysis::try_frequencies(ix, &opts).map_err(js_error)?)))
     }
 
     /// The theme report as CSV.
     #[wasm_bindgen(js_name = themeCsv)]
     pub fn theme_csv(&self, terms: Vec<String>) -> Result<String, JsValue> {
-        self.ask(|ix| Ok(analysis::theme_csv(&analysis::theme(ix, &terms))))
+        self.ask(|ix| Ok(analysis::theme_csv(&analysis::try_theme(ix, &terms).map_err(js_error)?)))
     }
 
     /// The concordance as CSV.
     #[wasm_bindgen(js_name = kwicCsv)]
     pub fn kwic_csv(&self, terms: Vec<String>, context: usize, limit: usize) -> Result<String, JsValue> {
-        self.ask(|ix| Ok(analysis::kwic_csv(&analysis::kwic(ix, &terms, context, limit))))
+        self.ask(|ix| Ok(analysis::kwic_csv(&analysis::try_kwic(ix, &terms, context, limit).map_err(js_error)?)))
     }
 }

@@ -10,9 +10,9 @@ fn bin() -> &'static std::path::Path {
     std::path::Path::new(env!("CARGO_BIN_EXE_yuliao"))
 }
 
-/// The repository root (the parent of this package).
+/// The repository root (above this package), found as the CLI finds it.
 fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    yuliao::corpus::repo_root_from(std::path::Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
 /// A private index directory built by `yuliao index --out`.
@@ -207,4 +207,108 @@ fn flags_may_follow_terms_and_terms_may_start_with_a_minus() {
         v["articles"].as_array().unwrap().len(),
         articles_containing("-45μm").len()
     );
+}
+
+/// A fresh scratch folder under target/.
+fn scratch(name: &str) -> PathBuf {
+    let dir = repo_root().join("target").join(format!("test-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Issue 9: `clean` stopped at the first entry named *.txt it could not read (a folder, a broken
+/// link), and two raw names with one output stem overwrote each other without a word.
+#[test]
+fn clean_reports_unreadable_entries_and_stem_collisions_and_cleans_the_rest() {
+    let seed = std::fs::read(repo_root().join("corpus/raw/000_d2874fb822b0e5bc.txt")).unwrap();
+    let dir = scratch("clean");
+    let (raw, out) = (dir.join("raw"), dir.join("clean"));
+    std::fs::create_dir_all(&raw).unwrap();
+    for name in ["a_good.txt", "m_Twin.txt", "m_twin.txt", "x\\m_twin.txt", "z_good.txt"] {
+        std::fs::write(raw.join(name), &seed).unwrap();
+    }
+    std::fs::create_dir(raw.join("b_folder.txt")).unwrap();
+    std::os::unix::fs::symlink(raw.join("nowhere"), raw.join("c_gone.txt")).unwrap();
+    let o = run(&["clean", "--raw", raw.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success(), "{err}");
+    for name in ["b_folder.txt", "c_gone.txt"] {
+        assert!(err.lines().any(|l| l.contains(name) && l.contains("cannot read")), "{name} not reported: {err}");
+    }
+    let collision = err.lines().find(|l| l.contains("one output file")).unwrap_or_else(|| panic!("{err}"));
+    for name in ["raw/m_Twin.txt", "raw/m_twin.txt", "raw/x/m_twin.txt"] {
+        assert!(collision.contains(name), "{name} not named: {collision}");
+    }
+    assert!(err.contains("5 file(s) refused"), "{err}");
+    // The good files before and after the bad entries are written, as the cleaner makes them.
+    let mut written: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    written.sort();
+    assert_eq!(written, ["a_good.json", "z_good.json"]);
+    let source = format!("{}/z_good.txt", raw.to_str().unwrap());
+    let (issue, _) = yuliao::clean::clean_issue(&seed, &source).unwrap();
+    assert_eq!(std::fs::read_to_string(out.join("z_good.json")).unwrap(), yuliao::clean::to_json(&issue));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// Issue 9: terms starting with `-` were hidden behind U+E000 while clap parsed, so the guard
+/// showed in clap's messages, and a typed U+E000 turned into a `-` (a negated term).
+#[test]
+fn what_is_typed_is_what_messages_and_queries_see() {
+    let d = index_dir().to_str().unwrap();
+    for (args, shown) in [
+        (vec!["search", "--limit", "-5", "窑"], "'-5'"),
+        (vec!["freq", "-x"], "'-x'"),
+        (vec!["kwic", "窑", "--context", "-2"], "'-2'"),
+    ] {
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains(shown) && !err.contains('\u{E000}'), "{args:?}: {err}");
+    }
+    // A typed U+E000 is a character like any other: it is no `-`, so nothing is excluded.
+    let typed = json(&["search", "--json", "--index", d, "\u{E000}焙烧", "氧化铝"]);
+    assert_eq!(typed["query"], "\u{E000}焙烧 氧化铝");
+    let excluded = json(&["search", "--json", "--index", d, "氧化铝", "-焙烧"]);
+    assert!(excluded["total"].as_u64().unwrap() > 0);
+    assert_eq!(typed["total"], 0, "\u{E000}焙烧 is not in the corpus, so the AND matches nothing");
+    // `--` still ends the flags, and a term may look like a flag after it.
+    let v = json(&["search", "--json", "--index", d, "--", "--json"]);
+    assert_eq!(v["query"], "--json");
+}
+
+/// Issue 9: theme, KWIC and freq printed zero over a corrupted index where search failed.
+#[test]
+fn corrupt_index_pieces_fail_every_reading_command_with_the_piece_named() {
+    let dir = scratch("corrupt-index");
+    let src = index_dir();
+    let mut pieces = Vec::new();
+    for entry in std::fs::read_dir(src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let mut bytes = std::fs::read(&path).unwrap();
+        if name != "manifest.bin" {
+            let mid = bytes.len() / 2;
+            bytes[mid] ^= 0x80;
+            pieces.push(name.clone());
+        }
+        std::fs::write(dir.join(&name), bytes).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    for args in [
+        vec!["search", "--index", d, "两带两创"],
+        vec!["theme", "--index", d, "两带两创"],
+        vec!["theme", "--json", "--index", d, "窑"],
+        vec!["kwic", "--index", d, "窑"],
+        vec!["freq", "--index", d],
+        vec!["freq", "--kind", "news", "--unit", "厂", "--index", d],
+    ] {
+        let out = run(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?} succeeded over a corrupt index: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(out.stdout.is_empty(), "{args:?} printed an answer");
+        assert!(pieces.iter().any(|p| err.contains(p.as_str())) && err.contains("rebuild the index"), "{args:?}: {err}");
+    }
+    std::fs::remove_dir_all(dir).unwrap();
 }

@@ -1,18 +1,21 @@
 //! Themes, KWIC and frequencies over the seed: theme counts equal exact substring counts in
 //! title + paragraphs (computed here by scanning), KWIC lines agree with them, CSV is RFC 4180.
 
-use yuliao::analysis::{frequencies, kwic, kwic_csv, theme, theme_csv, FreqOptions};
+use yuliao::analysis::{frequencies, kwic, kwic_csv, theme, theme_csv, try_frequencies, try_kwic, try_theme, FreqOptions};
 use yuliao::corpus::{Issue, Kind};
-use yuliao::index::{build, BuildConfig, Index};
+use yuliao::index::{build, BuildConfig, BuiltIndex, Index, IndexError};
 use yuliao::text::normalize;
-use yuliao_tests::repo_root;
+use yuliao_tests::{clean_issues, repo_root};
 
-fn setup() -> (Issue, Index) {
-    let text = std::fs::read_to_string(repo_root().join("corpus/clean/000_d2874fb822b0e5bc.json"))
-        .unwrap();
-    let issue: Issue = serde_json::from_str(&text).unwrap();
+fn built() -> (Issue, BuiltIndex) {
+    let issue = clean_issues().remove(0);
     let config = BuildConfig::from_corpus_dir(repo_root().join("corpus")).unwrap();
     let b = build(std::slice::from_ref(&issue), &config).unwrap();
+    (issue, b)
+}
+
+fn setup() -> (Issue, Index) {
+    let (issue, b) = built();
     (issue, Index::open(&b.manifest, &b.pieces).unwrap())
 }
 
@@ -162,7 +165,7 @@ fn kwic_lines_match_theme_counts_and_text() {
 
 #[test]
 fn frequencies_count_word_tokens() {
-    let (_, idx) = setup();
+    let (issue, idx) = setup();
     let all = frequencies(
         &idx,
         &FreqOptions {
@@ -198,13 +201,16 @@ fn frequencies_count_word_tokens() {
         .rows
         .iter()
         .all(|r| r.term.chars().count() >= 2 && !idx.stopwords().contains(&r.term)));
-    // A userdict word is one token; its count is its word-tier collection frequency.
+    // A userdict word is one token wherever it stands: its count and articles are those of the
+    // string in the text (scanned here, not read from the index).
     let row = all
         .rows
         .iter()
         .find(|r| r.term == "拟薄水铝石")
         .expect("拟薄水铝石 is a word");
-    assert_eq!(row.count, idx.term("拟薄水铝石").unwrap().1.coll_freq);
+    let per_article: Vec<u64> = issue.articles.iter().map(|a| count(&issue, &a.id, "拟薄水铝石")).collect();
+    assert_eq!(row.count, per_article.iter().sum::<u64>());
+    assert_eq!(row.articles as usize, per_article.iter().filter(|&&n| n > 0).count());
     assert!(row.count >= 2 && row.articles >= 2);
     assert!(
         all.rows.iter().all(|r| r.term != "薄水"),
@@ -260,4 +266,69 @@ fn csv_cells_that_a_spreadsheet_would_run_open_as_text() {
     }
     assert!(header.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{header}");
     assert!(!header.split(',').any(|c| c.starts_with(['=', '+', '-', '@'])), "{header}");
+}
+
+/// Issue 9: themes, KWIC and frequencies printed zero over a corrupted piece where search
+/// failed. Each piece of the seed index is corrupted in turn: every answer is then either the
+/// intact index's answer (it does not read that piece) or an error naming the piece.
+#[test]
+fn a_corrupt_piece_is_an_error_naming_it_never_a_zero_count() {
+    let (issue, b) = built();
+    let intact = Index::open(&b.manifest, &b.pieces).unwrap();
+    let terms = vec!["两带两创".to_string(), "窑".to_string()];
+    let unit = issue.articles.iter().flat_map(|a| &a.units).next().expect("the seed names units").clone();
+    // The whole corpus reads a precomputed table; a kind and a unit together read the postings.
+    let by_table = FreqOptions::default();
+    let by_postings = FreqOptions { kind: Some(Kind::News), unit: Some(unit), limit: 0, ..FreqOptions::default() };
+    let want_theme = try_theme(&intact, &terms).unwrap();
+    let want_kwic = try_kwic(&intact, &terms, 10, 0).unwrap();
+    let want_table = try_frequencies(&intact, &by_table).unwrap();
+    let want_postings = try_frequencies(&intact, &by_postings).unwrap();
+    assert!(want_theme.total > 0 && !want_kwic.is_empty() && !want_table.rows.is_empty() && !want_postings.rows.is_empty());
+
+    let mut failed: [Vec<String>; 4] = Default::default();
+    for (i, (corrupt, _)) in b.pieces.iter().enumerate() {
+        let index = Index::open_lazy(&b.manifest).unwrap();
+        for (j, (name, bytes)) in b.pieces.iter().enumerate() {
+            let mut bytes = bytes.clone();
+            if i == j {
+                let mid = bytes.len() / 2;
+                bytes[mid] ^= 0x80;
+            }
+            assert_eq!(index.load_piece(name, &bytes).is_err(), i == j, "{name}");
+        }
+        let mut check = |k: usize, got: Result<String, IndexError>, want: String| match got {
+            Ok(got) => assert_eq!(got, want, "{corrupt} corrupted: a different answer instead of an error"),
+            Err(e) => {
+                assert!(!matches!(e, IndexError::NotLoaded { .. }) && e.to_string().contains(corrupt.as_str()), "{corrupt}: {e}");
+                failed[k].push(corrupt.clone());
+            }
+        };
+        check(0, try_theme(&index, &terms).map(|r| json(&r)), json(&want_theme));
+        check(1, try_kwic(&index, &terms, 10, 0).map(|r| json(&r)), json(&want_kwic));
+        check(2, try_frequencies(&index, &by_table).map(|r| json(&r)), json(&want_table));
+        check(3, try_frequencies(&index, &by_postings).map(|r| json(&r)), json(&want_postings));
+    }
+    let kinds = |names: &Vec<String>| {
+        let mut k: Vec<String> = names.iter().map(|n| n.split('-').next().unwrap().to_string()).collect();
+        k.dedup();
+        k
+    };
+    // Theme and KWIC read the character tier, where the terms lie and the texts.
+    for k in 0..2 {
+        for kind in ["chardict", "chars", "bigramdict", "bigrams", "layout"] {
+            assert!(kinds(&failed[k]).iter().any(|x| x == kind), "answer {k} ignored a corrupt {kind} piece: {:?}", failed[k]);
+        }
+    }
+    assert!(failed[1].iter().any(|n| n.starts_with("docs")), "KWIC reads the texts: {:?}", failed[1]);
+    // The corpus's table is one piece, and that piece alone fails it.
+    assert_eq!(kinds(&failed[2]), ["table"], "{:?}", failed[2]);
+    for kind in ["vocab", "words", "docs"] {
+        assert!(kinds(&failed[3]).iter().any(|x| x == kind), "frequencies ignored a corrupt {kind} piece: {:?}", failed[3]);
+    }
+}
+
+/// An answer as text, to compare answers of different types alike.
+fn json<T: std::fmt::Debug>(value: &T) -> String {
+    format!("{value:?}")
 }

@@ -6,7 +6,9 @@
 //! `application/wasm`, which `WebAssembly.instantiateStreaming` requires; `no-cache`, so a
 //! rebuild is seen on reload; `nosniff`). It answers GET and HEAD for files under its root,
 //! maps a folder to its `index.html`, never serves outside the root (`..`, encoded or not, is
-//! refused) and closes each connection after one response. It binds 127.0.0.1 only.
+//! refused), redirects a folder without its trailing `/` to a path on this same server (never
+//! `//host/…`), takes request lines ending in CRLF or a bare LF, and closes each connection
+//! after one response. It binds 127.0.0.1 only.
 //!
 //! Compression, as a static host with `brotli_static`/`gzip_static` does it: it compresses
 //! nothing itself, but when the request's `Accept-Encoding` accepts `br` (or else `gzip`) and
@@ -167,7 +169,9 @@ fn percent_decode(s: &str) -> Option<String> {
 /// something outside the root or is malformed.
 pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
     let path = target.split(['?', '#']).next().unwrap_or("");
-    if !path.starts_with('/') {
+    // Control characters (a bare CR left in the request line) never name a file, and must not
+    // reach a Location header.
+    if !path.starts_with('/') || path.chars().any(char::is_control) {
         return None;
     }
     let decoded = percent_decode(path)?;
@@ -183,6 +187,20 @@ pub fn resolve(root: &Path, target: &str) -> Option<PathBuf> {
         }
     }
     Some(file)
+}
+
+/// Whether `buf` holds a whole request head: it ends at the first empty line. Lines may end in
+/// CRLF or, as RFC 9112 lets a server accept, a bare LF (`printf 'GET / HTTP/1.1\n\n'`):
+/// waiting for a CRLF CRLF that never comes would hold such a client until the read timeout.
+fn ends_head(buf: &[u8]) -> bool {
+    buf.windows(2).any(|w| w == b"\n\n") || buf.windows(3).any(|w| w == b"\n\r\n")
+}
+
+/// Where to send a request for folder `path` (the request target's path, no trailing `/`): the
+/// same path with a `/` added, made into a path on this server. Leading slashes collapse to one,
+/// since `//host/x` in a `Location` is another site (a scheme-relative URL).
+fn folder_location(path: &str) -> String {
+    format!("/{}/", path.trim_start_matches('/'))
 }
 
 fn respond(stream: &mut TcpStream, status: &str, kind: &str, body: &[u8], head_only: bool, extra: &str) -> std::io::Result<()> {
@@ -202,7 +220,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 1024];
-    while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+    while !ends_head(&buf) {
         let n = stream.read(&mut chunk)?;
         if n == 0 {
             return Ok(());
@@ -235,7 +253,7 @@ fn handle(mut stream: TcpStream, root: &Path) -> std::io::Result<()> {
         let path = target.split(['?', '#']).next().unwrap_or("/");
         if !path.ends_with('/') {
             // Relative URLs in the page resolve against the folder, so send the browser there.
-            let location = format!("Location: {path}/\r\n");
+            let location = format!("Location: {}\r\n", folder_location(path));
             return respond(&mut stream, "301 Moved Permanently", "text/plain", b"", head_only, &location);
         }
         file.push("index.html");
@@ -331,7 +349,14 @@ mod tests {
 
         let (status, headers, _) = get(&url, "GET", "/index");
         assert!(status.starts_with("HTTP/1.1 301"), "{status}");
-        assert!(headers.contains("Location: /index/"), "{headers}");
+        assert!(headers.contains("Location: /index/\r\n"), "{headers}");
+        // `//index` is a folder here too, but `Location: //index/` would send the browser to
+        // the host `index`: the redirect stays on this server.
+        for folder in ["//index", "///index", "//index?q=1"] {
+            let (status, headers, _) = get(&url, "GET", folder);
+            assert!(status.starts_with("HTTP/1.1 301"), "{folder}: {status}");
+            assert!(headers.contains("Location: /index/\r\n"), "{folder}: {headers}");
+        }
 
         assert!(get(&url, "GET", "/nope.js").0.starts_with("HTTP/1.1 404"));
         for bad in ["/../Cargo.toml", "/%2e%2e/Cargo.toml", "/index/..%2F..%2Fx", "/a%zz", "relative"] {
@@ -339,6 +364,28 @@ mod tests {
             assert!(status.starts_with("HTTP/1.1 400"), "{bad}: {status}");
         }
         assert!(get(&url, "POST", "/").0.starts_with("HTTP/1.1 405"));
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn bare_lf_requests_are_answered_at_once() {
+        let root = site("lf");
+        let url = Server::bind(0, &root).unwrap().spawn();
+        let addr = url.trim_start_matches("http://").trim_end_matches('/');
+        for request in ["GET / HTTP/1.1\nHost: x\n\n", "HEAD /index/manifest.bin HTTP/1.0\n\n", "GET / HTTP/1.1\r\nHost: x\n\r\n"] {
+            let started = std::time::Instant::now();
+            let mut s = TcpStream::connect(addr).unwrap();
+            // The server's own timeout is 10 s: a hang fails the read well before it.
+            s.set_read_timeout(Some(Duration::from_secs(3))).unwrap();
+            s.write_all(request.as_bytes()).unwrap();
+            let mut raw = Vec::new();
+            s.read_to_end(&mut raw).unwrap_or_else(|e| panic!("{request:?}: no answer: {e}"));
+            assert!(raw.starts_with(b"HTTP/1.1 200 OK\r\n"), "{request:?}: {}", String::from_utf8_lossy(&raw));
+            assert!(started.elapsed() < Duration::from_secs(2), "{request:?} took {:?}", started.elapsed());
+        }
+        assert!(ends_head(b"GET / HTTP/1.1\r\n\r\n") && !ends_head(b"GET / HTTP/1.1\r\nHost: x\r\n"));
+        // A CR alone in the target is no path, so it cannot reach a Location header.
+        assert_eq!(resolve(&root, "/index\rSet-Cookie:x"), None);
         std::fs::remove_dir_all(root).unwrap();
     }
 

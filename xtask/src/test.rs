@@ -205,15 +205,15 @@ pub fn expected_answers(index: &Index, queries: &[String]) -> Result<Value> {
             "search": search,
             "suggest_prefix": prefix,
             "suggest": query::suggest(index, &prefix, 10),
-            "theme": analysis::theme(index, &terms),
-            "kwic": analysis::kwic(index, &terms, 12, 30),
+            "theme": analysis::try_theme(index, &terms)?,
+            "kwic": analysis::try_kwic(index, &terms, 12, 30)?,
         }));
     }
     let freq_opts = analysis::FreqOptions { stopwords: true, min_len: 1, kind: None, unit: None, limit: 200 };
     Ok(json!({
         "stats": index.stats(),
         "freq_options": { "stopwords": true, "min_len": 1, "limit": 200 },
-        "freq": analysis::frequencies(index, &freq_opts),
+        "freq": analysis::try_frequencies(index, &freq_opts)?,
         "queries": rows,
     }))
 }

@@ -11,10 +11,8 @@ use std::process::Command;
 
 /// The repository root: xtask lives in `<root>/xtask`.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits one level below the repository root")
-        .to_path_buf()
+    yuliao::corpus::repo_root_from(Path::new(env!("CARGO_MANIFEST_DIR")))
+        .expect("xtask sits below the repository root, which holds corpus/ and Cargo.toml")
 }
 
 /// The shared cargo target dir (`CARGO_TARGET_DIR` or `<root>/target`), absolute.
@@ -129,6 +127,15 @@ pub fn brotli(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Whether `bytes` is worth giving to the encoders above: a fast deflate (level 1) makes it
+/// smaller. Data that is compressed already (most index pieces) only grows under level 1, and
+/// then gzip -9 and brotli 11 (a hundred times slower) would not shrink it either.
+pub fn compressible(bytes: &[u8]) -> bool {
+    let mut enc = flate2::write::DeflateEncoder::new(Vec::with_capacity(bytes.len() + 64), flate2::Compression::fast());
+    enc.write_all(bytes).expect("writing to a Vec");
+    enc.finish().expect("writing to a Vec").len() < bytes.len()
+}
+
 /// Whether `rel` (a file under `dir`) is a precompressed copy of another file there: it ends
 /// in `.gz` or `.br` and the file without that ending exists. Summaries count such a pair once.
 pub fn is_precompressed_sibling(dir: &Path, rel: &Path) -> bool {
@@ -185,6 +192,20 @@ mod tests {
         let mut out = Vec::new();
         brotli::Decompressor::new(&brotli(b"")[..], 4096).read_to_end(&mut out).unwrap();
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn compressed_data_is_not_worth_compressing_again() {
+        let text = "两带两创 提质增效 ".repeat(300);
+        assert!(compressible(text.as_bytes()));
+        assert!(compressible(&[0; 64]));
+        // What the index pieces hold: deflated text (the seed issue's).
+        let seed = std::fs::read(root().join("corpus/clean/000_d2874fb822b0e5bc.json")).unwrap();
+        assert!(compressible(&seed));
+        let deflated = gzip(&seed);
+        assert!(!compressible(&deflated));
+        assert!(gzip(&deflated).len() >= deflated.len() && brotli(&deflated).len() >= deflated.len());
+        assert!(!compressible(b""));
     }
 
     #[test]

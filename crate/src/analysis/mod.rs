@@ -7,12 +7,16 @@
 //!   found through the character tier, so a theme term the segmenter split is still counted.
 //!   Occurrences of one term do not overlap (leftmost first, like `str::matches`).
 //! - Output order is fixed: counts descending then term; reading order for articles.
+//! - A piece the answer needs that is corrupt, truncated or missing is an error naming it
+//!   ([`try_frequencies`], [`try_theme_top`], [`try_kwic`]), as search's: never a count of zero.
+//!   On a lazily opened index a piece not loaded yet is not an error: the answer goes on
+//!   without it and [`Index::attempt`] names it, so one round asks for every piece it lacks.
 //! - CSV: a header row, RFC 4180 quoting (fields with `,` `"` CR or LF are quoted, `"` doubled),
 //!   a leading `'` before a cell a spreadsheet would run as a formula (`=` `+` `-` `@`),
 //!   CRLF line ends.
 
 use crate::corpus::Kind;
-use crate::index::Index;
+use crate::index::{DocLayout, DocMeta, Index, IndexError, PieceEntry, PieceKind, Tier, MANIFEST_FILE};
 use crate::query::search::char_matches;
 use crate::text::normalize;
 use serde::{Deserialize, Serialize};
@@ -37,21 +41,19 @@ pub struct FreqOptions {
     pub limit: usize,
 }
 
+/// The shortest word [`FreqOptions::default`] counts: single characters are mostly function
+/// words and particles. The CLI, the JS API and the page start from it.
+pub const FREQ_MIN_LEN: usize = 2;
+/// The rows [`FreqOptions::default`] asks for (the CLI's `--limit`, the page's first view).
+pub const FREQ_ROWS: usize = 50;
+
 impl Default for FreqOptions {
     fn default() -> Self {
-        FreqOptions {
-            stopwords: true,
-            // Single characters are mostly function words and particles; the CLI and the
-            // page start from the same default.
-            min_len: 2,
-            kind: None,
-            unit: None,
-            limit: 100,
-        }
+        FreqOptions { stopwords: true, min_len: FREQ_MIN_LEN, kind: None, unit: None, limit: FREQ_ROWS }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct FreqTable {
     /// Word tokens in the selected articles (stopwords included).
     pub total_tokens: u64,
@@ -120,23 +122,68 @@ pub struct KwicLine {
     pub right: String,
 }
 
-fn doc_selected(index: &Index, doc: u32, kind: Option<Kind>, unit: &Option<String>) -> bool {
-    let Some(m) = index.meta(doc) else {
-        return false;
-    };
-    kind.is_none_or(|k| m.kind == k)
-        && unit.as_ref().is_none_or(|u| {
-            let u = normalize(u);
-            m.units.iter().any(|x| normalize(x).contains(&u))
-        })
+/// `r`, with "not loaded yet" read as `Ok(None)`: on a lazily opened index the piece is then
+/// recorded for [`Index::attempt`] and the answer goes on without it. Other errors stay errors.
+fn unless_pending<T>(r: Result<Option<T>, IndexError>) -> Result<Option<T>, IndexError> {
+    match r {
+        Err(IndexError::NotLoaded { .. }) => Ok(None),
+        r => r,
+    }
+}
+
+/// Why an accessor that answers `None` both for "not loaded yet" and for "does not decode"
+/// (`Index::table`, `Index::layout`) gave nothing for the piece `entry`: `NotLoaded` when it
+/// is not loaded (a lazily opened index has recorded it), else the piece is corrupt.
+fn piece_failure(index: &Index, entry: Option<&PieceEntry>, what: &str) -> IndexError {
+    match entry {
+        Some(e) if !index.is_loaded(&e.name) => IndexError::NotLoaded { piece: e.name.clone() },
+        Some(e) => IndexError::Corrupt { piece: e.name.clone(), detail: format!("{what} does not decode") },
+        None => IndexError::Corrupt { piece: MANIFEST_FILE.into(), detail: format!("no piece holds {what}") },
+    }
+}
+
+/// The metadata of `doc`: `Ok(None)` only while its piece is not loaded (or `doc` is out of
+/// range); the piece's own error when it is corrupt.
+fn meta_of(index: &Index, doc: u32) -> Result<Option<&DocMeta>, IndexError> {
+    match index.meta(doc) {
+        Some(m) => Ok(Some(m)),
+        // The same document read again, to learn why: the error is kept with the piece.
+        None => unless_pending(index.try_article(doc)).map(|_| None),
+    }
+}
+
+/// Where `doc`'s title and body lie: `Ok(None)` only while its piece is not loaded.
+fn layout_of(index: &Index, doc: u32) -> Result<Option<DocLayout>, IndexError> {
+    if let Some(l) = index.layout(doc) {
+        return Ok(Some(l));
+    }
+    let entry = index.manifest().pieces.iter().find(|e| e.kind == PieceKind::Layout && e.from <= doc && doc < e.to);
+    unless_pending(Err(piece_failure(index, entry, &format!("the layout of document {doc}"))))
+}
+
+fn doc_selected<'a>(index: &'a Index, doc: u32, kind: Option<Kind>, unit: &Option<String>) -> Result<Option<&'a DocMeta>, IndexError> {
+    Ok(meta_of(index, doc)?.filter(|m| {
+        kind.is_none_or(|k| m.kind == k)
+            && unit.as_ref().is_none_or(|u| {
+                let u = normalize(u);
+                m.units.iter().any(|x| normalize(x).contains(&u))
+            })
+    }))
+}
+
+/// [`try_frequencies`], with an empty table where the index fails: for a caller with no place
+/// to show an error. Prefer [`try_frequencies`].
+pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
+    try_frequencies(index, opts).unwrap_or_default()
 }
 
 /// Word frequencies over the whole corpus or the selected articles.
 ///
 /// The whole corpus, one kind or one unit (named exactly) read the index's precomputed table of
 /// that group: one small piece, no postings. Other selections (a kind and a unit together, part
-/// of a unit's name) count through the postings of every word.
-pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
+/// of a unit's name) count through the postings of every word. A piece that does not decode is
+/// an error naming it.
+pub fn try_frequencies(index: &Index, opts: &FreqOptions) -> Result<FreqTable, IndexError> {
     let group = match (opts.kind, &opts.unit) {
         (None, None) => Some(crate::index::tables::ALL.to_string()),
         (Some(k), None) => Some(format!("kind:{}", k.as_str())),
@@ -146,7 +193,8 @@ pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
     match group {
         Some(g) if index.has_table(&g) => {
             let Some(table) = index.table(&g) else {
-                return FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false };
+                let entry = index.manifest().pieces.iter().find(|e| e.kind == PieceKind::Table && e.first == g);
+                return Err(piece_failure(index, entry, &format!("the frequency table of {g}")));
             };
             let stop = index.stopwords();
             let mut rows = Vec::new();
@@ -160,10 +208,10 @@ pub fn frequencies(index: &Index, opts: &FreqOptions) -> FreqTable {
                 rows.push(FreqRow { term: r.term.clone(), count: r.count, per_10k: per_10k(r.count, table.tokens), articles: r.articles });
             }
             let short = opts.limit == 0 || rows.len() < opts.limit;
-            FreqTable { total_tokens: table.tokens, rows, truncated: table.truncated && short }
+            Ok(FreqTable { total_tokens: table.tokens, rows, truncated: table.truncated && short })
         }
         // A kind that no article has: nothing to count.
-        Some(_) if opts.unit.is_none() => FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false },
+        Some(_) if opts.unit.is_none() => Ok(FreqTable::default()),
         _ => frequencies_from_postings(index, opts),
     }
 }
@@ -176,65 +224,74 @@ fn per_10k(count: u64, total_tokens: u64) -> f64 {
     }
 }
 
-/// [`frequencies`] for a selection no table holds: every word's postings.
-fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> FreqTable {
-    let selected: Vec<bool> = (0..index.article_count() as u32)
-        .map(|d| doc_selected(index, d, opts.kind, &opts.unit))
-        .collect();
-    let total_tokens: u64 = (0..index.article_count() as u32)
-        .filter(|d| selected[*d as usize])
-        .filter_map(|d| index.meta(d))
-        .map(|m| u64::from(m.tokens))
-        .sum();
+/// [`try_frequencies`] for a selection no table holds: every word's postings.
+fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> Result<FreqTable, IndexError> {
+    // `for_each_term` passes over a vocabulary piece that does not decode: ask each piece for
+    // its first term, which is an error naming a corrupt one.
+    for e in index.manifest().pieces.iter().filter(|e| e.kind == PieceKind::Vocab) {
+        unless_pending(index.find(Tier::Word, &e.first))?;
+    }
+    let mut selected = vec![false; index.article_count()];
+    let mut total_tokens = 0u64;
+    for (d, chosen) in selected.iter_mut().enumerate() {
+        if let Some(m) = doc_selected(index, d as u32, opts.kind, &opts.unit)? {
+            *chosen = true;
+            total_tokens += u64::from(m.tokens);
+        }
+    }
     let stop = index.stopwords();
     let mut rows = Vec::new();
+    let mut failure = None;
     index.for_each_term(|term, ord, _info| {
-        if term.chars().count() < opts.min_len
+        if failure.is_some()
+            || term.chars().count() < opts.min_len
             || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(term)).is_ok())
         {
             return;
         }
-        let (count, articles) = {
-            match index.term_postings(ord) {
-                Ok(list) => {
-                    let mut c = 0u64;
-                    let mut a = 0u32;
-                    for (i, d) in list.docs.iter().enumerate() {
-                        if selected.get(*d as usize).copied().unwrap_or(false) {
-                            c += list.positions_at(i).len() as u64;
-                            a += 1;
-                        }
-                    }
-                    (c, a)
-                }
-                Err(_) => (0, 0),
+        let list = match unless_pending(index.term_postings(ord).map(Some)) {
+            Ok(Some(list)) => list,
+            Ok(None) => return,
+            Err(e) => {
+                failure = Some(e);
+                return;
             }
         };
+        let (mut count, mut articles) = (0u64, 0u32);
+        for (i, d) in list.docs.iter().enumerate() {
+            if selected.get(*d as usize).copied().unwrap_or(false) {
+                count += list.positions_at(i).len() as u64;
+                articles += 1;
+            }
+        }
         if count > 0 {
             rows.push(FreqRow { term: term.to_string(), count, per_10k: per_10k(count, total_tokens), articles });
         }
     });
+    if let Some(e) = failure {
+        return Err(e);
+    }
     crate::order::sort_by(&mut rows, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     if opts.limit > 0 {
         rows.truncate(opts.limit);
     }
-    FreqTable { total_tokens, rows, truncated: false }
+    Ok(FreqTable { total_tokens, rows, truncated: false })
 }
 
 /// Non-overlapping occurrence starts (char offsets) of `term` in the body of each article.
-fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
+fn body_occurrences(index: &Index, term: &str) -> Result<BTreeMap<u32, Vec<u32>>, IndexError> {
     let norm = normalize(term.trim());
     let len = norm.chars().count() as u32;
     let mut out = BTreeMap::new();
     if len == 0 {
-        return out;
+        return Ok(out);
     }
     let mut cache = BTreeMap::new();
-    let Ok(matches) = char_matches(index, &norm, &mut cache) else {
-        return out;
+    let Some(matches) = unless_pending(char_matches(index, &norm, &mut cache).map(Some))? else {
+        return Ok(out);
     };
     for (doc, starts) in matches {
-        let Some(m) = index.layout(doc) else { continue };
+        let Some(m) = layout_of(index, doc)? else { continue };
         let mut kept = Vec::new();
         let mut next_free = 0u32;
         for s in starts {
@@ -247,7 +304,7 @@ fn body_occurrences(index: &Index, term: &str) -> BTreeMap<u32, Vec<u32>> {
             out.insert(doc, kept);
         }
     }
-    out
+    Ok(out)
 }
 
 /// The terms as given, without empty ones and without repeats of the same normalised string
@@ -273,14 +330,26 @@ pub fn theme(index: &Index, terms: &[String]) -> ThemeReport {
     theme_top(index, terms, 0)
 }
 
+/// [`theme`], failing with the error of a piece that does not decode.
+pub fn try_theme(index: &Index, terms: &[String]) -> Result<ThemeReport, IndexError> {
+    try_theme_top(index, terms, 0)
+}
+
+/// [`try_theme_top`], with an empty report where the index fails: for a caller with no place
+/// to show an error. Prefer [`try_theme_top`].
+pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
+    try_theme_top(index, terms, limit).unwrap_or_default()
+}
+
 /// [`theme`] with at most `limit` article rows (0 = all): the articles that hold the terms most
 /// often (ties: reading order), listed in reading order. Counting reads the terms' postings and
 /// the documents' lengths only; metadata (ids, titles, units) is read for the rows kept, so a
-/// common term over an archive costs its postings, not the archive's metadata.
-pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
+/// common term over an archive costs its postings, not the archive's metadata. A piece that
+/// does not decode is an error naming it.
+pub fn try_theme_top(index: &Index, terms: &[String], limit: usize) -> Result<ThemeReport, IndexError> {
     let terms = distinct_terms(terms);
     let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
-        terms.iter().map(|t| body_occurrences(index, t)).collect();
+        terms.iter().map(|t| body_occurrences(index, t)).collect::<Result<_, _>>()?;
     let lens: Vec<u32> = terms.iter().map(|t| normalize(t.trim()).chars().count() as u32).collect();
     // Every (doc, term, starts) in reading order, then grouped by doc (a sorted list rather
     // than a map: one more map type costs the web build ~3 KB).
@@ -339,7 +408,7 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     }
     let mut articles = Vec::with_capacity(kept.len());
     for (doc, count, per_term) in kept {
-        let Some(m) = index.meta(*doc) else { continue };
+        let Some(m) = meta_of(index, *doc)? else { continue };
         articles.push(ThemeRow {
             id: m.id.clone(),
             doc: *doc,
@@ -350,19 +419,19 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
             kind: m.kind,
         });
     }
-    ThemeReport { terms, total, articles, matched, issues }
+    Ok(ThemeReport { terms, total, articles, matched, issues })
 }
 
 /// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading
 /// order (then position, the longest term first); a term inside one already shown is no new line;
 /// `context_chars` chars either side (line breaks shown as spaces, never crossing into the
-/// metadata); at most `limit` lines (0 = all).
-pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Vec<KwicLine> {
+/// metadata); at most `limit` lines (0 = all). A piece that does not decode is an error naming it.
+pub fn try_kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Result<Vec<KwicLine>, IndexError> {
     // Sorted by (doc, start, longest first, term order): one line per place in the text.
     let mut occ: Vec<((u32, u32, std::cmp::Reverse<u32>, usize), u32)> = Vec::new();
     for (i, t) in distinct_terms(terms).iter().enumerate() {
         let len = normalize(t.trim()).chars().count() as u32;
-        for (doc, starts) in body_occurrences(index, t) {
+        for (doc, starts) in body_occurrences(index, t)? {
             occ.extend(starts.into_iter().map(|s| ((doc, s, std::cmp::Reverse(len), i), len)));
         }
     }
@@ -388,12 +457,12 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
     let mut current: Option<(u32, Vec<char>)> = None;
     for (doc, start, len) in chosen {
         if current.as_ref().map(|c| c.0) != Some(doc) {
-            let Ok(Some((text, _, _))) = index.search_text(doc) else {
+            let Some((text, _, _)) = unless_pending(index.search_text(doc))? else {
                 continue;
             };
             current = Some((doc, text.chars().collect()));
         }
-        let (Some((_, chars)), Some(m)) = (&current, index.meta(doc)) else {
+        let (Some((_, chars)), Some(m)) = (&current, meta_of(index, doc)?) else {
             continue;
         };
         let body_end = (m.body_chars as usize).min(chars.len());
@@ -415,7 +484,13 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
             right: show(&chars[e..(e + context_chars).min(body_end)]),
         });
     }
-    out
+    Ok(out)
+}
+
+/// [`try_kwic`], with no lines where the index fails: for a caller with no place to show an
+/// error. Prefer [`try_kwic`].
+pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Vec<KwicLine> {
+    try_kwic(index, terms, context_chars, limit).unwrap_or_default()
 }
 
 /// One CSV field, quoted when needed (RFC 4180). A cell a spreadsheet would read as a formula

@@ -65,6 +65,7 @@ pub fn decode(raw: &[u8], source: &str) -> Result<String, CleanError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::Encoding;
 
     const PARA: &str = "劲旅讯 2023年以来，精细氧化铝事业部紧紧围绕年度工作目标，以党建为引领。\n（杨 红）\n";
 
@@ -116,11 +117,58 @@ mod tests {
     }
 
     #[test]
-    fn random_bytes_never_panic() {
+    fn random_bytes_are_refused_or_give_clean_text() {
         let mut rng = fastrand::Rng::with_seed(7);
-        for len in 0..200 {
-            let bytes: Vec<u8> = (0..len).map(|_| rng.u8(..)).collect();
-            let _ = decode(&bytes, "r.txt");
+        let (mut refused, mut decoded) = (0, 0);
+        for len in 0..400 {
+            // Mostly ASCII text with some high and control bytes, so both outcomes occur.
+            let bytes: Vec<u8> =
+                (0..len).map(|_| if rng.u8(..) < 250 { rng.u8(b' '..=b'~') } else { rng.u8(..) }).collect();
+            match decode(&bytes, "r.txt") {
+                Ok(text) => {
+                    decoded += 1;
+                    assert!(!text.contains(['\r', '\u{c}', '\0']), "{bytes:?} gave {text:?}");
+                    assert!(!text.trim().is_empty());
+                    if let Ok(utf8) = std::str::from_utf8(&bytes) {
+                        if Encoding::for_bom(&bytes).is_none() {
+                            assert_eq!(text, utf8.replace("\r\n", "\n").replace('\r', "\n").replace('\u{c}', "\n\n\n"), "{bytes:?}");
+                        }
+                    }
+                }
+                Err(e) => {
+                    refused += 1;
+                    assert!(e.to_string().contains("r.txt"), "{e}");
+                    if bytes.contains(&0) && Encoding::for_bom(&bytes).is_none() {
+                        assert!(matches!(e, CleanError::Binary { .. }), "{bytes:?}: {e}");
+                    }
+                }
+            }
+        }
+        assert!(refused > 50 && decoded > 20, "refused {refused}, decoded {decoded}");
+    }
+
+    #[test]
+    fn random_text_decodes_alike_from_every_encoding() {
+        let mut rng = fastrand::Rng::with_seed(9);
+        let alphabet: Vec<char> = "两带两创提质增效氧化铝窑，。“”（）abcXYZ019 -\t\n\r\u{c}".chars().collect();
+        for len in 1..300 {
+            let text: String = (0..len).map(|_| alphabet[rng.usize(..alphabet.len())]).collect();
+            let expected = text.replace("\r\n", "\n").replace('\r', "\n").replace('\u{c}', "\n\n\n");
+            let (gbk, _, lossy) = encoding_rs::GBK.encode(&text);
+            assert!(!lossy);
+            let mut bom = b"\xEF\xBB\xBF".to_vec();
+            bom.extend_from_slice(text.as_bytes());
+            let mut utf16 = vec![0xFF, 0xFE];
+            utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+            for (name, bytes) in [("utf-8", text.as_bytes().to_vec()), ("gbk", gbk.into_owned()), ("bom", bom), ("utf-16", utf16)] {
+                match decode(&bytes, "t.txt") {
+                    Ok(got) => assert_eq!(got, expected, "{name}: {text:?}"),
+                    Err(e) => {
+                        assert!(text.trim().is_empty() || expected.trim().is_empty(), "{name}: {text:?}: {e}");
+                        assert!(matches!(e, CleanError::Empty { .. }), "{name}: {e}");
+                    }
+                }
+            }
         }
     }
 

@@ -133,8 +133,11 @@ mod tests {
         assert!(matches!(e, CleanError::Empty { .. }) && e.to_string().contains("corpus/raw/empty.txt"));
         let e = clean_issue(b"\0\0\x01binary", "corpus/raw/bin.txt").unwrap_err();
         assert!(matches!(e, CleanError::Binary { .. }) && e.to_string().contains("corpus/raw/bin.txt"));
-        let e = clean_issue("。。。\n".as_bytes(), "corpus/raw/p.txt");
-        assert!(e.is_ok() || matches!(e, Err(CleanError::NoArticles { .. })));
+        // Punctuation alone is text: kept whole, as an article of its own, nothing lost.
+        let (issue, report) = clean_issue("。。。\n".as_bytes(), "corpus/raw/p.txt").unwrap();
+        let paragraphs: Vec<&str> = issue.articles.iter().flat_map(|a| &a.paragraphs).map(String::as_str).collect();
+        assert_eq!((paragraphs, issue.unplaced.len()), (vec!["。。。"], 0));
+        assert!(report.lost.is_empty(), "{report:?}");
     }
 
     #[test]

@@ -32,6 +32,10 @@ use crate::index::IndexError;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Hits per page when nobody says otherwise: [`SearchOptions::default`], so the CLI's
+/// `--limit`, the JS API's `search` and the page's result pages start from the same number.
+pub const SEARCH_LIMIT: usize = 20;
+
 /// Paging and snippet length.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchOptions {
@@ -44,7 +48,7 @@ pub struct SearchOptions {
 impl Default for SearchOptions {
     fn default() -> Self {
         SearchOptions {
-            limit: 20,
+            limit: SEARCH_LIMIT,
             offset: 0,
             snippet_chars: 80,
         }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 use std::path::PathBuf;
-use yuliao::analysis::{freq_csv, frequencies, FreqOptions};
+use yuliao::analysis::{freq_csv, try_frequencies, FreqOptions};
 use yuliao::corpus::Kind;
 
 #[derive(Args)]
@@ -12,7 +12,7 @@ pub struct FreqArgs {
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
     /// Rows printed (0 = all).
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = FreqOptions::default().limit)]
     pub limit: usize,
     /// Shortest word counted, in characters.
     #[arg(long, default_value_t = FreqOptions::default().min_len)]
@@ -45,7 +45,7 @@ pub fn run_freq(args: FreqArgs) -> anyhow::Result<()> {
         unit: args.unit.clone(),
         limit: args.limit,
     };
-    let t = frequencies(&index, &opts);
+    let t = try_frequencies(&index, &opts)?;
     if args.json {
         outln!("{}", serde_json::to_string(&t)?);
     } else if args.csv {

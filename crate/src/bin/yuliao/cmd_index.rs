@@ -9,7 +9,6 @@ use anyhow::Context;
 use clap::Args;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-use yuliao::corpus::Issue;
 use yuliao::index::{build, BuildConfig, BuiltIndex, Index, MANIFEST_FILE};
 
 #[derive(Args)]
@@ -26,34 +25,12 @@ pub struct IndexArgs {
 /// `Cargo.toml` (the working directory itself when there is none).
 pub fn repo_root() -> PathBuf {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    cwd.ancestors()
-        .find(|d| d.join("corpus").is_dir() && d.join("Cargo.toml").is_file())
-        .map(Path::to_path_buf)
-        .unwrap_or(cwd)
-}
-
-/// Reads every `*.json` issue in `clean_dir`, in file-name order.
-pub fn load_issues(clean_dir: &Path) -> anyhow::Result<Vec<Issue>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(clean_dir)
-        .with_context(|| format!("reading {} (run `yuliao clean` first)", clean_dir.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    files.sort();
-    let mut issues = Vec::new();
-    for f in files {
-        let text =
-            std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display()))?;
-        let issue: Issue =
-            serde_json::from_str(&text).with_context(|| format!("parsing {}", f.display()))?;
-        issues.push(issue);
-    }
-    Ok(issues)
+    yuliao::corpus::repo_root_from(&cwd).unwrap_or(cwd)
 }
 
 /// Builds the index of a corpus directory and writes it to `out`.
 pub fn build_dir(corpus: &Path, out: &Path) -> anyhow::Result<BuiltIndex> {
-    let issues = load_issues(&corpus.join("clean"))?;
+    let issues = yuliao::corpus::read_clean_dir(&corpus.join("clean"))?;
     let config = BuildConfig::from_corpus_dir(corpus)
         .with_context(|| format!("reading {}", corpus.display()))?;
     let built = build(&issues, &config)?;

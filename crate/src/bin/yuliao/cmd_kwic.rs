@@ -2,7 +2,7 @@
 
 use clap::Args;
 use std::path::PathBuf;
-use yuliao::analysis::{kwic, kwic_csv};
+use yuliao::analysis::{kwic_csv, try_kwic};
 
 #[derive(Args)]
 pub struct KwicArgs {
@@ -24,8 +24,7 @@ pub struct KwicArgs {
 
 pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let terms: Vec<String> = args.terms.iter().map(|t| crate::unprotect(t)).collect();
-    let lines = kwic(&index, &terms, args.context, args.limit);
+    let lines = try_kwic(&index, &args.terms, args.context, args.limit)?;
     if args.json {
         outln!("{}", serde_json::to_string(&lines)?);
     } else if args.csv {

@@ -13,7 +13,7 @@ pub struct SearchArgs {
     #[arg(long)]
     pub json: bool,
     /// Most hits printed.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = SearchOptions::default().limit)]
     pub limit: usize,
     /// Hits to skip (paging).
     #[arg(long, default_value_t = 0)]
@@ -43,12 +43,7 @@ pub fn marked(s: &Snippet) -> String {
 
 pub fn run_search(args: SearchArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let query = args
-        .query
-        .iter()
-        .map(|q| crate::unprotect(q))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let query = args.query.join(" ");
     let opts = SearchOptions {
         limit: args.limit,
         offset: args.offset,

@@ -5,7 +5,7 @@
 
 use clap::Args;
 use std::path::PathBuf;
-use yuliao::analysis::{theme, theme_csv};
+use yuliao::analysis::{theme_csv, try_theme};
 
 #[derive(Args)]
 pub struct ThemeArgs {
@@ -24,7 +24,7 @@ pub struct ThemeArgs {
 
 pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let mut terms: Vec<String> = args.terms.iter().map(|t| crate::unprotect(t)).collect();
+    let mut terms = args.terms.clone();
     if let Some(name) = &args.theme {
         let t = index.themes().into_iter().find(|t| &t.name == name);
         match t {
@@ -43,7 +43,7 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let r = theme(&index, &terms);
+    let r = try_theme(&index, &terms)?;
     if args.json {
         let rows: Vec<serde_json::Value> = r
             .articles

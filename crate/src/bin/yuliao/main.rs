@@ -22,39 +22,63 @@ mod cmd_kwic;
 mod cmd_search;
 mod cmd_theme;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::ffi::OsString;
 
-/// Stands in for a leading `-` of a query term while clap parses (see [`protect_minus`]).
-const MINUS: char = '\u{E000}';
-
-/// Query terms may start with `-` (`-窑` excludes, `-45μm` is a term), which clap would read
-/// as flags. Every argument starting with `-` that is not `--`, `-h`, `-V` or an ASCII
-/// `--long-flag[=value]` gets its `-` replaced by a private-use char; [`unprotect`] puts it back.
-fn protect_minus(args: impl Iterator<Item = OsString>) -> Vec<OsString> {
-    args.map(|a| {
-        let Some(s) = a.to_str() else { return a };
-        let is_flag = s == "--"
-            || s == "-h"
-            || s == "-V"
-            || s.strip_prefix("--").is_some_and(|f| {
-                let name = f.split('=').next().unwrap_or("");
-                !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-            });
-        match s.strip_prefix('-') {
-            Some(rest) if !is_flag => OsString::from(format!("{MINUS}{rest}")),
-            _ => a,
-        }
-    })
-    .collect()
-}
-
-/// Restores a leading `-` hidden by [`protect_minus`].
-pub fn unprotect(s: &str) -> String {
-    match s.strip_prefix(MINUS) {
-        Some(rest) => format!("-{rest}"),
-        None => s.to_string(),
+/// Query terms may start with `-` (`-窑` excludes, `-45μm` is a term) and may come before,
+/// between or after flags (`search 氧化铝 -焙烧 --json`), but clap reads a leading `-` as a flag.
+/// So for a subcommand that takes terms, the arguments are put in clap's own unambiguous order:
+/// the subcommand's flags (its `--long[=value]` flags, joined with the value that follows one
+/// that takes a value; `-h`; any other ASCII `--name`, which clap then rejects by name), then `--`,
+/// then every other argument, a term, in the order given. Nothing is renamed, so what the user
+/// typed is what the query and every error message see. A `--` typed by the user ends the flags.
+fn terms_after_flags(args: Vec<OsString>) -> Vec<OsString> {
+    let mut cli = Cli::command();
+    cli.build();
+    let Some(sub) = args.get(1).and_then(|name| name.to_str()).and_then(|name| cli.find_subcommand(name)) else {
+        return args;
+    };
+    if sub.get_positionals().next().is_none() {
+        return args;
     }
+    let mut flags = Vec::new();
+    let mut terms = Vec::new();
+    let mut rest = args[2..].iter();
+    while let Some(arg) = rest.next() {
+        let text = arg.to_string_lossy();
+        if text == "--" {
+            terms.extend(rest.by_ref().cloned());
+            break;
+        }
+        let long = text.strip_prefix("--").map(|f| f.split_once('=').map_or((f, false), |(name, _)| (name, true)));
+        match long {
+            Some((name, has_value)) if !name.is_empty() => {
+                match sub.get_arguments().find(|a| a.get_long() == Some(name)) {
+                    // `--limit -5` becomes `--limit=-5`, so that clap reports the value as a
+                    // bad value rather than as an unexpected argument.
+                    Some(known) if known.get_action().takes_values() && !has_value => match rest.next() {
+                        Some(value) => {
+                            let mut joined = arg.clone();
+                            joined.push("=");
+                            joined.push(value);
+                            flags.push(joined);
+                        }
+                        None => flags.push(arg.clone()),
+                    },
+                    Some(_) => flags.push(arg.clone()),
+                    None if name.chars().all(|c| c.is_ascii_lowercase() || c == '-') => flags.push(arg.clone()),
+                    None => terms.push(arg.clone()),
+                }
+            }
+            _ if text == "-h" => flags.push(arg.clone()),
+            _ => terms.push(arg.clone()),
+        }
+    }
+    let mut out = args[..2].to_vec();
+    out.extend(flags);
+    out.push("--".into());
+    out.extend(terms);
+    out
 }
 
 #[derive(Parser)]
@@ -83,7 +107,7 @@ enum Command {
 }
 
 fn main() -> anyhow::Result<()> {
-    match Cli::parse_from(protect_minus(std::env::args_os())).command {
+    match Cli::parse_from(terms_after_flags(std::env::args_os().collect())).command {
         Command::Clean(args) => cmd_clean::run_clean(args),
         Command::Show(args) => cmd_clean::run_show(args),
         Command::Index(args) => cmd_index::run_index(args),
