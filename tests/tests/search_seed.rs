@@ -468,3 +468,71 @@ fn field_filters_alone_find_exactly_the_articles_whose_field_holds_the_value() {
         assert_eq!(got.len() + want.len(), articles().len(), "-kind:{kind}");
     }
 }
+
+#[test]
+fn a_query_that_finds_nothing_offers_close_words_and_the_query_without_its_missing_terms() {
+    use yuliao::query::{alternatives, close_terms};
+    let idx = index();
+    // One char changed, added or left out: each finds the slogan, and every word offered
+    // exists in the vocabulary and is one edit away or starts with what was typed.
+    for typo in ["两带两闯", "两带两创新", "两带创", "的两带两创"] {
+        let close = close_terms(idx, typo, 5);
+        assert!(close.iter().any(|s| s.term == "两带两创"), "{typo}: {close:?}");
+        for s in &close {
+            assert!(idx.term(&s.term).is_some(), "{typo}: {} is not indexed", s.term);
+            assert_ne!(s.term, normalize(typo));
+        }
+    }
+    // Longer words that start like the term come after the close ones.
+    let close = close_terms(idx, "氧化", 20);
+    assert!(close.iter().any(|s| s.term == "氧化铝"), "{close:?}");
+    let opts = SearchOptions::default();
+    let r = search(idx, "两带两闯 安全", &opts).unwrap();
+    assert_eq!(r.total, 0);
+    assert_eq!(r.missing, vec!["两带两闯".to_string()]);
+    let alts = alternatives(idx, &r, 3);
+    let fixed = alts.iter().find(|a| a.replaces == Some(("两带两闯".into(), "两带两创".into()))).expect("the slogan offered");
+    assert_eq!(fixed.query, "两带两创 安全");
+    assert!(search(idx, &fixed.query, &opts).unwrap().total > 0, "the offered query finds something");
+    let without = alts.last().unwrap();
+    assert_eq!((without.query.as_str(), &without.replaces), ("安全", &None));
+    assert_eq!(search(idx, &without.query, &opts).unwrap().total, truth("安全").len());
+    // Filters and exclusions ride along; a query that found something gets no alternatives.
+    let r = search(idx, "两带两闯 -隐患 unit:热电分厂", &opts).unwrap();
+    assert!(alternatives(idx, &r, 3).iter().any(|a| a.query == "两带两创 -隐患 unit:热电分厂"), "{:?}", alternatives(idx, &r, 3));
+    assert!(alternatives(idx, &search(idx, "安全", &opts).unwrap(), 3).is_empty());
+}
+
+#[test]
+fn a_hit_says_which_byline_unit_or_column_holds_the_query() {
+    let opts = SearchOptions { limit: 1000, ..SearchOptions::default() };
+    let arts = articles();
+    let pictured = arts.iter().find(|a| !a.photographers.is_empty()).expect("the seed names a photographer");
+    let name = &pictured.photographers[0];
+    let mut checked = 0;
+    for (q, field, holds) in [
+        (name.clone(), "photographer", Box::new(|a: &Article| a.photographers.iter().any(|p| p.contains(name.as_str()))) as Box<dyn Fn(&Article) -> bool>),
+        (format!("photographer:{name}"), "photographer", Box::new(|a: &Article| a.photographers.iter().any(|p| p.contains(name.as_str())))),
+        ("author:郭美霞".into(), "author", Box::new(|a: &Article| a.authors.iter().any(|p| p.contains("郭美霞")))),
+        ("热电分厂".into(), "unit", Box::new(|a: &Article| a.units.iter().any(|p| p.contains("热电分厂")))),
+    ] {
+        let r = search(index(), &q, &opts).unwrap();
+        assert!(r.total > 0, "{q}");
+        for h in &r.hits {
+            let a = arts.iter().find(|a| a.id == h.id).unwrap();
+            let here: Vec<_> = h.matched.iter().filter(|m| m.field == field).collect();
+            assert_eq!(!here.is_empty(), holds(a), "{q}: {} {:?}", h.id, h.matched);
+            for m in here {
+                for [s, e] in &m.highlights {
+                    let part: String = m.text.chars().skip(*s).take(e - s).collect();
+                    assert!(q.ends_with(&part), "{q}: highlighted {part} in {}", m.text);
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 4, "{checked}");
+    // A plain word of the text names no field.
+    let r = search(index(), "拟薄水铝石", &opts).unwrap();
+    assert!(r.hits.iter().all(|h| h.matched.iter().all(|m| m.text.contains("拟薄水铝石"))));
+}

@@ -12,9 +12,8 @@
 //!   a [`QueryError`]; an unclosed quote runs to the end of the query.
 //!
 //! Syntax: words are ANDed; `"exact phrase"` (also “…”); `A OR B`; `-word` excludes (but `-45μm`,
-//! a minus before a digit, is a term); `author:X` (authors and photographers), `unit:X`,
-//! `title:X` (substring filters) and `kind:news|photo|feature|literature`; `-unit:X` negates a
-//! filter. Terms made only of punctuation are dropped.
+//! a minus before a digit, is a term); `author:X`, `photographer:X`, `unit:X`, `title:X`
+//! (substring filters) and `kind:news|photo|feature|literature`; `-unit:X` negates a filter. Terms made only of punctuation are dropped.
 
 mod closest;
 mod parse;
@@ -23,7 +22,7 @@ mod snippet;
 
 pub use closest::{closest, ClosestArticle, ClosestMatch, ClosestReason};
 pub use parse::{parse, Atom, Field, Filter, ParsedQuery, MAX_ATOMS, MAX_QUERY_CHARS};
-pub use search::{highlight, search, search_with, suggest, FACET_DOCS};
+pub use search::{alternatives, close_terms, highlight, search, search_with, suggest, Alternative, FACET_DOCS};
 pub use snippet::merge as merge_spans;
 
 use crate::corpus::Kind;
@@ -118,6 +117,19 @@ pub struct Hit {
     pub authors: Vec<String>,
     pub units: Vec<String>,
     pub kind: Kind,
+    /// Bylines, units, column and subtitle that hold a query term or a filter's value: why
+    /// the article was found when its text does not say it.
+    pub matched: Vec<FieldMatch>,
+}
+
+/// One field of a hit that holds a query term or a filter's value, with where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMatch {
+    /// `subtitle`, `column`, `author`, `photographer` or `unit`.
+    pub field: String,
+    pub text: String,
+    /// `[start, end)` char offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
 }
 
 /// A piece of article text with highlight spans as `[start, end)` CHAR offsets into `text`.

@@ -38,6 +38,26 @@ pub struct Filter {
     pub negated: bool,
 }
 
+impl Field {
+    /// The name a query writes before the colon.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Author => "author",
+            Field::Photographer => "photographer",
+            Field::Unit => "unit",
+            Field::Kind => "kind",
+            Field::Title => "title",
+        }
+    }
+}
+
+impl Filter {
+    /// The filter as a query writes it (`-unit:热电分厂`).
+    pub fn to_query(&self) -> String {
+        format!("{}{}:{}", if self.negated { "-" } else { "" }, self.field.name(), self.value)
+    }
+}
+
 /// A parsed query: every group must match (a group matches when any of its atoms does), no
 /// excluded atom may match, and every filter must hold.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -9,7 +9,9 @@
 
 use super::parse::{parse, Atom, Field};
 use super::snippet::make_snippet;
-use super::{Bm25Params, Hit, QueryError, SearchOptions, SearchResults, Suggestion};
+use super::parse::Filter;
+use super::{Bm25Params, FieldMatch, Hit, QueryError, SearchOptions, SearchResults, Suggestion};
+use serde::{Deserialize, Serialize};
 use crate::index::postings::{Region, RegionCounts};
 use crate::index::{Index, IndexError, PostingList, Tier};
 use crate::text::{is_punct, normalize, segment_by_vocab};
@@ -469,6 +471,7 @@ pub fn search_with(
             spans,
             opts.snippet_chars,
         );
+        let terms: Vec<&str> = positives.iter().map(|a| a.text.as_str()).collect();
         hits.push(Hit {
             id: meta.id.clone(),
             doc,
@@ -478,6 +481,7 @@ pub fn search_with(
             authors: meta.authors.clone(),
             units: meta.units.clone(),
             kind: meta.kind,
+            matched: field_matches(&meta, &terms, &q.filters),
         });
     }
     Ok(SearchResults {
@@ -497,10 +501,17 @@ pub fn highlight(_index: &Index, query: &str, text: &str) -> Vec<[usize; 2]> {
     let Ok(q) = parse(query) else {
         return Vec::new();
     };
+    let atoms = q.positive_atoms();
+    spans_of(atoms.iter().map(|a| a.text.as_str()), text)
+}
+
+/// Char spans `[start, end)` of every occurrence of the (normalised) `needles` in `text`,
+/// merged and sorted.
+fn spans_of<'a>(needles: impl Iterator<Item = &'a str>, text: &str) -> Vec<[usize; 2]> {
     let hay: Vec<char> = text.chars().map(crate::text::normalize_char).collect();
     let mut spans = Vec::new();
-    for a in q.positive_atoms() {
-        let needle: Vec<char> = a.text.chars().collect();
+    for n in needles {
+        let needle: Vec<char> = n.chars().collect();
         if needle.is_empty() || needle.len() > hay.len() {
             continue;
         }
@@ -514,6 +525,30 @@ pub fn highlight(_index: &Index, query: &str, text: &str) -> Vec<[usize; 2]> {
         .into_iter()
         .map(|(a, b)| [a, b])
         .collect()
+}
+
+/// The bylines, units, column and subtitle of a hit that hold a term of the query or the value
+/// of one of its filters: why an article with none of them in its text was found.
+fn field_matches(meta: &crate::index::DocMeta, terms: &[&str], filters: &[Filter]) -> Vec<FieldMatch> {
+    let fields: [(Field, &str, &[String]); 5] = [
+        (Field::Title, "subtitle", meta.subtitle.as_slice()),
+        (Field::Title, "column", meta.column.as_slice()),
+        (Field::Author, "author", &meta.authors),
+        (Field::Photographer, "photographer", &meta.photographers),
+        (Field::Unit, "unit", &meta.units),
+    ];
+    let mut out = Vec::new();
+    for (filter_field, name, texts) in fields {
+        let values = filters.iter().filter(|f| !f.negated && f.field == filter_field && name != "subtitle" && name != "column");
+        let needles: Vec<&str> = terms.iter().copied().chain(values.map(|f| f.value.as_str())).collect();
+        for text in texts {
+            let highlights = spans_of(needles.iter().copied(), text);
+            if !highlights.is_empty() {
+                out.push(FieldMatch { field: name.to_string(), text: text.clone(), highlights });
+            }
+        }
+    }
+    out
 }
 
 /// Prefix completions from the term dictionary, most frequent first (ties by term).
@@ -533,4 +568,108 @@ pub fn suggest(index: &Index, prefix: &str, limit: usize) -> Vec<Suggestion> {
     crate::order::sort_by(&mut all, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
     all.truncate(limit);
     all
+}
+
+/// Another query to try when one found nothing: the query with a missing term replaced by a
+/// close indexed word, or without its missing terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alternative {
+    /// The query to run instead.
+    pub query: String,
+    /// The missing term and the word put in its place; None: the missing terms left out.
+    pub replaces: Option<(String, String)>,
+    /// How often the word put in occurs in the corpus (None for a query without terms).
+    pub count: Option<u64>,
+}
+
+/// Indexed words within one edit (one char added, left out or changed) of `term`, or
+/// starting with it, most frequent first; `term` itself is not one of them.
+///
+/// Reads the vocabulary pieces of words that start like `term` (its first char) and the one
+/// holding `term` without its first char: a few pieces on an archive, never the whole
+/// vocabulary, so a first char typed wrong is only found when it should not be there at all.
+pub fn close_terms(index: &Index, term: &str, limit: usize) -> Vec<Suggestion> {
+    let t: Vec<char> = normalize(term.trim()).chars().collect();
+    let Some(first) = t.first() else {
+        return Vec::new();
+    };
+    let whole: String = t.iter().collect();
+    let mut edits: Vec<Suggestion> = Vec::new();
+    let mut longer: Vec<Suggestion> = Vec::new();
+    for (cand, info) in index.terms_with_prefix(&first.to_string(), 100_000) {
+        if cand == whole {
+            continue;
+        }
+        let c: Vec<char> = cand.chars().collect();
+        let s = Suggestion { term: cand, count: info.coll_freq };
+        if within_one_edit(&t, &c) {
+            edits.push(s);
+        } else if c.starts_with(&t) {
+            longer.push(s);
+        }
+    }
+    let rest: String = t[1..].iter().collect();
+    if !rest.is_empty() {
+        if let Some((_, info)) = index.term(&rest) {
+            edits.push(Suggestion { term: rest, count: info.coll_freq });
+        }
+    }
+    let by_count = |a: &Suggestion, b: &Suggestion| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term));
+    crate::order::sort_by(&mut edits, by_count);
+    crate::order::sort_by(&mut longer, by_count);
+    edits.extend(longer);
+    edits.truncate(limit);
+    edits
+}
+
+/// Whether `b` is `a` with one char added, left out or changed (or `a` itself).
+fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let same_start = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[same_start.min(short.len())..].iter().skip(1).eq(long[same_start.min(long.len())..].iter().skip(1))
+    } else {
+        short[same_start..] == long[same_start + 1..]
+    }
+}
+
+/// What to try when `results` (of `query`) found nothing because some terms are missing: each
+/// missing term replaced by up to `per_term` close words ([`close_terms`]), then the query
+/// without its missing terms when other terms remain.
+pub fn alternatives(index: &Index, results: &SearchResults, per_term: usize) -> Vec<Alternative> {
+    let mut out = Vec::new();
+    if results.total > 0 || results.missing.is_empty() {
+        return out;
+    }
+    let Ok(q) = parse(&results.query) else {
+        return out;
+    };
+    let missing: BTreeSet<&str> = results.missing.iter().map(String::as_str).collect();
+    // The query rebuilt from its parts, with `swap` applied to each positive term.
+    let rebuild = |swap: &dyn Fn(&str) -> Option<String>| -> String {
+        let mut parts: Vec<String> = Vec::new();
+        for g in &q.groups {
+            let alts: Vec<String> = g.iter().filter_map(|a| swap(&a.text).map(|t| if a.phrase { format!("\"{t}\"") } else { t })).collect();
+            if !alts.is_empty() {
+                parts.push(alts.join(" OR "));
+            }
+        }
+        parts.extend(q.excludes.iter().map(|a| format!("-{}", a.text)));
+        parts.extend(q.filters.iter().map(Filter::to_query));
+        parts.join(" ")
+    };
+    for m in &results.missing {
+        for s in close_terms(index, m, per_term) {
+            let query = rebuild(&|t: &str| Some(if t == m { s.term.clone() } else { t.to_string() }));
+            out.push(Alternative { query, replaces: Some((m.clone(), s.term.clone())), count: Some(s.count) });
+        }
+    }
+    let without = rebuild(&|t: &str| (!missing.contains(t)).then(|| t.to_string()));
+    if q.groups.iter().any(|g| g.iter().any(|a| !missing.contains(a.text.as_str()))) {
+        out.push(Alternative { query: without, replaces: None, count: None });
+    }
+    out
 }
