@@ -125,6 +125,9 @@ labels! {
                    "Several words: all of them · \"exact phrase\" · A OR B · -exclude · author:X · photographer:X · unit:X · kind:news · title:X";
     no_results => "没有找到匹配的文章。", "No article matches.";
     missing_terms => "语料中没有这些词：", "Not in the corpus:";
+    try_instead => "可以试试：", "Try instead:";
+    without_missing => "（去掉语料中没有的词）", "(without the words the corpus lacks)";
+    matched_in => "匹配于：", "Matched in:";
     query_error => "查询有误：", "Query error:";
     untitled => "无标题", "Untitled";
     untitled_mark => "（无标题）", " (untitled)";
@@ -290,6 +293,32 @@ impl Tr {
         match total {
             Some(t) => format!("{} / {}", bytes(loaded), bytes(t)),
             None => bytes(loaded),
+        }
+    }
+
+    /// "(instead of X, N occurrences)" after an offered query.
+    pub fn instead_of(&self, missing: &str, count: u64) -> String {
+        let n = thousands(count);
+        match self.lang {
+            Lang::Zh => format!("（代替“{missing}”，出现 {n} 次）"),
+            Lang::En => format!("(instead of “{missing}”, {n} occurrences)"),
+        }
+    }
+
+    /// A field of a hit's card that holds the query (`author`, `photographer`, `unit`,
+    /// `column`, `subtitle`).
+    pub fn field_name(&self, field: &str) -> &'static str {
+        match (self.lang, field) {
+            (Lang::Zh, "author") => "作者",
+            (Lang::Zh, "photographer") => "摄影",
+            (Lang::Zh, "unit") => "单位",
+            (Lang::Zh, "column") => "栏目",
+            (Lang::Zh, _) => "副标题",
+            (Lang::En, "author") => "author",
+            (Lang::En, "photographer") => "photographer",
+            (Lang::En, "unit") => "unit",
+            (Lang::En, "column") => "column",
+            (Lang::En, _) => "subtitle",
         }
     }
 

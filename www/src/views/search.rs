@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::browse::{self, Label};
 use yuliao::index::Index;
-use yuliao::query::{self, SearchOptions, SearchResults, Suggestion};
+use yuliao::query::{self, Alternative, SearchOptions, SearchResults, Suggestion};
 
 use crate::app::{go, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::facets::{facet_group, FacetEntry};
@@ -27,6 +27,8 @@ use crate::state::{Links, SearchState, PAGE_SIZE};
 
 const SUGGESTIONS: usize = 8;
 const SNIPPET_CHARS: usize = 80;
+/// Close words offered for each term the corpus does not hold, when nothing matched.
+const ALTERNATIVES_PER_TERM: usize = 4;
 
 /// The word being typed at the end of the box, without a leading `-` or `"`; `None` inside a
 /// field filter (`unit:…`) or after a trailing space, where suggestions would not help.
@@ -98,7 +100,8 @@ pub fn SearchView() -> Html {
         Some(query::search(ix, &s.q, &opts).map_err(|e| e.to_string()).map(|r| {
             // The hits' documents are loaded already (their metadata made the hits).
             let labels = browse::labels_of(ix, &r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
-            (r, labels)
+            let alternatives = query::alternatives(ix, &r, ALTERNATIVES_PER_TERM);
+            (r, labels, alternatives)
         }))
     });
     let q_title = state.q.trim();
@@ -124,7 +127,7 @@ pub fn SearchView() -> Html {
         None => html! { <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p> },
         Some(None) => intro(&tr, &links, &index),
         Some(Some(Err(e))) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ e.clone() }</p> },
-        Some(Some(Ok((r, labels)))) => results_html(&tr, &links, &state, r, labels),
+        Some(Some(Ok((r, labels, alternatives)))) => results_html(&tr, &links, &state, r, labels, alternatives),
     };
 
     html! {
@@ -172,7 +175,50 @@ fn intro(tr: &Tr, links: &Links, index: &Index) -> Html {
     }
 }
 
-fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, labels: &[Label]) -> Html {
+/// When nothing matched: the close words for each missing term and the query without them,
+/// each a link to its search (`ul#alternatives li[data-query]`).
+fn alternatives_html(tr: &Tr, links: &Links, alternatives: &[Alternative]) -> Html {
+    if alternatives.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="alternatives">
+            <p>{ tr.try_instead() }</p>
+            <ul id="alternatives">
+                { for alternatives.iter().map(|a| html! {
+                    <li data-query={a.query.clone()}>
+                        <a href={links.search(&a.query, 0)}>{ a.query.clone() }</a>
+                        { match (&a.replaces, a.count) {
+                            (Some((missing, _)), Some(n)) => html! { <span class="hint">{ " " }{ tr.instead_of(missing, n) }</span> },
+                            _ => html! { <span class="hint">{ " " }{ tr.without_missing() }</span> },
+                        } }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// The fields of a hit that hold the query (bylines, photographers, units, column, subtitle),
+/// highlighted: why it matched when its text does not show it.
+fn why_html(tr: &Tr, hit: &yuliao::query::Hit) -> Html {
+    if hit.matched.is_empty() {
+        return html! {};
+    }
+    html! {
+        <p class="result-why">
+            <span class="label">{ tr.matched_in() }</span>
+            { for hit.matched.iter().map(|m| html! {
+                <span class="why-field" data-field={m.field.clone()}>
+                    <span class="why-name">{ tr.field_name(&m.field) }</span>{ " " }
+                    { highlighted(&m.text, &m.highlights) }
+                </span>
+            }) }
+        </p>
+    }
+}
+
+fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, labels: &[Label], alternatives: &[Alternative]) -> Html {
     let pages = r.total.div_ceil(PAGE_SIZE);
     let q = state.q.trim();
     let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
@@ -196,6 +242,7 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
                 <a class={title_class} href={links.article(&hit.id, q, &[])}>{ title_html(tr, label) }</a>
                 <div class="result-meta">{ for meta }</div>
                 <p class="snippet">{ highlighted(&hit.snippet.text, &hit.snippet.highlights) }</p>
+                { why_html(tr, hit) }
             </li>
         }
     });
@@ -208,9 +255,12 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
                     { for r.missing.iter().map(|m| html! { <b class="missing-term">{ m.clone() }</b> }) }
                 </p>
             }
-            <p id="hit-count" class="hit-count" data-total={r.total.to_string()}>{ tr.hits(r.total) }</p>
+            // Nothing found is said once, in the count's place.
+            <p id="hit-count" class="hit-count" data-total={r.total.to_string()}>
+                { if r.total == 0 { tr.no_results().to_string() } else { tr.hits(r.total) } }
+            </p>
             if r.total == 0 {
-                <p class="no-results">{ tr.no_results() }</p>
+                { alternatives_html(tr, links, alternatives) }
             } else {
                 <div class="results-layout">
                     <div class="results-main">

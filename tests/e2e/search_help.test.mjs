@@ -1,0 +1,53 @@
+// Search that explains itself: a hit found through a byline names the field and marks the
+// name, and a query that finds nothing offers close words and the query without its missing
+// terms, each a working link.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { env, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+
+const BASE = env('YULIAO_E2E_URL');
+const articles = readArticles(env('YULIAO_E2E_CORPUS'));
+
+let browser;
+let page;
+
+before(async () => {
+  browser = await launch();
+  page = await newPage(browser.context);
+  await openApp(page, BASE);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('a hit found through its photographer says so and marks the name', async () => {
+  const pictured = articles.find((a) => a.photographers.length > 0);
+  assert.ok(pictured, 'the seed names a photographer');
+  const name = pictured.photographers[0];
+  await route(page, `#/search?q=${encodeURIComponent(name)}`);
+  const row = page.locator(`li.result[data-article-id="${pictured.id}"]`);
+  await row.waitFor();
+  const why = row.locator('.why-field[data-field="photographer"]');
+  assert.equal(await why.count(), 1);
+  assert.equal(await why.locator('mark').first().textContent(), name);
+  // An article whose text holds a word and no byline does names no field.
+  await route(page, `#/search?q=${encodeURIComponent('拟薄水铝石')}`);
+  await page.locator('li.result').first().waitFor();
+  assert.equal(await page.locator('li.result .why-field').count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test('nothing found: close words and the query without its missing term, as links that find something', async () => {
+  await route(page, `#/search?q=${encodeURIComponent('两带两闯 安全')}`);
+  await page.locator('#alternatives li').first().waitFor();
+  await screenshot(page, 'search-alternatives');
+  const offered = await page.locator('#alternatives li').evaluateAll((lis) => lis.map((li) => li.dataset.query));
+  assert.ok(offered.includes('两带两创 安全'), offered.join(' | '));
+  assert.ok(offered.includes('安全'), offered.join(' | '));
+  await page.locator('#alternatives li[data-query="两带两创 安全"] a').click();
+  await page.locator('li.result').first().waitFor();
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /q=两带两创 安全/);
+  assert.ok(Number(await page.getAttribute('#hit-count', 'data-total')) > 0);
+  assert.deepEqual(page.errors, []);
+});
