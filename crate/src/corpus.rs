@@ -70,6 +70,32 @@ pub struct Article {
     pub paragraphs: Vec<String>,
 }
 
+/// The fields of an article that search looks in, named as in the cleaned corpus JSON, in the
+/// order of its search text ([`crate::index::search_text`]): one list, which the index, the
+/// tests (`Article::searched_texts`) and the browser tests (through `cargo xtask test`, as
+/// `YULIAO_E2E_SEARCHED_FIELDS`) all read.
+pub const SEARCHED_FIELDS: [&str; 7] = ["title", "paragraphs", "subtitle", "column", "authors", "photographers", "units"];
+
+impl Article {
+    /// Every text of every [`SEARCHED_FIELDS`] field, in that order, with its field's name.
+    pub fn searched_texts(&self) -> Vec<(&'static str, &str)> {
+        let mut out = Vec::new();
+        for field in SEARCHED_FIELDS {
+            let texts: &[String] = match field {
+                "title" => self.title.as_slice(),
+                "paragraphs" => &self.paragraphs,
+                "subtitle" => self.subtitle.as_slice(),
+                "column" => self.column.as_slice(),
+                "authors" => &self.authors,
+                "photographers" => &self.photographers,
+                _ => &self.units,
+            };
+            out.extend(texts.iter().map(|t| (field, t.as_str())));
+        }
+        out
+    }
+}
+
 /// Slogans an issue prints in quotes (“两带两创”): the contents of each “…” of 2 to 10
 /// characters made only of letters, digits and ideographs, as written. The cleaner uses them
 /// to recognise slogan lines, the index builder to keep them whole as words.
@@ -198,6 +224,28 @@ pub fn repo_root_from(start: &std::path::Path) -> Option<std::path::PathBuf> {
 
 #[cfg(all(test, feature = "native"))]
 mod tests {
+
+    #[test]
+    fn the_searched_fields_are_the_json_keys_in_search_text_order() {
+        let a = Article {
+            id: "x-1".into(),
+            title: Some("题".into()),
+            subtitle: Some("副".into()),
+            authors: vec!["甲".into(), "乙".into()],
+            photographers: vec!["摄".into()],
+            units: vec!["厂".into()],
+            kind: Kind::News,
+            column: Some("栏".into()),
+            paragraphs: vec!["一".into(), "二".into()],
+        };
+        let json = serde_json::to_value(&a).unwrap();
+        for f in SEARCHED_FIELDS {
+            assert!(json.get(f).is_some(), "{f} is not a key of the cleaned JSON");
+        }
+        let texts: Vec<&str> = a.searched_texts().into_iter().map(|(_, t)| t).collect();
+        assert_eq!(texts, ["题", "一", "二", "副", "栏", "甲", "乙", "摄", "厂"]);
+        assert_eq!(crate::index::search_text(&a), ("题\n一\n二\n副\n栏\n甲\n乙\n摄\n厂".to_string(), 1, 5));
+    }
     use super::*;
 
     fn scratch(name: &str) -> std::path::PathBuf {

@@ -118,10 +118,15 @@ export function articlesHolding(articles, term) {
   return held;
 }
 
-/** Every field search looks at: title, paragraphs, subtitle, column, authors, photographers, units. */
+/**
+ * Every text of every field search looks at, in the engine's one list of them
+ * (`yuliao::corpus::SEARCHED_FIELDS`, passed by `cargo xtask test`): the names are the cleaned
+ * corpus JSON's keys, each a string, a list of strings or null.
+ */
 export function searchFields(article) {
-  return [article.title, ...article.paragraphs, article.subtitle, article.column,
-    ...article.authors, ...article.photographers, ...article.units].filter((f) => f);
+  return env('YULIAO_E2E_SEARCHED_FIELDS').split(',')
+    .flatMap((name) => [article[name]].flat())
+    .filter((f) => f);
 }
 
 /** Ids of the articles that hold `q` as a substring of any searched field, in reading order. */

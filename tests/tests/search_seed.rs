@@ -27,24 +27,10 @@ fn articles() -> Vec<&'static Article> {
     issues().iter().flat_map(|i| i.articles.iter()).collect()
 }
 
-/// The fields a search looks in, each on its own (a match never spans two fields).
+/// The fields a search looks in, each on its own (a match never spans two fields): the
+/// engine's one list of them.
 fn fields(a: &Article) -> Vec<String> {
-    let mut v: Vec<String> = a
-        .title
-        .iter()
-        .chain(a.subtitle.iter())
-        .chain(a.column.iter())
-        .cloned()
-        .collect();
-    v.extend(a.paragraphs.iter().cloned());
-    v.extend(
-        a.authors
-            .iter()
-            .chain(&a.photographers)
-            .chain(&a.units)
-            .cloned(),
-    );
-    v.into_iter().map(|s| normalize(&s)).collect()
+    a.searched_texts().into_iter().map(|(_, s)| normalize(s)).collect()
 }
 
 fn contains(a: &Article, s: &str) -> bool {

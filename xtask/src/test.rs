@@ -316,6 +316,7 @@ fn e2e(dev: bool) -> Result<()> {
         .env("YULIAO_E2E_MISSING_URL", Server::bind(0, &missing_dir)?.spawn())
         .env("YULIAO_E2E_SUBPATH_URL", Server::bind(0, &subpath_site)?.spawn() + "portal/yuliao/")
         .env("YULIAO_E2E_CORPUS", root().join("corpus/clean"))
+        .env("YULIAO_E2E_SEARCHED_FIELDS", yuliao::corpus::SEARCHED_FIELDS.join(","))
         .env("YULIAO_E2E_XSS_CORPUS", root().join("tests/e2e/fixtures/xss/clean"))
         .env("YULIAO_E2E_SCREENSHOTS", &shots)
         .env("YULIAO_CHROMIUM", chromium());

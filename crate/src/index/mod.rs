@@ -455,25 +455,19 @@ pub(crate) fn kind_from_code(b: u8) -> Option<Kind> {
 /// and the body end. The text is NOT normalised; normalise char by char to match the index.
 pub fn search_text(a: &Article) -> (String, usize, usize) {
     let mut s = String::new();
-    if let Some(t) = &a.title {
-        s.push_str(t);
-    }
-    let title_chars = s.chars().count();
-    for p in &a.paragraphs {
-        s.push('\n');
-        s.push_str(p);
-    }
-    let body_chars = s.chars().count();
-    let meta = a
-        .subtitle
-        .iter()
-        .chain(a.column.iter())
-        .chain(a.authors.iter())
-        .chain(a.photographers.iter())
-        .chain(a.units.iter());
-    for m in meta {
-        s.push('\n');
-        s.push_str(m);
+    let (mut title_chars, mut body_chars) = (0, 0);
+    // The title first (or nothing), then every other text on a line of its own.
+    for (field, text) in a.searched_texts() {
+        if field != "title" {
+            s.push('\n');
+        }
+        s.push_str(text);
+        if field == "title" {
+            title_chars = s.chars().count();
+        }
+        if matches!(field, "title" | "paragraphs") {
+            body_chars = s.chars().count();
+        }
     }
     (s, title_chars, body_chars)
 }

@@ -52,9 +52,55 @@ impl Field {
 }
 
 impl Filter {
-    /// The filter as a query writes it (`-unit:热电分厂`).
+    /// The filter as a query writes it (`-unit:热电分厂`, `unit:"a b"`).
     pub fn to_query(&self) -> String {
-        format!("{}{}:{}", if self.negated { "-" } else { "" }, self.field.name(), self.value)
+        let value = if needs_quotes(&self.value) { quoted(&self.value) } else { self.value.clone() };
+        format!("{}{}:{value}", if self.negated { "-" } else { "" }, self.field.name())
+    }
+}
+
+/// Whether a term written bare would be read as something else: an operator (`OR`), an
+/// exclusion (`-窑`), a filter (`unit:x`), a phrase (quotes) or several terms (spaces).
+fn needs_quotes(term: &str) -> bool {
+    term.is_empty()
+        || term == "OR"
+        || term.starts_with('-')
+        || term.contains(|c: char| c.is_whitespace() || c == ':' || c == '\u{1}' || is_open_quote(c) || is_close_quote(c))
+}
+
+fn quoted(term: &str) -> String {
+    format!("\"{}\"", term.replace('"', "\"\""))
+}
+
+/// A term as a query writes it, so that [`parse`] reads it back as that one term whatever it
+/// holds: bare when it can be, otherwise in ASCII quotes with `"` doubled. Views that build
+/// queries (a facet added, theme terms joined with `OR`) go through this and
+/// [`ParsedQuery::to_query`], never through string pasting.
+pub fn quote_term(term: &str) -> String {
+    if needs_quotes(term) {
+        quoted(term)
+    } else {
+        term.to_string()
+    }
+}
+
+/// The query that matches any of `terms` (`A OR B OR "c d"`).
+pub fn any_of(terms: &[String]) -> String {
+    terms.iter().map(|t| quote_term(t)).collect::<Vec<_>>().join(" OR ")
+}
+
+/// `query` with one more filter, unless it holds that filter already; None then. An
+/// unparsable query gets the filter alone after it.
+pub fn with_filter(query: &str, filter: Filter) -> Option<String> {
+    match parse(query) {
+        Ok(mut q) => {
+            if q.filters.contains(&filter) {
+                return None;
+            }
+            q.filters.push(filter);
+            Some(q.to_query())
+        }
+        Err(_) => Some(format!("{} {}", query.trim(), filter.to_query()).trim().to_string()),
     }
 }
 
@@ -69,6 +115,21 @@ pub struct ParsedQuery {
 
 impl ParsedQuery {
     /// Positive atoms in query order, deduplicated.
+    /// The query written back: [`parse`] reads it as the same groups of terms, exclusions and
+    /// filters (a term that needs quotes comes back as a phrase of the same text).
+    pub fn to_query(&self) -> String {
+        let atom = |a: &Atom| if a.phrase || needs_quotes(&a.text) { quoted(&a.text) } else { a.text.clone() };
+        let mut parts: Vec<String> = self.groups.iter().map(|g| g.iter().map(atom).collect::<Vec<_>>().join(" OR ")).collect();
+        // `-45` is a term, not an exclusion: quote what follows the minus when it starts so.
+        let excluded = |a: &Atom| match a.text.chars().next() {
+            Some(c) if c.is_ascii_digit() || c == '.' => quoted(&a.text),
+            _ => atom(a),
+        };
+        parts.extend(self.excludes.iter().map(|a| format!("-{}", excluded(a))));
+        parts.extend(self.filters.iter().map(Filter::to_query));
+        parts.join(" ")
+    }
+
     pub fn positive_atoms(&self) -> Vec<&Atom> {
         let mut out: Vec<&Atom> = Vec::new();
         for a in self.groups.iter().flatten() {
@@ -107,8 +168,19 @@ fn raw_tokens(q: &str) -> Vec<(String, bool)> {
             if is_open_quote(c) {
                 chars.next();
                 let mut inner = String::new();
-                for c in chars.by_ref() {
-                    if is_close_quote(c) {
+                // An ASCII quote closes only at an ASCII quote, and `""` inside it is one `"`
+                // (as in CSV): what [`quote_term`] writes for a term holding quotes.
+                let ascii = c == '"';
+                while let Some(c) = chars.next() {
+                    if ascii && c == '"' {
+                        if chars.peek() == Some(&'"') {
+                            chars.next();
+                            inner.push('"');
+                            continue;
+                        }
+                        break;
+                    }
+                    if !ascii && is_close_quote(c) {
                         break;
                     }
                     inner.push(c);
@@ -279,6 +351,46 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
 
 #[cfg(test)]
 mod tests {
+
+    /// The terms, exclusions and filters of a query, phrase flags aside.
+    fn meaning(q: &ParsedQuery) -> (Vec<Vec<String>>, Vec<String>, Vec<Filter>) {
+        (
+            q.groups.iter().map(|g| g.iter().map(|a| a.text.clone()).collect()).collect(),
+            q.excludes.iter().map(|a| a.text.clone()).collect(),
+            q.filters.clone(),
+        )
+    }
+
+    #[test]
+    fn a_term_keeps_its_meaning_whatever_it_holds() {
+        for t in ["两带两创", "-窑", "-45μm", "45μm", "OR", "unit:热电分厂", "a b", "说\"好\"", "“两带两创”", "「x」", "a\"", "k:v"] {
+            let q = parse(&quote_term(t)).unwrap_or_else(|e| panic!("{t}: {e}"));
+            let want = if t.contains(char::is_whitespace) { phrase_text(t) } else { normalize(t) };
+            assert_eq!(meaning(&q), (vec![vec![want]], vec![], vec![]), "{t} written as {}", quote_term(t));
+        }
+        assert_eq!(quote_term("两带两创"), "两带两创", "plain terms stay bare");
+        let q = parse(&any_of(&["两带两创".into(), "-窑".into(), "a b".into()])).unwrap();
+        assert_eq!(meaning(&q).0, vec![vec!["两带两创".to_string(), "-窑".into(), "a b".into()]]);
+    }
+
+    #[test]
+    fn queries_written_back_read_the_same() {
+        for q in [
+            "两带两创 OR 提质增效 安全 -隐患 unit:热电分厂 -kind:news",
+            "\"拟薄水铝石 产量\" -\"-窑\" -\"45\" author:\"a b\" title:大会战",
+            "“两带两创” OR 三敬畏反三违",
+            "-45μm 7·23",
+        ] {
+            let p = parse(q).unwrap();
+            let back = p.to_query();
+            assert_eq!(meaning(&parse(&back).unwrap()), meaning(&p), "{q} → {back}");
+        }
+        // A filter is added once, and keeps the query's meaning around it.
+        let f = Filter { field: Field::Unit, value: "热电分厂".into(), negated: false };
+        let added = with_filter("\"-窑\" OR 炉", f.clone()).unwrap();
+        assert_eq!(meaning(&parse(&added).unwrap()), (vec![vec!["-窑".into(), "炉".into()]], vec![], vec![f.clone()]));
+        assert_eq!(with_filter(&added, f), None);
+    }
     use super::*;
 
     fn texts(p: &ParsedQuery) -> Vec<Vec<String>> {

@@ -7,9 +7,8 @@
 //! filters hold from the regions the lists record. Deterministic: ties are broken by reading
 //! order; all maps are ordered.
 
-use super::parse::{parse, Atom, Field};
+use super::parse::{parse, Atom, Field, Filter};
 use super::snippet::make_snippet;
-use super::parse::Filter;
 use super::{Bm25Params, FieldMatch, Hit, QueryError, SearchOptions, SearchResults, Suggestion};
 use serde::{Deserialize, Serialize};
 use crate::index::postings::{Region, RegionCounts};
@@ -648,18 +647,16 @@ pub fn alternatives(index: &Index, results: &SearchResults, per_term: usize) -> 
         return out;
     };
     let missing: BTreeSet<&str> = results.missing.iter().map(String::as_str).collect();
-    // The query rebuilt from its parts, with `swap` applied to each positive term.
+    // The query written back with `swap` applied to each positive term (None drops it).
     let rebuild = |swap: &dyn Fn(&str) -> Option<String>| -> String {
-        let mut parts: Vec<String> = Vec::new();
-        for g in &q.groups {
-            let alts: Vec<String> = g.iter().filter_map(|a| swap(&a.text).map(|t| if a.phrase { format!("\"{t}\"") } else { t })).collect();
-            if !alts.is_empty() {
-                parts.push(alts.join(" OR "));
-            }
-        }
-        parts.extend(q.excludes.iter().map(|a| format!("-{}", a.text)));
-        parts.extend(q.filters.iter().map(Filter::to_query));
-        parts.join(" ")
+        let mut q2 = q.clone();
+        q2.groups = q
+            .groups
+            .iter()
+            .map(|g| g.iter().filter_map(|a| swap(&a.text).map(|text| Atom { text, phrase: a.phrase })).collect::<Vec<_>>())
+            .filter(|g| !g.is_empty())
+            .collect();
+        q2.to_query()
     };
     for m in &results.missing {
         for s in close_terms(index, m, per_term) {

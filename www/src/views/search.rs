@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::browse::{self, Label};
 use yuliao::index::Index;
-use yuliao::query::{self, Alternative, SearchOptions, SearchResults, Suggestion};
+use yuliao::query::{self, Alternative, Field, Filter, SearchOptions, SearchResults, Suggestion};
 
 use crate::app::{go, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::facets::{facet_group, FacetEntry};
@@ -45,27 +45,14 @@ fn typing_word(text: &str) -> Option<(&str, &str)> {
     Some((&text[..text.len() - word.len()], word))
 }
 
-/// Adds a facet filter to the query unless it is already there.
-fn with_filter(q: &str, filter: &str) -> Option<String> {
-    if q.split_whitespace().any(|t| t == filter) {
-        None
-    } else {
-        Some(format!("{} {filter}", q.trim()))
-    }
-}
-
-fn facet_entries(links: &Links, q: &str, field: &str, values: &[(String, usize)], label: impl Fn(&str) -> String) -> Vec<FacetEntry> {
+fn facet_entries(links: &Links, q: &str, field: Field, values: &[(String, usize)], label: impl Fn(&str) -> String) -> Vec<FacetEntry> {
     values
         .iter()
         .filter_map(|(value, count)| {
-            // A value with a space is quoted so the query parser keeps it one filter.
-            let filter = if value.contains(char::is_whitespace) {
-                format!("{field}:\"{value}\"")
-            } else {
-                format!("{field}:{value}")
-            };
-            let narrowed = with_filter(q, &filter)?;
-            Some(FacetEntry { label: label(value), href: links.search(&narrowed, 0), filter, count: *count })
+            // Through the engine's query value: a value with a space or a quote stays one filter.
+            let filter = Filter { field, value: value.clone(), negated: false };
+            let narrowed = query::with_filter(q, filter.clone())?;
+            Some(FacetEntry { label: label(value), href: links.search(&narrowed, 0), filter: filter.to_query(), count: *count })
         })
         .collect()
 }
@@ -224,9 +211,9 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
     let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
     let next = (state.page + 1 < pages).then(|| links.search(q, state.page + 1));
 
-    let kinds = facet_entries(links, q, "kind", &r.facets.kinds, |k| tr.kind_name(k).to_string());
-    let units = facet_entries(links, q, "unit", &r.facets.units, str::to_string);
-    let authors = facet_entries(links, q, "author", &r.facets.authors, str::to_string);
+    let kinds = facet_entries(links, q, Field::Kind, &r.facets.kinds, |k| tr.kind_name(k).to_string());
+    let units = facet_entries(links, q, Field::Unit, &r.facets.units, str::to_string);
+    let authors = facet_entries(links, q, Field::Author, &r.facets.authors, str::to_string);
 
     let rows = r.hits.iter().zip(labels).map(|(hit, label)| {
         let title_class = if label.working { "result-title untitled" } else { "result-title" };
@@ -283,7 +270,7 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
 
 #[cfg(test)]
 mod tests {
-    use super::{typing_word, with_filter};
+    use super::typing_word;
 
     #[test]
     fn suggests_for_the_last_word_only() {
@@ -293,11 +280,5 @@ mod tests {
         assert_eq!(typing_word("两带 "), None);
         assert_eq!(typing_word("unit:热电"), None);
         assert_eq!(typing_word(""), None);
-    }
-
-    #[test]
-    fn filters_are_appended_once() {
-        assert_eq!(with_filter("两带两创", "kind:news").as_deref(), Some("两带两创 kind:news"));
-        assert_eq!(with_filter("两带两创 kind:news", "kind:news"), None);
     }
 }

@@ -35,11 +35,7 @@ const THEME_ROWS: usize = 200;
 
 /// The query that highlights every tracked term in the reader.
 fn reader_query(terms: &[String]) -> String {
-    terms
-        .iter()
-        .map(|t| if t.contains(char::is_whitespace) { format!("\"{t}\"") } else { t.clone() })
-        .collect::<Vec<_>>()
-        .join(" OR ")
+    yuliao::query::any_of(terms)
 }
 
 /// Splits what was typed into terms (spaces, commas and 、 separate them).
