@@ -159,6 +159,39 @@ fn tells(articles: &[&Article], labels: &[Label], group: &[usize]) -> Vec<String
     (1..=group.len()).map(|n| format!("({n})")).collect()
 }
 
+/// How the reader sets an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextLayout {
+    /// Paragraphs.
+    Prose,
+    /// Lines of a poem, kept as lines: a literary piece of at least [`VERSE_MIN_LINES`] lines
+    /// whose median line is at most [`VERSE_MAX_MEDIAN_CHARS`] characters.
+    Verse,
+    /// The caption of a photo (a `photo` article's text).
+    Caption,
+}
+
+/// Fewest lines a poem has (a short piece of two or three lines reads as prose either way).
+pub const VERSE_MIN_LINES: usize = 4;
+/// Longest median line of a poem, in characters: the seed's free verse runs 3–14 characters a
+/// line, a Tang poem 5 or 7, prose paragraphs 50 and more.
+pub const VERSE_MAX_MEDIAN_CHARS: usize = 16;
+
+/// How the reader sets `a`'s text (see [`TextLayout`]).
+pub fn text_layout(a: &Article) -> TextLayout {
+    if a.kind == crate::corpus::Kind::Photo {
+        return TextLayout::Caption;
+    }
+    let mut lens: Vec<usize> = a.paragraphs.iter().map(|p| p.trim().chars().count()).filter(|&n| n > 0).collect();
+    lens.sort_unstable();
+    let verse = a.kind == crate::corpus::Kind::Literature && lens.len() >= VERSE_MIN_LINES && lens[lens.len() / 2] <= VERSE_MAX_MEDIAN_CHARS;
+    if verse {
+        TextLayout::Verse
+    } else {
+        TextLayout::Prose
+    }
+}
+
 /// The label of one article on its own: its title, or a working title (see [`working_title`]).
 pub fn label(a: &Article) -> Label {
     match a.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {

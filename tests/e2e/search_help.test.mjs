@@ -51,3 +51,16 @@ test('nothing found: close words and the query without its missing term, as link
   assert.ok(Number(await page.getAttribute('#hit-count', 'data-total')) > 0);
   assert.deepEqual(page.errors, []);
 });
+
+test('a query the engine refuses is explained in the page language', async () => {
+  await route(page, `#/search?q=${encodeURIComponent('安全 kind:xyz')}`);
+  await page.locator('.notice-error').waitFor();
+  const zh = await page.textContent('.notice-error');
+  assert.match(zh, /类型只能是/, zh);
+  assert.doesNotMatch(zh, /kind is one of/, zh);
+  await route(page, `#/search?q=${encodeURIComponent('安全 kind:xyz')}&lang=en`);
+  await page.waitForFunction(() => document.querySelector('.notice-error')?.textContent.includes('kind is one of'));
+  await route(page, `#/search?q=${encodeURIComponent('，。')}&lang=en`);
+  await page.waitForFunction(() => document.querySelector('.notice-error')?.textContent.includes('only punctuation'));
+  assert.deepEqual(page.errors, []);
+});

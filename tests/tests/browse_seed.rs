@@ -116,3 +116,25 @@ fn on_an_archive_the_issue_list_reads_the_manifest_and_a_toc_page_its_own_groups
     want.sort();
     assert_eq!(loaded, want);
 }
+
+#[test]
+fn the_reader_sets_the_free_verse_poem_as_lines_and_photo_texts_as_captions() {
+    use yuliao::browse::{text_layout, TextLayout};
+    use yuliao::corpus::Kind;
+    let (issue, _) = seed_index();
+    let mut verse = Vec::new();
+    for a in &issue.articles {
+        let layout = text_layout(a);
+        match a.kind {
+            Kind::Photo => assert_eq!(layout, TextLayout::Caption, "{}", a.id),
+            Kind::Literature if layout == TextLayout::Verse => verse.push(a.title.clone().unwrap_or_default()),
+            _ => assert_eq!(layout, TextLayout::Prose, "{}", a.id),
+        }
+    }
+    // seed-notes: the last page holds prose (暖), a free-verse poem, a memoir and a book review.
+    assert_eq!(verse, vec!["往事如烟".to_string()]);
+    // A Tang quatrain is verse too.
+    let mut poem = issue.articles.iter().find(|a| a.kind == Kind::Literature).unwrap().clone();
+    poem.paragraphs = ["床前明月光，", "疑是地上霜。", "举头望明月，", "低头思故乡。"].map(String::from).to_vec();
+    assert_eq!(text_layout(&poem), TextLayout::Verse);
+}

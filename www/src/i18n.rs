@@ -126,6 +126,10 @@ labels! {
     no_results => "没有找到匹配的文章。", "No article matches.";
     missing_terms => "语料中没有这些词：", "Not in the corpus:";
     try_instead => "可以试试：", "Try instead:";
+    matches_label => "文中匹配", "Matches in the text";
+    prev_match => "上一处匹配", "Previous match";
+    next_match => "下一处匹配", "Next match";
+    caption => "图片说明", "Caption";
     without_missing => "（去掉语料中没有的词）", "(without the words the corpus lacks)";
     matched_in => "匹配于：", "Matched in:";
     query_error => "查询有误：", "Query error:";
@@ -293,6 +297,25 @@ impl Tr {
         match total {
             Some(t) => format!("{} / {}", bytes(loaded), bytes(t)),
             None => bytes(loaded),
+        }
+    }
+
+    /// Why a query could not run, in the page's language (the engine's own message is English).
+    pub fn query_error_text(&self, e: &yuliao::query::QueryError) -> String {
+        use yuliao::query::QueryError as E;
+        match (self.lang, e) {
+            (Lang::En, e) => {
+                let s = e.to_string();
+                let mut c = s.chars();
+                c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+            }
+            (Lang::Zh, E::Empty) => "检索词为空：请输入词语、\"短语\"，或 unit:热电分厂 这样的筛选。".into(),
+            (Lang::Zh, E::OnlyPunctuation { query }) => format!("“{query}”只有标点符号，请输入要找的文字。"),
+            (Lang::Zh, E::TooLong { chars, max }) => format!("检索词有 {} 个字，最多 {} 个，请缩短。", thousands(*chars as u64), thousands(*max as u64)),
+            (Lang::Zh, E::TooManyTerms { count, max }) => format!("检索词有 {count} 项，最多 {max} 项，请减少。"),
+            (Lang::Zh, E::BadFilter { field, value, .. }) if value.is_empty() => format!("筛选 {field}: 的冒号后面需要写上要找的内容。"),
+            (Lang::Zh, E::BadFilter { field, value, .. }) => format!("筛选 {field}:{value} 无效：类型只能是 news（新闻）、photo（图片）、feature（通讯）、literature（文艺）。"),
+            (Lang::Zh, E::Index(e)) => format!("语料文件有误，暂时无法检索（{e}）。"),
         }
     }
 

@@ -8,11 +8,15 @@
 //! the search of `q=…`), its issue's table of contents (`a#issue-link`), and the articles before
 //! and after it in reading order (`a#prev-article`, `a#next-article`, told apart when they share
 //! its headline). The tab title names the article. An unknown id shows a message, not a panic.
+//! With a query, the page scrolls to its first match and a bar (`#match-nav`) steps through
+//! the matches (`#match-prev`, `#match-next`, `#match-count`; the current one is
+//! `mark.current`). A poem keeps its lines as lines and a photo's text reads as a caption
+//! (`browse::text_layout`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yuliao::browse::{self, Label, TOC_PAGE};
+use yuliao::browse::{self, Label, TextLayout, TOC_PAGE};
 use yuliao::corpus::Article;
 use yuliao::index::Index;
 use yuliao::query;
@@ -113,6 +117,43 @@ fn missing(tr: &Tr, links: &Links, id: &str, q: &str, closest: &query::ClosestMa
     }
 }
 
+/// The `n`-th match of the reader (`mark` elements in reading order), marked as the current
+/// one and scrolled to the middle of the window; the mark current before loses that.
+fn show_match(n: usize) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(marks) = doc.query_selector_all("#article mark") else { return };
+    for i in 0..marks.length() {
+        if let Some(el) = marks.item(i).and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok()) {
+            if i as usize == n {
+                let _ = el.set_attribute("class", "current");
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            } else {
+                let _ = el.remove_attribute("class");
+            }
+        }
+    }
+}
+
+/// The bar that steps through the matches: previous, "n / N", next (wrapping around).
+fn match_nav(tr: &Tr, current: &UseStateHandle<usize>, total: usize) -> Html {
+    let step = |forward: bool| {
+        let current = current.clone();
+        Callback::from(move |_: MouseEvent| {
+            let n = if forward { (*current + 1) % total } else { (*current + total - 1) % total };
+            current.set(n);
+        })
+    };
+    html! {
+        <div id="match-nav" class="match-nav" role="group" aria-label={tr.matches_label()}>
+            <button id="match-prev" type="button" onclick={step(false)} aria-label={tr.prev_match()}>{ "↑" }</button>
+            <span id="match-count" aria-live="polite">{ format!("{} / {}", **current + 1, total) }</span>
+            <button id="match-next" type="button" onclick={step(true)} aria-label={tr.next_match()}>{ "↓" }</button>
+        </div>
+    }
+}
+
 #[component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let tr = use_tr();
@@ -126,6 +167,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             window.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
+
+    // Which match the bar is on; back to the first for another article or query.
+    let current = use_state(|| 0usize);
+    {
+        let current = current.clone();
+        use_effect_with((props.id.clone(), q.clone()), move |_| current.set(0));
+    }
 
     let page = use_engine((props.id.clone(), q.clone()), |ix, (id, q)| {
         // Only once the id map's piece is here and says the id is gone: the closest matches.
@@ -150,6 +198,12 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let spans: Vec<Rc<Vec<[usize; 2]>>> = texts.map(|t| spans(ix, q, t)).collect();
         Answer::Found(Box::new(ArticlePage { doc, issue: ix.issue_of(doc), article, prev, next, label, prev_label, next_label, spans }))
     });
+    // Once the article is on screen, and at each step: the current match, in view.
+    use_effect_with((*current, props.id.clone(), q.clone(), page.ready().is_some()), |(n, _, q, ready)| {
+        if *ready && !q.is_empty() {
+            show_match(*n);
+        }
+    });
     use_doc_title(match page.ready() {
         Some(Answer::Found(p)) => title_text(&tr, &Label { tell: None, ..p.label.clone() }),
         Some(Answer::Missing(..)) => tr.article_not_found().trim_end_matches(['：', ':']).to_string(),
@@ -164,8 +218,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     };
     // The page of the issue's table of contents that lists this article.
     let issue_href = links.issue(&issue.stem, doc.saturating_sub(issue.first_doc) as usize / TOC_PAGE);
+    let total: usize = spans.iter().map(|s| s.len()).sum();
     let mut spans = spans.into_iter();
     let mut next_spans = move || spans.next().unwrap_or_default();
+    let layout = browse::text_layout(&article);
 
     let title = article.title.clone().filter(|t| !t.trim().is_empty());
 
@@ -201,7 +257,17 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         <dd><a id="issue-link" href={issue_href}>{ tr.issue_name(&issue.publication, issue.date.as_deref()) }</a></dd>
                     </dl>
                 </header>
-                <div class="article-body">
+                if total > 0 && !q.is_empty() {
+                    { match_nav(&tr, &current, total) }
+                }
+                <div class={classes!("article-body", match layout {
+                    TextLayout::Prose => None,
+                    TextLayout::Verse => Some("verse"),
+                    TextLayout::Caption => Some("caption"),
+                })}>
+                    if layout == TextLayout::Caption && !article.paragraphs.is_empty() {
+                        <p class="caption-label">{ tr.caption() }</p>
+                    }
                     if article.paragraphs.is_empty() {
                         <p class="no-text">{ tr.no_text() }</p>
                     }

@@ -84,7 +84,7 @@ pub fn SearchView() -> Html {
             return None;
         }
         let opts = SearchOptions { limit: PAGE_SIZE, offset: s.page * PAGE_SIZE, snippet_chars: SNIPPET_CHARS };
-        Some(query::search(ix, &s.q, &opts).map_err(|e| e.to_string()).map(|r| {
+        Some(query::search(ix, &s.q, &opts).map(|r| {
             // The hits' documents are loaded already (their metadata made the hits).
             let labels = browse::labels_of(ix, &r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
             let alternatives = query::alternatives(ix, &r, ALTERNATIVES_PER_TERM);
@@ -113,7 +113,7 @@ pub fn SearchView() -> Html {
     let body = match results.ready() {
         None => html! { <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p> },
         Some(None) => intro(&tr, &links, &index),
-        Some(Some(Err(e))) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ e.clone() }</p> },
+        Some(Some(Err(e))) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ tr.query_error_text(e) }</p> },
         Some(Some(Ok((r, labels, alternatives)))) => results_html(&tr, &links, &state, r, labels, alternatives),
     };
 
