@@ -129,7 +129,7 @@ pub fn collocates(index: &Index, node: &str, opts: &CollocOptions) -> Result<Col
             if nodes.is_empty() {
                 continue;
             }
-            let toks = line_tokens(index, line, &nodes);
+            let toks = line_tokens(index, line, &nodes)?;
             for (i, t) in toks.iter().enumerate() {
                 if !t.node {
                     continue;
@@ -157,7 +157,7 @@ pub fn collocates(index: &Index, node: &str, opts: &CollocOptions) -> Result<Col
         if c < opts.min.max(1) || (opts.stopwords && stop.binary_search_by(|s| s.as_str().cmp(&term)).is_ok()) {
             continue;
         }
-        let freq = index.find(crate::index::Tier::Word, &term).ok().flatten().map_or(0, |(_, i)| i.coll_freq).max(c);
+        let freq = unless_pending(index.find(crate::index::Tier::Word, &term))?.map_or(0, |(_, i)| i.coll_freq).max(c);
         let (fab, fa, fb, nn) = (c as f64 * scale, node_freq as f64, freq as f64, n as f64);
         let score = match opts.measure {
             Measure::LogDice => stats::log_dice(fab, fa, fb),

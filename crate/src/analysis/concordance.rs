@@ -190,7 +190,7 @@ fn doc_lines(index: &Index, places: &[(u32, u32, u32)], opts: &KwicOptions, out:
                 .map(|(s, e)| (s - line_start, e - line_start))
                 .collect();
             if !nodes.is_empty() {
-                cut.push((k, line_tokens(index, line, &nodes)));
+                cut.push((k, line_tokens(index, line, &nodes)?));
             }
         }
     }

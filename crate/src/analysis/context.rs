@@ -14,8 +14,9 @@
 //! - a token never spans a line break: windows stop at the end of a paragraph (the caller
 //!   passes one line at a time).
 
-use crate::index::Index;
+use crate::index::{Index, IndexError, Tier};
 use crate::text::{is_word_token, segment_by_vocab};
+use std::cell::RefCell;
 
 /// One token of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,26 +31,38 @@ pub struct Tok {
 }
 
 /// The word tokens of `line` (normalised chars), with `nodes` (sorted, non-overlapping char
-/// spans) as tokens of their own.
-pub fn line_tokens(index: &Index, line: &[char], nodes: &[(usize, usize)]) -> Vec<Tok> {
+/// spans) as tokens of their own. A vocabulary piece that does not decode is an error naming
+/// it (a piece not loaded yet is not: the cut goes on without it and [`Index::attempt`] names it).
+pub fn line_tokens(index: &Index, line: &[char], nodes: &[(usize, usize)]) -> Result<Vec<Tok>, IndexError> {
+    let failure: RefCell<Option<IndexError>> = RefCell::new(None);
+    let lookup = |w: &str| match index.find(Tier::Word, w) {
+        Ok(found) => found.map(|(_, info)| info.coll_freq),
+        Err(IndexError::NotLoaded { .. }) => None,
+        Err(e) => {
+            failure.borrow_mut().get_or_insert(e);
+            None
+        }
+    };
     let mut out = Vec::new();
     let mut at = 0usize;
     for &(s, e) in nodes {
         if s < at || e > line.len() || s >= e {
             continue;
         }
-        cut(index, line, at, s, &mut out);
+        cut(index, &lookup, line, at, s, &mut out);
         out.push(Tok { text: line[s..e].iter().collect(), start: s, end: e, node: true });
         at = e;
     }
-    cut(index, line, at, line.len(), &mut out);
-    out
+    cut(index, &lookup, line, at, line.len(), &mut out);
+    match failure.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
 }
 
 /// Appends the word tokens of `line[from..to]`.
-fn cut(index: &Index, line: &[char], from: usize, to: usize, out: &mut Vec<Tok>) {
+fn cut(index: &Index, lookup: &impl Fn(&str) -> Option<u64>, line: &[char], from: usize, to: usize, out: &mut Vec<Tok>) {
     let total = index.stats().tokens;
-    let lookup = |w: &str| index.term(w).map(|(_, i)| i.coll_freq);
     let mut i = from;
     while i < to {
         if line[i].is_whitespace() {

@@ -115,12 +115,20 @@ impl Side {
     }
 }
 
-/// Word tokens of the selected documents (from the norms).
+/// Word tokens of the selected documents (from the norms). A norms piece that does not decode
+/// is an error naming it; one not loaded yet is recorded for [`Index::attempt`].
 fn doc_tokens(index: &Index, docs: &[bool]) -> Result<u64, AnalysisError> {
     let mut sum = 0u64;
     for (d, _) in docs.iter().enumerate().filter(|(_, s)| **s) {
-        if let Some(n) = index.norms(d as u32) {
-            sum += u64::from(n.tokens);
+        let d = d as u32;
+        match index.norms(d) {
+            Some(n) => sum += u64::from(n.tokens),
+            None => {
+                let entry = index.manifest().pieces.iter().find(|e| e.kind == PieceKind::Norms && e.from <= d && d < e.to);
+                if let Some(e) = entry.filter(|e| index.is_loaded(&e.name)) {
+                    return Err(IndexError::Corrupt { piece: e.name.clone(), detail: format!("the length of document {d} does not decode") }.into());
+                }
+            }
         }
     }
     Ok(sum)

@@ -6,7 +6,7 @@
 //! returns [`Ngrams`]:
 //! - `ngrams`: sequences of 2 to 5 context tokens ([`super::context`]: the vocabulary's cut,
 //!   punctuation not a token) inside one clause (never across punctuation or a line break),
-//!   occurring at least `min` times, neither starting nor ending with a stopword; a sequence
+//!   occurring at least `min` times (a space, as in 劲旅讯 2023年, ends a clause too), neither starting nor ending with a stopword; a sequence
 //!   inside a longer one with the same count is left out (the longer says it).
 //! - `quoted`: strings the paper prints in quotes (“两带两创”: 2 to 10 letters, digits or
 //!   ideographs, [`crate::corpus::quoted_slogans`]); `count` is every occurrence in title +
@@ -142,8 +142,8 @@ pub fn ngrams(index: &Index, opts: &NgramOptions) -> Result<Ngrams, AnalysisErro
         }
         for (_, line) in body_lines(&body) {
             // Clauses: split at punctuation and whitespace.
-            for clause in line.split(|&c| is_punct(c)) {
-                let toks: Vec<String> = line_tokens(index, clause, &[]).into_iter().map(|t| t.text).collect();
+            for clause in line.split(|&c| is_punct(c) || c.is_whitespace()) {
+                let toks: Vec<String> = line_tokens(index, clause, &[])?.into_iter().map(|t| t.text).collect();
                 for n in opts.min_n.max(2)..=opts.max_n {
                     for w in toks.windows(n) {
                         if is_stop(&w[0]) || is_stop(&w[n - 1]) {
