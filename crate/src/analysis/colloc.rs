@@ -13,7 +13,7 @@
 //!   R1 = `window_tokens`).
 //! - On an archive only what the node touches is read: its character lists, the layouts of its
 //!   documents, and those documents' texts. When the node stands in more than
-//!   [`COLLOC_MAX_DOCS`] documents an evenly spaced sample of them is read; `sampled` says so,
+//!   [`CollocOptions::max_docs`] documents (default [`COLLOC_MAX_DOCS`]) an evenly spaced sample of them is read; `sampled` says so,
 //!   `co` counts the sample, and scores use `co × node_freq / sampled.occurrences` (the
 //!   sample scaled to the corpus).
 
@@ -48,11 +48,13 @@ pub struct CollocOptions {
     pub limit: usize,
     /// Leave out the stopwords of `corpus/stopwords.txt`.
     pub stopwords: bool,
+    /// Most documents read ([`COLLOC_MAX_DOCS`]); beyond, an evenly spaced sample.
+    pub max_docs: usize,
 }
 
 impl Default for CollocOptions {
     fn default() -> Self {
-        CollocOptions { window: COLLOC_WINDOW, measure: Measure::LogDice, min: COLLOC_MIN, limit: COLLOC_ROWS, stopwords: false }
+        CollocOptions { window: COLLOC_WINDOW, measure: Measure::LogDice, min: COLLOC_MIN, limit: COLLOC_ROWS, stopwords: false, max_docs: COLLOC_MAX_DOCS }
     }
 }
 
@@ -105,8 +107,9 @@ pub fn collocates(index: &Index, node: &str, opts: &CollocOptions) -> Result<Col
     let occ = body_occurrences(index, &norm)?;
     let node_freq: u64 = occ.values().map(|v| v.len() as u64).sum();
     let docs: Vec<(&u32, &Vec<u32>)> = occ.iter().collect();
-    let chosen: Vec<(&u32, &Vec<u32>)> = if docs.len() > COLLOC_MAX_DOCS {
-        (0..COLLOC_MAX_DOCS).map(|j| docs[j * docs.len() / COLLOC_MAX_DOCS]).collect()
+    let cap = opts.max_docs.max(1);
+    let chosen: Vec<(&u32, &Vec<u32>)> = if docs.len() > cap {
+        (0..cap).map(|j| docs[j * docs.len() / cap]).collect()
     } else {
         docs.clone()
     };

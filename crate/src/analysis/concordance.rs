@@ -230,9 +230,9 @@ fn doc_lines(index: &Index, places: &[(u32, u32, u32)], opts: &KwicOptions, out:
     Ok(())
 }
 
-/// `id,title,left,node,right` plus one column per sort key.
+/// `id,title,left,keyword,right` (as [`super::kwic_csv`]) plus one column per sort key.
 pub fn concordance_csv(c: &Concordance) -> String {
-    let mut header: Vec<String> = ["id", "title", "left", "node", "right"].iter().map(|s| s.to_string()).collect();
+    let mut header: Vec<String> = ["id", "title", "left", "keyword", "right"].iter().map(|s| s.to_string()).collect();
     header.extend(c.sort.iter().cloned());
     let mut s = super::line(&header);
     for l in &c.lines {

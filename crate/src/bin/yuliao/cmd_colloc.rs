@@ -37,7 +37,7 @@ pub fn run_colloc(args: CollocArgs) -> anyhow::Result<()> {
     let measure = Measure::parse(&args.measure)
         .ok_or_else(|| anyhow::anyhow!("--measure {:?}: use logdice, mi, mi3, t or ll", args.measure))?;
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let opts = CollocOptions { window: args.window, measure, min: args.min, limit: args.limit, stopwords: args.no_stopwords };
+    let opts = CollocOptions { window: args.window, measure, min: args.min, limit: args.limit, stopwords: args.no_stopwords, ..CollocOptions::default() };
     let c = collocates(&index, &args.node.join(" "), &opts)?;
     if args.json {
         let mut v = serde_json::json!({

@@ -13,8 +13,11 @@ pub struct KwicArgs {
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
     /// Characters of context on each side.
-    #[arg(long, alias = "context", default_value_t = KWIC_WINDOW)]
+    #[arg(long, default_value_t = KWIC_WINDOW)]
     pub window: usize,
+    /// The former name of --window.
+    #[arg(long, hide = true, conflicts_with = "window")]
+    pub context: Option<usize>,
     /// Sort by up to three keys, most significant first: 1L 2L 3L (words left of the node),
     /// 1R 2R 3R (right), node; e.g. 1R,2R. Words as the index vocabulary cuts them.
     #[arg(long, default_value = "")]
@@ -31,7 +34,8 @@ pub struct KwicArgs {
 pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
     let sort = parse_sort(&args.sort)?;
     let index = super::cmd_index::open_index(args.index.as_deref())?;
-    let opts = KwicOptions { window: args.window, sort, limit: args.limit };
+    let window = args.context.unwrap_or(args.window);
+    let opts = KwicOptions { window, sort, limit: args.limit };
     let c = concordance(&index, &args.terms, &opts)?;
     if args.json {
         let lines: Vec<serde_json::Value> = c
@@ -43,7 +47,7 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
     } else if args.csv {
         crate::emit(&concordance_csv(&c));
     } else {
-        let w = args.window;
+        let w = window;
         for l in &c.lines {
             let pad = w.saturating_sub(l.left.chars().count());
             outln!("{}  {}{} 【{}】 {}", l.id, "　".repeat(pad), l.left, l.node, l.right);
