@@ -312,3 +312,81 @@ fn corrupt_index_pieces_fail_every_reading_command_with_the_piece_named() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Issue 8: the analysis commands print design.md's JSON shapes, with counts that agree with a
+/// scan of the cleaned text.
+#[test]
+fn analysis_commands_print_the_contract_shapes() {
+    let d = index_dir().to_str().unwrap();
+    let keys = |v: &serde_json::Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    let with = articles_containing("两带两创");
+
+    let v = json(&["kwic", "--json", "--window", "6", "--sort", "1R,2R", "--index", d, "两带两创"]);
+    assert_eq!(keys(&v), ["lines", "query", "total"]);
+    assert_eq!(v["query"], "两带两创");
+    let lines = v["lines"].as_array().unwrap();
+    assert_eq!(lines.len() as u64, v["total"].as_u64().unwrap());
+    assert!(lines.len() >= with.len());
+    for l in lines {
+        assert_eq!(keys(l), ["id", "left", "node", "right"]);
+        assert_eq!(l["node"], "两带两创");
+        assert!(with.contains(&l["id"].as_str().unwrap().to_string()));
+        assert!(l["left"].as_str().unwrap().chars().count() <= 6);
+    }
+
+    let v = json(&["colloc", "--json", "--window", "3", "--measure", "mi", "--min", "2", "--index", d, "两带两创"]);
+    for k in ["node", "window", "measure", "node_freq", "tokens", "collocates"] {
+        assert!(v.get(k).is_some(), "{k} in {v}");
+    }
+    assert_eq!((v["window"].as_u64(), v["measure"].as_str()), (Some(3), Some("mi")));
+    assert_eq!(v["node_freq"].as_u64().unwrap() as usize, lines.len());
+    for r in v["collocates"].as_array().unwrap() {
+        assert_eq!(keys(r), ["co", "freq", "score", "term"]);
+        assert!(r["co"].as_u64().unwrap() >= 2 && r["freq"].as_u64() >= r["co"].as_u64());
+    }
+
+    let v = json(&["keyness", "--json", "--index", d, "kind:literature"]);
+    for k in ["target_tokens", "reference_tokens", "keywords"] {
+        assert!(v.get(k).is_some(), "{k} in {v}");
+    }
+    let kw = v["keywords"].as_array().unwrap();
+    assert!(!kw.is_empty());
+    for r in kw {
+        for k in ["term", "a", "b", "ll", "log_ratio"] {
+            assert!(r.get(k).is_some(), "{k} in {r}");
+        }
+    }
+
+    let v = json(&["dispersion", "--json", "--by", "article", "--index", d, "两带两创"]);
+    assert_eq!(keys(&v), ["by", "dp", "dp_norm", "freq", "juilland_d", "parts", "range", "term"]);
+    assert_eq!(v["range"].as_u64().unwrap() as usize, with.len());
+    let parts = v["parts"].as_array().unwrap();
+    assert_eq!(parts.iter().filter(|p| p["count"].as_u64() > Some(0)).count(), with.len());
+    assert!(parts.iter().all(|p| keys(p) == ["count", "id", "size"]));
+    let v = json(&["dispersion", "--json", "--by", "issue", "--index", d, "两带两创"]);
+    assert_eq!(v["parts"].as_array().unwrap().len(), 1);
+
+    let v = json(&["ngrams", "--json", "--limit", "5", "--index", d]);
+    assert!(v["patterns"].as_array().unwrap().iter().any(|c| c["term"] == "两带两创"), "{v}");
+    assert!(v["ngrams"].as_array().unwrap().len() <= 5);
+}
+
+#[test]
+fn analysis_commands_refuse_bad_requests_with_a_message() {
+    let d = index_dir().to_str().unwrap();
+    for (args, says) in [
+        (vec!["kwic", "--sort", "4R", "窑"], "sort"),
+        (vec!["colloc", "--measure", "zscore", "窑"], "--measure"),
+        (vec!["colloc", "，"], "empty"),
+        (vec!["keyness", "kind:poem"], "poem"),
+        (vec!["keyness", "unit:没有这个单位"], "selects no article"),
+        (vec!["dispersion", "--by", "page", "窑"], "--by"),
+    ] {
+        let mut all = args.clone();
+        all.extend(["--index", d]);
+        let out = run(&all);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

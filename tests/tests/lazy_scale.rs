@@ -112,3 +112,36 @@ fn a_concordance_on_an_archive_reads_the_texts_of_its_lines_only() {
     let docs: std::collections::BTreeSet<u32> = lines.iter().map(|l| l.doc).collect();
     assert!(groups <= docs.len(), "{groups} document groups for lines in {} documents", docs.len());
 }
+
+#[test]
+fn collocates_on_an_archive_read_the_node_documents_only_and_sample_beyond_a_cap() {
+    use yuliao::analysis::{collocates, CollocOptions};
+    let b = archive();
+    let full = Index::open(&b.manifest, &b.pieces).unwrap();
+    let opts = CollocOptions { min: 1, limit: 0, ..CollocOptions::default() };
+    let (c, loaded) = lazily(&b, |ix| collocates(ix, "两带两创", &opts));
+    let c = c.unwrap();
+    assert_eq!(c, collocates(&full, "两带两创", &opts).unwrap(), "the lazy answer is the full one");
+    assert!(c.sampled.is_none());
+    // Forty copies of the seed: every count a multiple of forty.
+    assert_eq!(c.node_freq % ISSUES as u64, 0);
+    assert!(c.collocates.iter().all(|r| r.co % ISSUES as u64 == 0), "{:?}", c.collocates);
+    let groups = loaded.iter().filter(|n| n.starts_with("docs-")).count();
+    let docs = full.manifest().doc_groups.groups as usize;
+    assert!(groups * 2 < docs, "{groups} of {docs} document groups read");
+    assert_eq!(loaded.iter().filter(|n| n.starts_with("table-")).count(), 0);
+    // Capped at 12 documents: a stated sample, its co counted in those documents only.
+    let capped = CollocOptions { max_docs: 12, ..opts.clone() };
+    let (s, loaded) = lazily(&b, |ix| collocates(ix, "两带两创", &capped));
+    let s = s.unwrap();
+    let sampled = s.sampled.clone().expect("a sample, said so");
+    assert_eq!(sampled.docs, 12);
+    assert_eq!(sampled.of_docs, 3 * ISSUES);
+    assert_eq!(s.node_freq, c.node_freq, "node_freq still counts the whole corpus");
+    assert!(sampled.occurrences < s.node_freq);
+    let co: u64 = s.collocates.iter().map(|r| r.co).sum();
+    let co_full: u64 = c.collocates.iter().map(|r| r.co).sum();
+    assert!(co < co_full, "co counts the sample: {co} of {co_full}");
+    let groups = loaded.iter().filter(|n| n.starts_with("docs-")).count();
+    assert!(groups <= 12, "{groups} document groups for a 12-document sample");
+}

@@ -1,5 +1,8 @@
 //! Analysis: corpus-linguistic answers over an [`Index`]: word frequencies, theme tracking,
-//! concordances (KWIC), and their CSV forms.
+//! concordances (KWIC, sortable: [`concordance`]), collocates ([`colloc`]), keyness of subsets
+//! ([`keyness`], subsets in [`subset`]), dispersion ([`dispersion`]), n-grams and slogan
+//! candidates ([`ngrams`]), and their CSV forms. The formulas live in [`stats`], tested against
+//! the vectors of `docs/statistics.md`; what a context token is, in [`context`].
 //!
 //! Takes an index and options; returns plain serde data. Guarantees:
 //! - [`frequencies`] counts segmented word tokens of title + paragraphs (the word tier).
@@ -22,9 +25,25 @@ use crate::text::normalize;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod colloc;
+pub mod concordance;
+pub mod context;
+pub mod dispersion;
+mod error;
 mod fixed;
+pub mod keyness;
+pub mod ngrams;
+pub mod stats;
+pub mod subset;
 
+pub use colloc::{collocates, collocates_csv, CollocOptions, Collocate, Collocates};
+pub use concordance::{concordance, concordance_csv, parse_sort, Concordance, ConcordanceLine, KwicOptions, SortKey};
+pub use dispersion::{dispersion, dispersion_csv, DispersionReport, Part, PartsBy};
+pub use error::AnalysisError;
 pub use fixed::fixed;
+pub use keyness::{keyness, keyness_csv, Keyness, KeynessOptions, Keyword};
+pub use ngrams::{ngrams, Ngrams, NgramOptions};
+pub use stats::Measure;
 
 /// What to count in [`frequencies`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -422,11 +441,11 @@ pub fn try_theme_top(index: &Index, terms: &[String], limit: usize) -> Result<Th
     Ok(ThemeReport { terms, total, articles, matched, issues })
 }
 
-/// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading
-/// order (then position, the longest term first); a term inside one already shown is no new line;
-/// `context_chars` chars either side (line breaks shown as spaces, never crossing into the
-/// metadata); at most `limit` lines (0 = all). A piece that does not decode is an error naming it.
-pub fn try_kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Result<Vec<KwicLine>, IndexError> {
+/// The places concordance lines stand at, `(doc, start char, length)` in reading order: every
+/// occurrence of any of `terms` in title + paragraphs (then position, the longest term first); a
+/// term inside one already chosen is no new place; at most `limit` (0 = all). Positions alone:
+/// no document text is read.
+pub(crate) fn kwic_places(index: &Index, terms: &[String], limit: usize) -> Result<Vec<(u32, u32, u32)>, IndexError> {
     // Sorted by (doc, start, longest first, term order): one line per place in the text.
     let mut occ: Vec<((u32, u32, std::cmp::Reverse<u32>, usize), u32)> = Vec::new();
     for (i, t) in distinct_terms(terms).iter().enumerate() {
@@ -453,6 +472,15 @@ pub fn try_kwic(index: &Index, terms: &[String], context_chars: usize, limit: us
         covered = Some((doc, start + len));
         chosen.push((doc, start, len));
     }
+    Ok(chosen)
+}
+
+/// Concordance lines for every occurrence of any of `terms` in title + paragraphs, in reading
+/// order (then position, the longest term first); a term inside one already shown is no new line;
+/// `context_chars` chars either side (line breaks shown as spaces, never crossing into the
+/// metadata); at most `limit` lines (0 = all). A piece that does not decode is an error naming it.
+pub fn try_kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize) -> Result<Vec<KwicLine>, IndexError> {
+    let chosen = kwic_places(index, terms, limit)?;
     let mut out = Vec::with_capacity(chosen.len());
     let mut current: Option<(u32, Vec<char>)> = None;
     for (doc, start, len) in chosen {

@@ -16,9 +16,13 @@ pub fn emit(s: &str) {
 }
 
 mod cmd_clean;
+mod cmd_colloc;
+mod cmd_dispersion;
 mod cmd_freq;
 mod cmd_index;
+mod cmd_keyness;
 mod cmd_kwic;
+mod cmd_ngrams;
 mod cmd_search;
 mod cmd_theme;
 
@@ -102,8 +106,16 @@ enum Command {
     Theme(cmd_theme::ThemeArgs),
     /// Word frequencies.
     Freq(cmd_freq::FreqArgs),
-    /// Keyword in context (concordance).
+    /// Keyword in context (concordance), sortable by the words around the node.
     Kwic(cmd_kwic::KwicArgs),
+    /// Collocates of a node within ±N tokens (logDice, MI, MI3, T-score, log-likelihood).
+    Colloc(cmd_colloc::CollocArgs),
+    /// Keywords of a subset against the rest or another subset (G², Log Ratio).
+    Keyness(cmd_keyness::KeynessArgs),
+    /// Dispersion of a term over articles or issues (range, DP, Juilland's D).
+    Dispersion(cmd_dispersion::DispersionArgs),
+    /// Recurring word sequences, quoted phrases and slogan patterns.
+    Ngrams(cmd_ngrams::NgramsArgs),
 }
 
 fn main() -> anyhow::Result<()> {
@@ -115,5 +127,9 @@ fn main() -> anyhow::Result<()> {
         Command::Theme(args) => cmd_theme::run_theme(args),
         Command::Freq(args) => cmd_freq::run_freq(args),
         Command::Kwic(args) => cmd_kwic::run_kwic(args),
+        Command::Colloc(args) => cmd_colloc::run_colloc(args),
+        Command::Keyness(args) => cmd_keyness::run_keyness(args),
+        Command::Dispersion(args) => cmd_dispersion::run_dispersion(args),
+        Command::Ngrams(args) => cmd_ngrams::run_ngrams(args),
     }
 }
