@@ -138,7 +138,7 @@ fn doc_tokens(index: &Index, docs: &[bool]) -> Result<u64, AnalysisError> {
 fn count_in(index: &Index, term: &str, docs: &[bool]) -> Result<u64, AnalysisError> {
     let Some((ord, _)) = unless_pending(index.find(Tier::Word, term))? else { return Ok(0) };
     let Some(list) = unless_pending(index.term_postings(ord).map(Some))? else { return Ok(0) };
-    Ok(list.docs.iter().enumerate().filter(|(_, d)| docs.get(**d as usize).copied().unwrap_or(false)).map(|(i, _)| list.positions_at(i).len() as u64).sum())
+    Ok(list.docs.iter().enumerate().filter(|(_, d)| docs.get(**d as usize).copied().unwrap_or(false)).map(|(i, _)| u64::from(list.tf_at(i))).sum())
 }
 
 /// Every word's occurrences in the selected documents, from the postings.
@@ -154,7 +154,7 @@ fn postings_counts(index: &Index, docs: &[bool]) -> Result<BTreeMap<String, u64>
         }
         match unless_pending(index.term_postings(ord).map(Some)) {
             Ok(Some(list)) => {
-                let c: u64 = list.docs.iter().enumerate().filter(|(_, d)| docs.get(**d as usize).copied().unwrap_or(false)).map(|(i, _)| list.positions_at(i).len() as u64).sum();
+                let c: u64 = list.docs.iter().enumerate().filter(|(_, d)| docs.get(**d as usize).copied().unwrap_or(false)).map(|(i, _)| u64::from(list.tf_at(i))).sum();
                 if c > 0 {
                     out.insert(term.to_string(), c);
                 }

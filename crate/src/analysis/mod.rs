@@ -279,7 +279,7 @@ fn frequencies_from_postings(index: &Index, opts: &FreqOptions) -> Result<FreqTa
         let (mut count, mut articles) = (0u64, 0u32);
         for (i, d) in list.docs.iter().enumerate() {
             if selected.get(*d as usize).copied().unwrap_or(false) {
-                count += list.positions_at(i).len() as u64;
+                count += u64::from(list.tf_at(i));
                 articles += 1;
             }
         }

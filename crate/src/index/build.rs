@@ -224,7 +224,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     let mut words: Vec<(String, Postings)> = words.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
-    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, |d| {
+    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, false, |d| {
         [metas[d as usize].title_tokens, u32::MAX, u32::MAX, u32::MAX, u32::MAX, u32::MAX]
     });
     for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab, super::DICT_PIECE_BYTES)? {
@@ -244,7 +244,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         .map(|(m, a)| super::region_ends(a, m.title_chars, m.body_chars))
         .collect();
     let char_ends = |d: u32| region_ends[d as usize];
-    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, char_ends);
+    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, true, char_ends);
     drop(chars);
     for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
@@ -498,7 +498,7 @@ impl BigramCounts {
             });
         }
         ids.clear();
-        let mut enc = Encoder::new(cut);
+        let mut enc = Encoder::new(cut, true);
         let mut positions: Vec<u32> = Vec::new();
         for (i, &(_, id)) in keys.iter().enumerate() {
             let start = starts[i] as usize;

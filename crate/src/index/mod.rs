@@ -77,14 +77,15 @@
 //!                 ; dictionary piece starts at first_offset; a new postings piece starts at 0)
 //! postings     (kinds 2, 4, 9) := raw_len:varint deflate(list*)
 //! list         := (doc_delta:varint tf_code:varint [regions] pos_delta:varint[tf])[doc_freq]
+//!                 ; word lists (kind 2) have no pos_delta: documents, counts and regions only
 //!                 ; tf_code = tf * 2 + (some occurrence lies outside the paragraphs);
 //!                 ; first doc and first position of each doc absolute, the rest deltas (> 0);
 //! regions      := mask:u8 count:varint[bits set in mask]     ; present when tf_code is odd
 //!                 ; bit r: region r holds count (> 0) of the doc's occurrences; regions in
 //!                 ; search-text order: 0 title, 1 paragraphs (never in the mask: tf minus the
 //!                 ; others), 2 subtitle, 3 column, 4 authors, 5 photographers, 6 units
-//!                 ; word positions (kind 2) count tokens, char and bigram positions (4, 9)
-//!                 ; are char offsets of the search text (a bigram's: of its first char)
+//!                 ; char and bigram positions (4, 9) are char offsets of the search text (a
+//!                 ; bigram's: of its first char)
 //! norms        (kind 10) := raw_len:varint deflate(tokens:varint[docs])
 //! layout       (kind 12) := raw_len:varint deflate((title_chars:varint body_chars:varint
 //!                 (authors_start - body_chars):varint (units_start - authors_start):varint
@@ -107,13 +108,13 @@
 //! `kind` of a document: 0 news, 1 photo, 2 feature, 3 literature.
 //!
 //! # The search text of a document
-//! Word positions and char positions refer to the document's *search text*, built by
+//! Char positions and regions refer to the document's *search text*, built by
 //! [`search_text`]: the title (empty when there is none), then each paragraph, then the
 //! subtitle, column, authors, photographers and units, joined by `\n`. Title + paragraphs are
 //! the *body* (`body_chars`), what themes, KWIC and frequencies count. Every char except `\n`
 //! is in the character tier, normalised by [`crate::text::normalize_char`] (one char in, one
 //! char out, so offsets agree with the original text). Word tokens come from title and
-//! paragraphs only; a line break advances the word position by one so phrases never span lines.
+//! paragraphs only (a word's region is the title or the paragraphs).
 //!
 //! # Checks
 //! Every piece's header (magic, version, kind, length) and CRC are checked when it is loaded,

@@ -3,6 +3,10 @@
 //! order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`]
 //! module doc).
 //!
+//! Word lists hold no positions (`doc_delta tf_code [regions]`): a word's documents, counts
+//! and title counts are all that ranking and counting read of them, and positions were two
+//! thirds of the word tier. Where a string lies, the character tier says.
+//!
 //! Each document's entry says how many of its occurrences lie in each [`Region`] of its search
 //! text (title, paragraphs, subtitle, column, authors, photographers, units: they follow each
 //! other in that order, so the counts split the ascending positions into runs). Ranking boosts
@@ -61,8 +65,8 @@ pub struct PostingList {
     /// `positions[starts[i]..starts[i + 1]]` belong to `docs[i]`.
     pub starts: Vec<u32>,
     pub positions: Vec<u32>,
-    /// `regions[i]`: how many of `docs[i]`'s positions lie in each region (in order: the first
-    /// `regions[i][0]` in the title, and so on).
+    /// `regions[i]`: how many of `docs[i]`'s occurrences lie in each region (in order: the
+    /// first `regions[i][0]` in the title, and so on); they add up to its term frequency.
     pub regions: Vec<RegionCounts>,
 }
 
@@ -72,6 +76,10 @@ impl PostingList {
         let a = self.starts.get(i).copied().unwrap_or(0) as usize;
         let b = self.starts.get(i + 1).copied().unwrap_or(0) as usize;
         self.positions.get(a..b).unwrap_or(&[])
+    }
+    /// The i-th document's term frequency (also where the list holds no positions).
+    pub fn tf_at(&self, i: usize) -> u32 {
+        self.regions_at(i).iter().sum()
     }
     /// How many of the i-th document's positions lie in each region.
     pub fn regions_at(&self, i: usize) -> RegionCounts {
@@ -124,6 +132,8 @@ pub(crate) struct Encoder {
     bodies: Vec<(u32, u32, Vec<u8>)>,
     buf: Writer,
     from: u32,
+    /// Whether lists hold positions (not in the word tier).
+    with_positions: bool,
     /// The list being written: its first byte, documents and positions so far.
     offset: u64,
     docs: u32,
@@ -133,9 +143,10 @@ pub(crate) struct Encoder {
 
 #[cfg(feature = "native")]
 impl Encoder {
-    /// An encoder cutting pieces of about `cut` bytes.
-    pub fn new(cut: usize) -> Encoder {
+    /// An encoder cutting pieces of about `cut` bytes, writing positions or not.
+    pub fn new(cut: usize, with_positions: bool) -> Encoder {
         Encoder {
+            with_positions,
             raw_cut: cut * 3 / 2,
             infos: Vec::new(),
             bodies: Vec::new(),
@@ -178,10 +189,12 @@ impl Encoder {
                 b.varint(u64::from(counts[r]));
             }
         }
-        let mut prev = 0u32;
-        for (j, p) in positions.iter().enumerate() {
-            b.varint(u64::from(if j == 0 { *p } else { p - prev }));
-            prev = *p;
+        if self.with_positions {
+            let mut prev = 0u32;
+            for (j, p) in positions.iter().enumerate() {
+                b.varint(u64::from(if j == 0 { *p } else { p - prev }));
+                prev = *p;
+            }
         }
         self.positions += positions.len() as u64;
     }
@@ -234,17 +247,19 @@ pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError
 pub(crate) fn encode<'a>(
     lists: impl Iterator<Item = &'a Postings>,
     cut: usize,
+    with_positions: bool,
     ends: impl Fn(u32) -> RegionEnds,
 ) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
-    let mut e = Encoder::new(cut);
+    let mut e = Encoder::new(cut, with_positions);
     for list in lists {
         e.push(list, &ends);
     }
     e.finish()
 }
 
-/// Decodes the list `info` points at inside `body` (the body of piece `info.piece`).
-pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -> Result<PostingList, IndexError> {
+/// Decodes the list `info` points at inside `body` (the body of piece `info.piece`), with
+/// positions or (the word tier) without.
+pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, with_positions: bool) -> Result<PostingList, IndexError> {
     let bytes = usize::try_from(info.offset)
         .ok()
         .zip(usize::try_from(info.offset.saturating_add(info.len)).ok())
@@ -254,11 +269,12 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
     let mut list = PostingList {
         docs: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
         starts: Vec::with_capacity((info.doc_freq as usize).min(bytes.len()) + 1),
-        positions: Vec::with_capacity(info.coll_freq.min(bytes.len() as u64) as usize),
+        positions: Vec::with_capacity(if with_positions { info.coll_freq.min(bytes.len() as u64) as usize } else { 0 }),
         regions: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
     };
     list.starts.push(0);
     let mut doc: u64 = 0;
+    let mut total: u64 = 0;
     for i in 0..info.doc_freq {
         let d = c.varint()?;
         doc = if i == 0 {
@@ -271,7 +287,9 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         if doc >= n_docs as u64 {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
         }
-        let code = c.varint_max(2 * c.remaining() as u64 + 1, "term frequency")?;
+        // With positions, each occurrence takes a byte at least.
+        let max_tf = if with_positions { c.remaining() as u64 } else { u64::from(u32::MAX) };
+        let code = c.varint_max(2 * max_tf + 1, "term frequency")?;
         let tf = code / 2;
         if tf == 0 {
             return Err(c.corrupt("zero term frequency"));
@@ -294,8 +312,9 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
             }
             regions[Region::Paragraphs as usize] = left as u32;
         }
+        total = total.saturating_add(tf);
         let mut pos: u64 = 0;
-        for j in 0..tf {
+        for j in 0..if with_positions { tf } else { 0 } {
             let p = c.varint()?;
             pos = if j == 0 {
                 p
@@ -314,7 +333,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str) -
         list.regions.push(regions);
     }
     c.finish()?;
-    if list.positions.len() as u64 != info.coll_freq {
+    if total != info.coll_freq {
         return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
     }
     Ok(list)

@@ -481,7 +481,10 @@ impl Index {
             detail: format!("postings piece {} does not exist", info.piece),
         })?;
         match self.component(slot)? {
-            Component::Postings(body) => postings::decode(body, info, self.article_count(), &self.manifest.pieces[slot].name),
+            Component::Postings(body) => {
+                let with_positions = kind != PieceKind::WordPostings;
+                postings::decode(body, info, self.article_count(), &self.manifest.pieces[slot].name, with_positions)
+            }
             _ => Err(IndexError::Corrupt { piece: kind.name().into(), detail: "not a postings piece".into() }),
         }
     }

@@ -57,7 +57,9 @@ fn round_trip_keeps_articles_stats_and_themes() {
     let (ord, info) = idx.term("拟薄水铝石").expect("userdict word is one term");
     assert_eq!(info.doc_freq, 1);
     assert_eq!(info.coll_freq, 2);
-    assert_eq!(idx.term_postings(ord).unwrap().docs, vec![0]);
+    // Word lists hold documents and counts, no positions.
+    let words = idx.term_postings(ord).unwrap();
+    assert_eq!((words.docs.clone(), words.tf_at(0), words.positions.len()), (vec![0], 2, 0));
     // The character tier knows every char, with positions into the search text.
     let l = idx.char_postings('窑').unwrap().unwrap();
     assert_eq!(l.docs, vec![1]);
@@ -382,7 +384,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     let ends = [4, 10, 12, 12, 20, 25];
     assert_eq!(count_regions(&[0, 3, 9, 15, 30], &ends), [2, 1, 0, 0, 1, 0, 1]);
     assert_eq!(count_regions(&[], &ends), [0; 7]);
-    let mut e = Encoder::new(1 << 16);
+    let mut e = Encoder::new(1 << 16, true);
     e.start_list();
     e.push_doc(2, &[0, 3, 9], &ends); // two in the title, one in the paragraphs
     e.push_doc(5, &[7, 8], &ends); // paragraphs only: no region bytes
@@ -390,7 +392,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     e.end_list();
     let (infos, bodies) = e.finish();
     let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
-    let list = decode(&raw, &infos[0], 10, "p").unwrap();
+    let list = decode(&raw, &infos[0], 10, "p", true).unwrap();
     assert_eq!(list.docs, vec![2, 5, 6]);
     assert_eq!(list.regions, vec![[2, 1, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 1]]);
     assert_eq!(list.positions_at(2), &[21, 26]);
@@ -403,7 +405,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
         (vec![0u8, 3, 0x81, 1, 5], "region mask 0x81"),
     ] {
         let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
-        let err = decode(&bytes, &info, 10, "p").unwrap_err().to_string();
+        let err = decode(&bytes, &info, 10, "p", true).unwrap_err().to_string();
         assert!(err.contains(what), "{what}: {err}");
     }
 }

@@ -34,8 +34,9 @@ pub(crate) struct AtomMatches {
     pub char_idf: f64,
 }
 
-/// Where an atom starts in one document: char offsets (char tier) or word positions (word
-/// tier), ascending, and how many of them lie in each region of the search text.
+/// Where an atom starts in one document: char offsets (char tier; none for word matches, whose
+/// lists hold no positions), ascending, and how many starts lie in each region of the search
+/// text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Starts {
     pub at: Vec<u32>,
@@ -45,6 +46,10 @@ pub(crate) struct Starts {
 impl Starts {
     pub fn in_region(&self, r: Region) -> usize {
         self.regions[r as usize] as usize
+    }
+    /// How many starts, in all regions (word matches count without positions).
+    pub fn count(&self) -> usize {
+        self.regions.iter().map(|&n| n as usize).sum()
     }
 }
 
@@ -184,9 +189,11 @@ pub(crate) fn char_starts(
     Ok(intersect(&lists))
 }
 
-/// Word-tier matches of `text`: its most probable segmentation over the vocabulary, as a
-/// phrase of word positions, with the sum of its words' idf. None when some part is not an
-/// indexed word, or is a single character.
+/// Word-tier matches of `text`: the documents holding every word of its most probable
+/// segmentation over the vocabulary, with the sum of its words' idf. None when some part is
+/// not an indexed word, or is a single character. Each document's counts (per region) are the
+/// least of its words' counts: word lists hold no positions (see [`crate::index::postings`]),
+/// and the substring match this must go with already says the words lie together.
 ///
 /// Why not single characters: a word match ranks a document above the ones that hold the
 /// string only inside other words (氧化铝 the word, not 精细氧化铝事业部). A one-character word
@@ -196,19 +203,15 @@ pub(crate) fn char_starts(
 fn word_matches(index: &Index, text: &str) -> Result<Option<(BTreeMap<u32, Starts>, f64)>, IndexError> {
     let total = index.stats().tokens;
     let segs = segment_by_vocab(text, total, |w| index.term(w).map(|(_, i)| i.coll_freq));
-    let mut parts: Vec<(u32, u32)> = Vec::new();
-    let mut rel = 0u32;
+    let mut parts: Vec<u32> = Vec::new();
     for s in &segs {
         if s.known && s.text.chars().nth(1).is_none() {
             return Ok(None);
         } else if s.known {
             if let Some((ord, _)) = index.term(&s.text) {
-                parts.push((ord, rel));
+                parts.push(ord);
             }
-            rel += 1;
-        } else if s.text.chars().all(is_punct) {
-            rel += s.text.chars().count() as u32;
-        } else {
+        } else if !s.text.chars().all(is_punct) {
             return Ok(None);
         }
     }
@@ -216,19 +219,25 @@ fn word_matches(index: &Index, text: &str) -> Result<Option<(BTreeMap<u32, Start
         return Ok(None);
     }
     let n = index.article_count();
-    let mut lists = Vec::new();
     let mut idf_sum = 0.0;
-    for (ord, _) in &parts {
+    let mut docs: Option<BTreeMap<u32, Starts>> = None;
+    for ord in &parts {
         let doc_freq = index.term_info(*ord).map_or(0, |info| info.doc_freq);
         idf_sum += idf(n, doc_freq as usize);
-        lists.push(index.term_postings(*ord)?);
+        let list = index.term_postings(*ord)?;
+        let mut here = BTreeMap::new();
+        for (i, &doc) in list.docs.iter().enumerate() {
+            let counts = list.regions_at(i);
+            let regions = match docs.as_ref().map(|d| d.get(&doc)) {
+                None => counts,
+                Some(None) => continue,
+                Some(Some(prev)) => std::array::from_fn(|r| prev.regions[r].min(counts[r])),
+            };
+            here.insert(doc, Starts { at: Vec::new(), regions });
+        }
+        docs = Some(here);
     }
-    let refs: Vec<(&PostingList, u32)> = lists
-        .iter()
-        .zip(&parts)
-        .map(|(l, (_, r))| (l, *r))
-        .collect();
-    Ok(Some((intersect(&refs), idf_sum)))
+    Ok(docs.map(|d| (d, idf_sum)))
 }
 
 pub(crate) fn match_atom(
@@ -397,9 +406,9 @@ pub fn search_with(
                 // Occurrences in the title count `boost` times.
                 let tf = |s: &Starts| {
                     let title = s.in_region(Region::Title);
-                    title as f64 * boost + (s.at.len() - title) as f64
+                    title as f64 * boost + (s.count() - title) as f64
                 };
-                if !dm.word_starts.at.is_empty() {
+                if dm.word_starts.count() > 0 {
                     let tf = tf(&dm.word_starts);
                     let s = bm25(tf, am.word_idf);
                     best_word = Some(best_word.map_or(s, |b: f64| b.max(s)));
