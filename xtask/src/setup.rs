@@ -139,10 +139,15 @@ pub fn debian_packages(wanted: &[Package]) -> Result<()> {
     Ok(())
 }
 
-/// `npm ci` in the repository root when playwright-core is not installed yet (node and npm
-/// come from Debian when missing).
+/// The npm packages the browser steps import (package.json's devDependencies): playwright-core
+/// drives Chromium, axe-core is injected into the pages by the accessibility test.
+const NODE_MODULES: [&str; 2] = ["playwright-core", "axe-core"];
+
+/// `npm ci` in the repository root when one of [`NODE_MODULES`] is not installed yet (a
+/// checkout from before a package was added has the others; node and npm come from Debian when
+/// missing).
 pub fn node_modules() -> Result<()> {
-    if root().join("node_modules/playwright-core/package.json").exists() {
+    if NODE_MODULES.iter().all(|m| root().join("node_modules").join(m).join("package.json").exists()) {
         return Ok(());
     }
     debian_packages(&NODE_PACKAGES)?;
