@@ -50,6 +50,20 @@ async function axeFindings(p) {
     .map((v) => `${v.impact} ${v.id}: ${v.help}: ${v.nodes.slice(0, 5).join(' | ')}`);
 }
 
+test('axe runs in the page and reports a planted problem (the check itself works)', async () => {
+  await route(page, '#/issues');
+  await page.waitForSelector('ol#issues > li[data-issue]');
+  await page.evaluate(() => {
+    const img = document.createElement('img');
+    img.id = 'planted';
+    img.src = 'data:image/gif;base64,R0lGODlhAQABAAAAACw=';
+    document.querySelector('main').append(img);
+  });
+  const found = await axeFindings(page);
+  await page.evaluate(() => document.getElementById('planted').remove());
+  assert.ok(found.some((f) => f.includes('image-alt') && f.includes('#planted')), `image-alt on #planted: ${found}`);
+});
+
 /** Every view of the app: the hash to open and what shows that the view has answered. */
 const VIEWS = [
   ['landing', '#/', '#corpus-about'],

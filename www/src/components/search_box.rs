@@ -11,7 +11,7 @@
 //! while closed); `aria-expanded` says whether it is open; ArrowDown / ArrowUp move the
 //! selection (wrapping) and `aria-activedescendant` names the selected `option`
 //! (`#suggestion-<i>`, `aria-selected="true"`) while focus stays in the input; Enter picks it,
-//! Escape closes the list.
+//! Escape closes the list (keeping the text).
 
 use std::rc::Rc;
 
@@ -93,7 +93,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     open.set(false);
                 }
             }
-            "Escape" => {
+            // Escape closes an open list and keeps the text (a search field would clear it);
+            // pressed again, it clears the field as usual.
+            "Escape" if *open && count > 0 => {
+                e.prevent_default();
                 open.set(false);
                 selected.set(None);
             }
