@@ -11,7 +11,7 @@
 //!   with apt-get, they are installed, saying what and why; otherwise the task stops with the
 //!   exact command to run.
 //! - [`node_modules`]: `npm ci` when playwright-core (which drives Debian's Chromium; it never
-//!   downloads a browser) is not installed yet.
+//!   downloads a browser) or axe-core (the accessibility checks) is not installed yet.
 //!
 //! Every check is cheap when the thing is already there, so tasks call these unconditionally.
 
