@@ -372,20 +372,18 @@ fn skip_to_main() -> Callback<MouseEvent> {
 /// rendered again whenever pieces arrive, and tries again then.
 #[hook]
 fn use_focus_heading(location: &HashLocation) {
-    let pending = use_mut_ref(|| false);
-    let first = use_mut_ref(|| true);
-    {
-        let pending = pending.clone();
-        use_effect_with((location.path.clone(), location.query.clone()), move |_| {
-            if !first.replace(false) {
-                *pending.borrow_mut() = true;
-            }
-        });
-    }
+    // The location last seen, and whether its view's heading still waits for focus. One ref
+    // and one effect: each hook instance costs wasm (two effects and two refs cost ~1.3 KB).
+    let seen = use_mut_ref(|| None::<(String, bool)>);
+    let key = format!("{}?{}", location.path, location.query);
     use_effect(move || {
-        if *pending.borrow() && focus_heading() {
-            *pending.borrow_mut() = false;
-        }
+        let mut seen = seen.borrow_mut();
+        let pending = match seen.take() {
+            // The first page load keeps its focus where the browser put it.
+            None => false,
+            Some((last, pending)) => pending || last != key,
+        };
+        *seen = Some((key, pending && !focus_heading()));
     });
 }
 
