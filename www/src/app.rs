@@ -1,14 +1,14 @@
-//! The app shell: routes, the index download, the contexts, and the chrome around the views.
+//! The app shell: which view a route shows, the index download, and the chrome around the views.
 //!
 //! Takes the page's hash URL; returns the view for the route (`#/search`, `#/article/<id>`,
 //! `#/freq`, `#/themes`, `#/issues`, `#/issue/<stem>`) once the index is open, a progress bar
 //! while it downloads, or an error addressed to the visitor. Guarantees: views are only
-//! rendered with an opened index in context ([`use_index`]); every href comes from [`Links`]
-//! ([`use_links`]), which carries `embed`, `lang` and `controls` on; `embed=1` drops the header
-//! and footer, adds "open in the full app" (`a#open-full`) and posts the page's height to the
-//! parent (`{ type: "yuliao:height", height }`); the language lives in a context ([`use_tr`])
-//! and in `localStorage`, unless the URL forces one; views name themselves in the tab title
-//! ([`use_doc_title`]).
+//! rendered with an opened index in context (the contexts and their hooks live in
+//! `context`, which views import; this module imports the views, never the other way round);
+//! every href comes from [`Links`], which carries `embed`, `lang` and `controls` on; `embed=1`
+//! drops the header and footer, adds "open in the full app" (`a#open-full`) and posts the
+//! page's height to the parent (`{ type: "yuliao:height", height }`); the language lives in a
+//! context and in `localStorage`, unless the URL forces one.
 
 use std::rc::Rc;
 
@@ -21,7 +21,8 @@ use yuliao::index::Index;
 use crate::components::progress::{load_error, load_progress};
 use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
-use crate::route::{use_hash_router, use_location, use_route, HashLocation, Route};
+use crate::context::{query_pairs, use_query_pairs, IndexHandle};
+use crate::route::{go, use_hash_router, use_location, use_route, HashLocation, Route};
 use crate::state::{parse_query, without_embed, Links};
 use crate::views::{
     article::ArticleView, freq::FreqView, issue::IssueView, issues::IssuesView, not_found::not_found, search::SearchView,
@@ -38,112 +39,6 @@ fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
         Route::Issues => html! { <IssuesView /> },
         Route::Issue { stem } => html! { <IssueView {stem} /> },
         Route::NotFound => not_found(tr, links),
-    }
-}
-
-/// The opened index, shared by every view, and how views ask for the pieces they miss.
-/// Equal when it is the same index with the same pieces loaded.
-#[derive(Clone)]
-pub struct IndexHandle {
-    pub index: Rc<Index>,
-    /// Bumped whenever pieces arrive, so answers that waited for them are computed again.
-    pub generation: u32,
-    /// Fetches pieces (each at most once at a time) and loads them into the index.
-    pub request: Callback<Vec<String>>,
-}
-
-impl PartialEq for IndexHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.index, &other.index) && self.generation == other.generation
-    }
-}
-
-/// The opened index. Only call inside a view (the shell provides it once the manifest is in).
-#[hook]
-pub fn use_index() -> Rc<Index> {
-    use_context::<IndexHandle>().expect("views are rendered only after the index is open").index
-}
-
-/// An engine answer that may still be waiting for index pieces.
-pub struct Answer<T>(Rc<Result<T, Vec<String>>>);
-
-impl<T> Answer<T> {
-    /// The answer, once every piece it needs has arrived.
-    pub fn ready(&self) -> Option<&T> {
-        self.0.as_ref().as_ref().ok()
-    }
-}
-
-/// Runs `op` on the index whenever `deps` change or pieces arrive. While `op` needs pieces
-/// that are not loaded, asks the shell to fetch them and answers "not ready"; the view shows
-/// a loading line and is rendered again when they are in.
-#[hook]
-pub fn use_engine<D, T, F>(deps: D, op: F) -> Answer<T>
-where
-    D: PartialEq + 'static,
-    T: 'static,
-    F: FnOnce(&Index, &D) -> T,
-{
-    let handle = use_context::<IndexHandle>().expect("views are rendered only after the index is open");
-    let index = handle.index.clone();
-    let answer = use_memo((deps, handle.generation), move |(deps, _)| index.attempt(|ix| op(ix, deps)));
-    let missing = answer.as_ref().as_ref().err().cloned();
-    {
-        let request = handle.request.clone();
-        use_effect_with((missing, handle.generation), move |(missing, _)| {
-            if let Some(names) = missing {
-                request.emit(names.clone());
-            }
-        });
-    }
-    Answer(answer)
-}
-
-/// The translator for the current language.
-#[hook]
-pub fn use_tr() -> Tr {
-    use_context::<Tr>().unwrap_or_default()
-}
-
-/// The decoded pairs of the hash query (`#/route?a=1&b=2`), followed by those of the page's
-/// own query (`page.html?embed=1#/…`), so a portal can write `?embed=1` or `?lang=en` before
-/// the hash as well as inside it; the hash wins where both give a key.
-#[hook]
-pub fn use_query_pairs() -> Vec<(String, String)> {
-    query_pairs(&use_location().query)
-}
-
-/// The pairs of the hash query `hash_query`, then those of the page's own query.
-fn query_pairs(hash_query: &str) -> Vec<(String, String)> {
-    let mut pairs = parse_query(hash_query);
-    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
-        pairs.extend(parse_query(search.trim_start_matches('?')));
-    }
-    pairs
-}
-
-/// The one href builder, carrying the page's `embed`, `lang` and `controls` onto every link.
-#[hook]
-pub fn use_links() -> Links {
-    Links::from_pairs(&use_query_pairs())
-}
-
-/// Names what the view shows in the tab title (`两带两创 · 检索 · 语料`); `what` empty: the
-/// app's name alone.
-#[hook]
-pub fn use_doc_title(what: String) {
-    let tr = use_tr();
-    use_effect_with((what, tr.lang), move |(what, lang)| {
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            doc.set_title(&Tr { lang: *lang }.doc_title(what));
-        }
-    });
-}
-
-/// Navigates to an href built by [`Links`] (the router follows the hash change).
-pub fn go(href: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash(href.trim_start_matches('#'));
     }
 }
 
@@ -173,7 +68,9 @@ impl Reducible for Pieces {
         let generation = self.generation.wrapping_add(1);
         Rc::new(match action {
             PiecesAction::Arrived => Pieces { generation, failure: self.failure.clone() },
-            PiecesAction::Failed(f) => Pieces { generation: self.generation, failure: Some(f) },
+            // A piece that failed is loaded as its error: views compute again and show it
+            // (`try_frequencies`, `try_theme_top`, … fail with it) instead of waiting.
+            PiecesAction::Failed(f) => Pieces { generation, failure: Some(f) },
             PiecesAction::Retry => Pieces { generation, failure: None },
         })
     }
@@ -323,6 +220,7 @@ fn Shell(props: &ShellProps) -> Html {
     });
     use_slash_shortcut();
     use_post_height(embed);
+    use_focus_heading(&location);
 
     // The language switch: the stored choice, and where the URL forces a language, the same
     // page under the other one.
@@ -376,9 +274,10 @@ fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<Tr> context={tr}>
             <div class="app" data-state={state} data-embed={embed.then_some("1")} data-controls={(!links.controls).then_some("0")}>
                 if !embed {
+                    <a id="skip-link" class="skip-link" href="#main" onclick={skip_to_main()}>{ tr.skip_to_main() }</a>
                     { header(tr, &links, &route, &set_lang) }
                 }
-                <main class="main">{ main }</main>
+                <main id="main" class="main" tabindex="-1">{ main }</main>
                 if embed {
                     <p class="embed-bar">
                         <a id="open-full" href={full_app_href(&links, &location)} target="_blank" rel="noopener">{ tr.open_full_app() }</a>
@@ -452,6 +351,64 @@ fn use_post_height(embed: bool) {
     });
 }
 
+/// The skip link's action: focus `main#main` (its href cannot do it, the hash is the route).
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(main) = main {
+            let _ = main.focus();
+        }
+    })
+}
+
+/// After a navigation (not the first page load), moves focus to the view's `h1` once it is
+/// rendered, so a screen reader announces the new view and Tab goes on from it, unless the
+/// reader is working in a field of the view (the search box, a select of the frequency
+/// view), which keeps focus. Views that fetch first render their `h1` later: the shell is
+/// rendered again whenever pieces arrive, and tries again then.
+#[hook]
+fn use_focus_heading(location: &HashLocation) {
+    // The location last seen, and whether its view's heading still waits for focus. One ref
+    // and one effect: each hook instance costs wasm (two effects and two refs cost ~1.3 KB).
+    let seen = use_mut_ref(|| None::<(String, bool)>);
+    let key = format!("{}?{}", location.path, location.query);
+    use_effect(move || {
+        let mut seen = seen.borrow_mut();
+        let pending = match seen.take() {
+            // The first page load keeps its focus where the browser put it.
+            None => false,
+            Some((last, pending)) => pending || last != key,
+        };
+        *seen = Some((key, pending && !focus_heading()));
+    });
+}
+
+/// Focuses `main h1` (made focusable by script with `tabindex="-1"`); true when done or when a
+/// field inside `main` has focus and keeps it; false while the view has no `h1` yet.
+fn focus_heading() -> bool {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return true };
+    if let Some(active) = doc.active_element() {
+        let field = matches!(active.tag_name().to_ascii_lowercase().as_str(), "input" | "select" | "textarea");
+        if field && active.closest("main").ok().flatten().is_some() {
+            return true;
+        }
+    }
+    let Some(h1) = doc.query_selector("main h1").ok().flatten().and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return false;
+    };
+    let _ = h1.set_attribute("tabindex", "-1");
+    // Without scrolling: a view places itself (the reader at its first match, below the h1).
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = h1.focus_with_options(&opts);
+    true
+}
+
 /// `/` anywhere outside a text field focuses the search box, or opens the search view.
 #[hook]
 fn use_slash_shortcut() {
@@ -493,15 +450,14 @@ fn use_slash_shortcut() {
 
 /// The header: brand, navigation (the link of `route`'s view marked active) and the language switch.
 fn header(tr: Tr, links: &Links, route: &Route, set_lang: &Callback<Lang>) -> Html {
-    let active = |r: &[Route]| {
-        if r.contains(route) {
-            "nav-link active"
-        } else {
-            "nav-link"
-        }
-    };
     let search_active = matches!(route, Route::Home | Route::Search | Route::Article { .. });
     let issues_active = matches!(route, Route::Issues | Route::Issue { .. });
+    // The active tab: marked for the eye (class) and for screen readers (aria-current).
+    let tab = |id: &'static str, active: bool, href: String, label: &'static str| {
+        html! {
+            <a {id} class={if active { "nav-link active" } else { "nav-link" }} aria-current={active.then_some("page")} {href}>{ label }</a>
+        }
+    };
     let switch = {
         let set_lang = set_lang.clone();
         let other = tr.lang.other();
@@ -514,10 +470,10 @@ fn header(tr: Tr, links: &Links, route: &Route, set_lang: &Callback<Lang>) -> Ht
                 <span class="brand-tagline">{ tr.tagline() }</span>
             </a>
             <nav class="nav" aria-label={tr.nav_label()}>
-                <a id="nav-search" class={if search_active { "nav-link active" } else { "nav-link" }} href={links.search("", 0)}>{ tr.nav_search() }</a>
-                <a id="nav-issues" class={if issues_active { "nav-link active" } else { "nav-link" }} href={links.issues(0)}>{ tr.nav_issues() }</a>
-                <a id="nav-freq" class={active(&[Route::Freq])} href={links.relink("/freq", &[])}>{ tr.nav_freq() }</a>
-                <a id="nav-themes" class={active(&[Route::Themes])} href={links.themes(&[])}>{ tr.nav_themes() }</a>
+                { tab("nav-search", search_active, links.search("", 0), tr.nav_search()) }
+                { tab("nav-issues", issues_active, links.issues(0), tr.nav_issues()) }
+                { tab("nav-freq", *route == Route::Freq, links.relink("/freq", &[]), tr.nav_freq()) }
+                { tab("nav-themes", *route == Route::Themes, links.themes(&[]), tr.nav_themes()) }
             </nav>
             <button id="lang-switch" class="lang-switch" type="button" title={tr.switch_title()} onclick={switch}>
                 { tr.switch_to() }

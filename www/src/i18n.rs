@@ -100,6 +100,10 @@ labels! {
     nav_themes => "主题", "Themes";
     nav_issues => "各期", "Issues";
     nav_label => "主导航", "Main";
+    skip_to_main => "跳到正文", "Skip to content";
+    pager_label => "翻页", "Pages";
+    back_nav_label => "返回", "Back";
+    neighbours_label => "上一篇与下一篇", "Previous and next article";
     switch_to => "English", "中文";
     switch_title => "Switch to English", "切换到中文";
     runs_locally => "全部在浏览器中运行，不向任何服务器发送数据。", "Runs entirely in your browser; nothing is sent anywhere.";
@@ -133,6 +137,7 @@ labels! {
     without_missing => "（去掉语料中没有的词）", "(without the words the corpus lacks)";
     matched_in => "匹配于：", "Matched in:";
     query_error => "查询有误：", "Query error:";
+    engine_error => "部分语料文件已损坏，无法给出这里的结果。", "Part of the corpus files is damaged, so this answer cannot be given.";
     untitled => "无标题", "Untitled";
     untitled_mark => "（无标题）", " (untitled)";
     working_title_hint => "原文没有标题：这是开头的文字", "No title in the paper: these are its opening words";
@@ -171,11 +176,10 @@ labels! {
     col_per_10k => "每万词", "Per 10k tokens";
     col_articles => "篇数", "Articles";
     col_links => "查看", "Open";
-    link_search => "检索", "search";
     link_theme => "主题", "theme";
     download_csv => "下载 CSV", "Download CSV";
     no_terms => "这个子集里没有符合条件的词。", "No term matches these settings.";
-    chart_label_freq => "高频词条形图", "Bar chart of the top terms";
+    chart_label_freq => "高频词条形图（数据见旁边的表格）", "Bar chart of the top terms (the table beside it lists them)";
 
     themes_title => "主题追踪", "Theme tracker";
     preset_themes => "预设主题", "Themes";

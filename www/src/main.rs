@@ -5,11 +5,12 @@
 //! [`yuliao::index::Index`] and renders the views. No request ever leaves the page's origin.
 //!
 //! Layout (the Yew examples' habit): `app` holds the chrome and which view each route shows,
-//! `route` the hash router, `views/` one file per route (`issues` and `issue` browse the paper), `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
+//! `context` the contexts with the hooks views read them by, `route` the hash router (and `go`), `views/` one file per route (`issues` and `issue` browse the paper), `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
 //! label in both languages, `load` the download, `download` the CSV save.
 
 mod app;
 mod components;
+mod context;
 mod download;
 mod i18n;
 mod load;

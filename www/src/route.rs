@@ -115,6 +115,13 @@ impl Reducible for HashLocation {
     }
 }
 
+/// Navigates to an href built by [`Links`] (the router follows the hash change).
+pub fn go(href: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(href.trim_start_matches('#'));
+    }
+}
+
 /// The query string of the hash as it is now (outside a component: event listeners).
 pub fn current_query() -> String {
     HashLocation::read(0).query

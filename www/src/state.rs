@@ -8,16 +8,16 @@
 //! Guarantees: parsing never fails (bad percent escapes are kept as typed, unknown keys are
 //! ignored, numbers out of range are clamped), and `parse(build(x)) == x` for every state.
 
+use yuliao::analysis::FreqOptions;
 use yuliao::corpus::Kind;
 
 use crate::i18n::Lang;
 
-/// Results per search page.
-pub const PAGE_SIZE: usize = 20;
-/// Default, smallest and largest number of rows in the frequency view.
-pub const FREQ_DEFAULT_N: usize = 50;
+/// The most rows and the longest minimum length a frequency link may ask for (the web's own
+/// clamps: a shared link must not make the page render an archive's whole vocabulary). The
+/// defaults are the engine's ([`FreqOptions::default`]: `FREQ_ROWS`, `FREQ_MIN_LEN`), as for
+/// the CLI and the JS API; a search page holds `yuliao::query::SEARCH_LIMIT` hits.
 pub const FREQ_MAX_N: usize = 1000;
-pub const FREQ_DEFAULT_MIN_LEN: usize = 2;
 pub const FREQ_MAX_MIN_LEN: usize = 10;
 
 /// Splits `?a=1&b=%E4%B8%A4` into decoded pairs, in order (repeated keys stay repeated).
@@ -154,7 +154,8 @@ pub struct FreqState {
 
 impl Default for FreqState {
     fn default() -> Self {
-        FreqState { stopwords: true, min_len: FREQ_DEFAULT_MIN_LEN, kind: None, unit: None, n: FREQ_DEFAULT_N }
+        let d = FreqOptions::default();
+        FreqState { stopwords: d.stopwords, min_len: d.min_len, kind: d.kind, unit: d.unit, n: d.limit }
     }
 }
 

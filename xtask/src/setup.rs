@@ -11,7 +11,7 @@
 //!   with apt-get, they are installed, saying what and why; otherwise the task stops with the
 //!   exact command to run.
 //! - [`node_modules`]: `npm ci` when playwright-core (which drives Debian's Chromium; it never
-//!   downloads a browser) is not installed yet.
+//!   downloads a browser) or axe-core (the accessibility checks) is not installed yet.
 //!
 //! Every check is cheap when the thing is already there, so tasks call these unconditionally.
 
@@ -139,10 +139,15 @@ pub fn debian_packages(wanted: &[Package]) -> Result<()> {
     Ok(())
 }
 
-/// `npm ci` in the repository root when playwright-core is not installed yet (node and npm
-/// come from Debian when missing).
+/// The npm packages the browser steps import (package.json's devDependencies): playwright-core
+/// drives Chromium, axe-core is injected into the pages by the accessibility test.
+const NODE_MODULES: [&str; 2] = ["playwright-core", "axe-core"];
+
+/// `npm ci` in the repository root when one of [`NODE_MODULES`] is not installed yet (a
+/// checkout from before a package was added has the others; node and npm come from Debian when
+/// missing).
 pub fn node_modules() -> Result<()> {
-    if root().join("node_modules/playwright-core/package.json").exists() {
+    if NODE_MODULES.iter().all(|m| root().join("node_modules").join(m).join("package.json").exists()) {
         return Ok(());
     }
     debian_packages(&NODE_PACKAGES)?;

@@ -1,13 +1,17 @@
 //! A vertical SVG column chart: one column per article in reading order (the theme view).
 //!
 //! Takes every article's value with a tooltip and an optional href; articles with zero get a
-//! thin grey tick so the spread through the issue stays visible, and columns with an href link
-//! to their article. The SVG stretches to the width of its box at a fixed height
+//! thin grey tick so the spread through the issue stays visible. The chart is one image
+//! (`role="img"`, named by `label`) with no focusable part inside (the table below lists the
+//! articles as links); a mouse click on a column with an href still opens its article
+//! (`data-href`). The SVG stretches to the width of its box at a fixed height
 //! (`preserveAspectRatio="none"`, so it reads the same on a phone and a desktop); the axis
 //! labels are HTML text beside it, so they are never stretched or shrunk.
 
 use yew::prelude::*;
 use yuliao::analysis::fixed;
+
+use super::bar_chart::follow_data_href;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
@@ -36,20 +40,16 @@ pub fn column_chart(id: &'static str, label: &'static str, columns: &[Column]) -
         let x = i as f64 * step + (step - w) / 2.0;
         let (h, class) =
             if c.value == 0 { (1.5, "column zero") } else { ((c.value as f64 / max as f64 * HEIGHT).max(2.0), "column") };
-        let rect = html! {
-            <rect class={class} x={fixed(x, 2)} y={fixed(HEIGHT - h, 2)} width={fixed(w, 2)} height={fixed(h, 2)}>
+        html! {
+            <rect class={class} x={fixed(x, 2)} y={fixed(HEIGHT - h, 2)} width={fixed(w, 2)} height={fixed(h, 2)} data-href={c.href.clone()}>
                 <title>{ c.title.clone() }</title>
             </rect>
-        };
-        match &c.href {
-            Some(href) => html! { <a href={href.clone()}>{ rect }</a> },
-            None => rect,
         }
     });
     html! {
         <div class="column-chart-box">
             <span class="axis-max">{ max.to_string() }</span>
-            <svg {id} class="column-chart" role="img" aria-label={label}
+            <svg {id} class="column-chart" role="img" aria-label={label} onclick={follow_data_href()}
                  viewBox="0 0 1000 100" preserveAspectRatio="none">
                 { for cols }
             </svg>

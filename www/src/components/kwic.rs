@@ -1,7 +1,7 @@
 //! Concordance lines (keyword in context): left context | keyword | right context, aligned
 //! on the keyword.
 //!
-//! Takes lines from `analysis::kwic` with the href of each line's article; renders a table
+//! Takes lines from `analysis::try_kwic` with the href of each line's article; renders a table
 //! (`table#kwic-table`, rows with `data-article-id`). The left context is right-aligned and
 //! clipped on its far side by CSS, so keywords line up in one column on any screen width.
 

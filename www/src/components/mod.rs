@@ -7,6 +7,7 @@
 pub mod bar_chart;
 pub mod column_chart;
 pub mod csv_button;
+pub mod engine_error;
 pub mod facets;
 pub mod highlight;
 pub mod kwic;

@@ -13,7 +13,7 @@ pub fn pager(tr: &Tr, page: usize, pages: usize, prev: Option<String>, next: Opt
         return html! {};
     }
     html! {
-        <nav class="pager">
+        <nav class="pager" aria-label={tr.pager_label()}>
             if let Some(href) = prev {
                 <a id="page-prev" class="pager-link" href={href}>{ tr.page_prev() }</a>
             } else {

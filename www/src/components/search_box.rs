@@ -5,6 +5,13 @@
 //! (click, or arrows + Enter) and `on_submit` when the form is sent. Holds only which
 //! suggestion is selected and whether the list is open. `input#search-input` is what the
 //! global `/` shortcut focuses.
+//!
+//! The WAI-ARIA combobox pattern (list autocomplete): the input is a `combobox` whose
+//! `aria-controls` names `ul#suggestions`, a `listbox` that is always in the page (`hidden`
+//! while closed); `aria-expanded` says whether it is open; ArrowDown / ArrowUp move the
+//! selection (wrapping) and `aria-activedescendant` names the selected `option`
+//! (`#suggestion-<i>`, `aria-selected="true"`) while focus stays in the input; Enter picks it,
+//! Escape closes the list (keeping the text).
 
 use std::rc::Rc;
 
@@ -12,8 +19,13 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 use yuliao::query::Suggestion;
 
-use crate::app::use_tr;
+use crate::context::use_tr;
 use crate::i18n::thousands;
+
+/// The id of suggestion `i`, for `aria-activedescendant`.
+fn option_id(i: usize) -> String {
+    format!("suggestion-{i}")
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SearchBoxProps {
@@ -70,6 +82,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
             }
             "ArrowUp" if count > 0 => {
                 e.prevent_default();
+                open.set(true);
                 selected.set(Some(selected.map_or(count - 1, |i| (i + count - 1) % count)));
             }
             "Enter" if *open => {
@@ -80,7 +93,10 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     open.set(false);
                 }
             }
-            "Escape" => {
+            // Escape closes an open list and keeps the text (a search field would clear it);
+            // pressed again, it clears the field as usual.
+            "Escape" if *open && count > 0 => {
+                e.prevent_default();
                 open.set(false);
                 selected.set(None);
             }
@@ -116,7 +132,7 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
         });
         let class = if *selected == Some(i) { "suggestion selected" } else { "suggestion" };
         html! {
-            <li class={class} role="option" aria-selected={(*selected == Some(i)).to_string()} {onmousedown}>
+            <li id={option_id(i)} class={class} role="option" aria-selected={(*selected == Some(i)).to_string()} {onmousedown}>
                 <span class="suggestion-term">{ s.term.clone() }</span>
                 <span class="suggestion-count">{ thousands(s.count as u64) }</span>
             </li>
@@ -133,20 +149,21 @@ pub fn SearchBox(props: &SearchBoxProps) -> Html {
                     name="q"
                     autocomplete="off"
                     spellcheck="false"
+                    role="combobox"
                     aria-label={tr.search_label()}
                     aria-autocomplete="list"
                     aria-controls="suggestions"
+                    aria-expanded={show.to_string()}
+                    aria-activedescendant={selected.filter(|_| show).map(option_id)}
                     placeholder={tr.search_placeholder()}
                     value={props.value.clone()}
                     {oninput}
                     {onkeydown}
                     {onblur}
                 />
-                if show {
-                    <ul id="suggestions" class="suggestions" role="listbox" aria-label={tr.suggestions_label()}>
-                        { for items }
-                    </ul>
-                }
+                <ul id="suggestions" class="suggestions" role="listbox" aria-label={tr.suggestions_label()} hidden={!show}>
+                    if show { { for items } }
+                </ul>
             </div>
             <button type="submit" class="search-button">{ tr.search_button() }</button>
         </form>

@@ -21,7 +21,7 @@ use yuliao::corpus::Article;
 use yuliao::index::Index;
 use yuliao::query;
 
-use crate::app::{use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
+use crate::context::{use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
 use crate::components::highlight::highlighted;
 use crate::components::title::{title_html, title_text};
 use crate::i18n::Tr;
@@ -98,6 +98,7 @@ fn missing(tr: &Tr, links: &Links, id: &str, q: &str, closest: &query::ClosestMa
     };
     html! {
         <section class="view article-missing">
+            <h1 class="view-title">{ tr.article_not_found().trim_end_matches(['：', ':']) }</h1>
             <p class="notice notice-error">{ tr.article_not_found() }{ " " }<code>{ id.to_string() }</code></p>
             if let Some(issue) = &closest.issue {
                 <p class="closest-intro">{ tr.closest_intro(&issue.publication, issue.date.as_deref().unwrap_or(&issue.stem)) }</p>
@@ -227,7 +228,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
 
     html! {
         <section class="view article-view">
-            <nav class="article-nav top">
+            <nav class="article-nav top" aria-label={tr.back_nav_label()}>
                 if !state.theme.is_empty() {
                     <a id="back-link" class="back-link" href={links.themes(&state.theme)}>{ tr.back_to_theme() }</a>
                 } else if !q.is_empty() {
@@ -276,7 +277,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                     }) }
                 </div>
             </article>
-            <nav class="article-nav bottom">
+            <nav class="article-nav bottom" aria-label={tr.neighbours_label()}>
                 { neighbour(&tr, &links, &state, prev.map(|a| (a, prev_label)), "prev-article", "neighbour prev", tr.prev_article()) }
                 { neighbour(&tr, &links, &state, next.map(|a| (a, next_label)), "next-article", "neighbour next", tr.next_article()) }
             </nav>

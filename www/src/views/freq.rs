@@ -1,10 +1,11 @@
 //! The word-frequency view (`#/freq?sw=1&min=2&kind=news&unit=X&n=50`).
 //!
-//! Takes the settings from the URL hash; calls `analysis::frequencies` and, on demand,
+//! Takes the settings from the URL hash; calls `analysis::try_frequencies` and, on demand,
 //! `analysis::freq_csv`. Renders the controls (stopwords, minimum length, kind, unit, top N;
 //! each change is a new URL, so a setting can be shared), the denominator in plain words, an
 //! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles)
-//! whose terms link to their search and their theme view. `controls=0` leaves out the controls
+//! whose terms link to their search and their theme view; a piece that does not decode shows
+//! its error (`.engine-error`), not an empty table. `controls=0` leaves out the controls
 //! (the CSV button stays).
 
 use std::rc::Rc;
@@ -12,9 +13,11 @@ use yew::prelude::*;
 use yuliao::analysis::{self, FreqOptions, FreqTable};
 use yuliao::corpus::Kind;
 
-use crate::app::{go, use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
+use crate::context::{use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
+use crate::route::go;
 use crate::components::bar_chart::{bar_chart, Bar};
 use crate::components::csv_button::csv_button;
+use crate::components::engine_error::engine_error;
 use crate::download::file_name;
 use crate::i18n::thousands;
 use crate::state::FreqState;
@@ -38,13 +41,16 @@ pub fn FreqView() -> Html {
 
     let answer = use_engine(state.clone(), |ix, s| {
         let opts = FreqOptions { stopwords: s.stopwords, min_len: s.min_len, kind: s.kind, unit: s.unit.clone(), limit: s.n };
-        // In Rcs, so the view shares the answer rather than copying it.
-        (Rc::new(analysis::frequencies(ix, &opts)), Rc::new(ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>()))
+        // In Rcs, so the view shares the answer rather than copying it. A piece that does not
+        // decode is shown as the error it is, never as an empty table.
+        analysis::try_frequencies(ix, &opts)
+            .map(|t| (Rc::new(t), Rc::new(ix.facets().units.into_iter().map(|(u, _)| u).collect::<Vec<_>>())))
     });
     let fetching = answer.ready().is_none();
+    let failure = answer.ready().and_then(|r| r.as_ref().err()).cloned();
     let (table, units) = match answer.ready() {
-        Some((t, u)) => (t.clone(), u.clone()),
-        None => (Rc::new(FreqTable { total_tokens: 0, rows: Vec::new(), truncated: false }), Rc::new(Vec::new())),
+        Some(Ok((t, u))) => (t.clone(), u.clone()),
+        _ => (Rc::new(FreqTable::default()), Rc::new(Vec::new())),
     };
 
     // Every control writes a new URL; the view re-renders from it.
@@ -130,10 +136,12 @@ pub fn FreqView() -> Html {
             }
             if fetching {
                 <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
+            } else if let Some(e) = &failure {
+                { engine_error(&tr, e) }
             } else {
             <p id="freq-total" class="denominator" data-total-tokens={table.total_tokens.to_string()}>{ tr.denominator(table.total_tokens) }</p>
             }
-            if fetching {
+            if fetching || failure.is_some() {
             } else if table.rows.is_empty() {
                 <p class="no-results">{ tr.no_terms() }</p>
             } else {
@@ -145,6 +153,20 @@ pub fn FreqView() -> Html {
                 </div>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MIN_LEN_CHOICES, TOP_CHOICES};
+    use yuliao::analysis::{FREQ_MIN_LEN, FREQ_ROWS};
+
+    #[test]
+    fn the_engines_defaults_are_offered_in_the_selects() {
+        // The view starts from the engine's defaults; a select without them would show
+        // another value than the one the table was computed with.
+        assert!(TOP_CHOICES.contains(&FREQ_ROWS), "{FREQ_ROWS} not in {TOP_CHOICES:?}");
+        assert!(MIN_LEN_CHOICES.contains(&FREQ_MIN_LEN), "{FREQ_MIN_LEN} not in {MIN_LEN_CHOICES:?}");
     }
 }
 
@@ -170,9 +192,9 @@ fn freq_table(tr: &crate::i18n::Tr, links: &crate::state::Links, table: &FreqTab
                         <td class="num">{ thousands(r.count) }</td>
                         <td class="num">{ analysis::fixed(r.per_10k, 2) }</td>
                         <td class="num">{ thousands(r.articles as u64) }</td>
+                        // The term itself links to its search: one link a row more would be one
+                        // more tab stop to the same place.
                         <td class="links">
-                            <a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ tr.link_search() }</a>
-                            { " · " }
                             <a href={links.themes(&[r.term.clone()])} title={tr.track_term(&r.term)}>{ tr.link_theme() }</a>
                         </td>
                     </tr>

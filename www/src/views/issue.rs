@@ -10,7 +10,7 @@
 use yew::prelude::*;
 use yuliao::browse::{self, TOC_PAGE};
 
-use crate::app::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::context::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::pager::pager;
 use crate::components::title::title_html;
 use crate::state::PageState;
@@ -83,7 +83,7 @@ pub fn IssueView(props: &IssueViewProps) -> Html {
 
     html! {
         <section class="view issue-view" data-issue={issue.stem.clone()}>
-            <nav class="article-nav top">
+            <nav class="article-nav top" aria-label={tr.back_nav_label()}>
                 <a class="back-link" href={links.issues(0)}>{ tr.all_issues() }</a>
             </nav>
             <h1 class="view-title">{ tr.issue_name(&issue.publication, issue.date.as_deref()) }</h1>

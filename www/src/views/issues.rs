@@ -8,7 +8,7 @@
 use yew::prelude::*;
 use yuliao::browse;
 
-use crate::app::{use_doc_title, use_index, use_links, use_query_pairs, use_tr};
+use crate::context::{use_doc_title, use_index, use_links, use_query_pairs, use_tr};
 use crate::components::pager::pager;
 use crate::state::PageState;
 

@@ -10,7 +10,7 @@ use crate::state::Links;
 pub fn not_found(tr: &Tr, links: &Links) -> Html {
     html! {
         <section class="view not-found">
-            <p>{ tr.not_found() }</p>
+            <h1 class="view-title">{ tr.not_found() }</h1>
             <p><a href={links.search("", 0)}>{ tr.go_search() }</a></p>
         </section>
     }

@@ -2,7 +2,7 @@
 //!
 //! Takes the query and page from the URL hash; calls `query::search` (results, facets over all
 //! matches, missing terms) and `query::suggest` (type-ahead on the word being typed). Renders
-//! the box, the number of hits, a notice for terms not in the corpus, the result rows
+//! a heading for screen readers, the box, the number of hits (a live region), a notice for terms not in the corpus, the result rows
 //! (`li.result[data-article-id]`, snippet highlights as `<mark>`), facets that append
 //! `kind:`/`unit:`/`author:` to the query, and paging. Without a query (the landing page, `#/`)
 //! it says what the corpus is (`#corpus-about`: publications, issues, dates, counts), links its
@@ -14,16 +14,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::browse::{self, Label};
 use yuliao::index::Index;
-use yuliao::query::{self, Alternative, Field, Filter, SearchOptions, SearchResults, Suggestion};
+use yuliao::query::{self, Alternative, Field, Filter, QueryError, SearchOptions, SearchResults, Suggestion, SEARCH_LIMIT};
 
-use crate::app::{go, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::context::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::route::go;
+use crate::components::engine_error::engine_error;
 use crate::components::facets::{facet_group, FacetEntry};
 use crate::components::highlight::highlighted;
 use crate::components::pager::pager;
 use crate::components::search_box::SearchBox;
 use crate::components::title::title_html;
 use crate::i18n::Tr;
-use crate::state::{Links, SearchState, PAGE_SIZE};
+use crate::state::{Links, SearchState};
 
 const SUGGESTIONS: usize = 8;
 const SNIPPET_CHARS: usize = 80;
@@ -83,7 +85,8 @@ pub fn SearchView() -> Html {
         if s.q.trim().is_empty() {
             return None;
         }
-        let opts = SearchOptions { limit: PAGE_SIZE, offset: s.page * PAGE_SIZE, snippet_chars: SNIPPET_CHARS };
+        // A page of results is the engine's default limit, as the CLI and the JS API.
+        let opts = SearchOptions { limit: SEARCH_LIMIT, offset: s.page * SEARCH_LIMIT, snippet_chars: SNIPPET_CHARS };
         Some(query::search(ix, &s.q, &opts).map(|r| {
             // The hits' documents are loaded already (their metadata made the hits).
             let labels = browse::labels_of(ix, &r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
@@ -110,18 +113,33 @@ pub fn SearchView() -> Html {
         })
     };
 
-    let body = match results.ready() {
-        None => html! { <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p> },
-        Some(None) => intro(&tr, &links, &index),
-        Some(Some(Err(e))) => html! { <p class="notice notice-error">{ tr.query_error() }{ " " }{ tr.query_error_text(e) }</p> },
-        Some(Some(Ok((r, labels, alternatives)))) => results_html(&tr, &links, &state, r, labels, alternatives),
+    // The count lives in one live region (`role="status"`) that stays in the page while a
+    // query is shown, so a screen reader hears "fetching…" turn into the number of hits (or
+    // that nothing matched, said once).
+    let (count, body) = match results.ready() {
+        None => (Some((None, tr.fetching().to_string())), html! {}),
+        Some(None) => (None, intro(&tr, &links, &index)),
+        // A damaged piece is not the visitor's mistake: it gets the engine-error notice.
+        Some(Some(Err(QueryError::Index(e)))) => (Some((None, String::new())), engine_error(&tr, e)),
+        Some(Some(Err(e))) => (
+            Some((None, String::new())),
+            html! { <p class="notice notice-error" role="alert">{ tr.query_error() }{ " " }{ tr.query_error_text(e) }</p> },
+        ),
+        Some(Some(Ok((r, labels, alternatives)))) => {
+            let text = if r.total == 0 { tr.no_results().to_string() } else { tr.hits(r.total) };
+            (Some((Some(r.total), text)), results_html(&tr, &links, &state, r, labels, alternatives))
+        }
     };
 
     html! {
         <section class="view search-view">
+            <h1 class="visually-hidden">{ if q_title.is_empty() { tr.search_label().to_string() } else { format!("{} · {q_title}", tr.search_label()) } }</h1>
             if links.controls {
                 <SearchBox value={(*typed).clone()} {suggestions} {on_input} {on_pick} {on_submit} autofocus={state.q.is_empty()} />
                 <p class="syntax-help">{ tr.syntax_help() }</p>
+            }
+            if let Some((total, text)) = count {
+                <p id="hit-count" class="hit-count" role="status" data-total={total.map(|t| t.to_string())}>{ text }</p>
             }
             { body }
         </section>
@@ -206,7 +224,7 @@ fn why_html(tr: &Tr, hit: &yuliao::query::Hit) -> Html {
 }
 
 fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, labels: &[Label], alternatives: &[Alternative]) -> Html {
-    let pages = r.total.div_ceil(PAGE_SIZE);
+    let pages = r.total.div_ceil(SEARCH_LIMIT);
     let q = state.q.trim();
     let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
     let next = (state.page + 1 < pages).then(|| links.search(q, state.page + 1));
@@ -242,10 +260,6 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
                     { for r.missing.iter().map(|m| html! { <b class="missing-term">{ m.clone() }</b> }) }
                 </p>
             }
-            // Nothing found is said once, in the count's place.
-            <p id="hit-count" class="hit-count" data-total={r.total.to_string()}>
-                { if r.total == 0 { tr.no_results().to_string() } else { tr.hits(r.total) } }
-            </p>
             if r.total == 0 {
                 { alternatives_html(tr, links, alternatives) }
             } else {

@@ -1,9 +1,10 @@
 //! The theme tracker (`#/themes?t=两带两创&t=…`).
 //!
 //! Takes the tracked terms from the URL hash; calls `Index::themes` (the presets from
-//! `corpus/themes.toml`), `analysis::theme_top` (exact occurrences per article and per issue; the
-//! [`THEME_ROWS`] articles holding the terms most often listed, in reading order) and
-//! `analysis::kwic` (concordance lines), and on demand `theme_csv` / `kwic_csv`. Renders the
+//! `corpus/themes.toml`), `analysis::try_theme_top` (exact occurrences per article and per
+//! issue; the [`THEME_ROWS`] articles holding the terms most often listed, in reading order) and
+//! `analysis::try_kwic` (concordance lines), and on demand `theme_csv` / `kwic_csv`; a piece
+//! that does not decode shows its error (`.engine-error`) in place of counts and lines. Renders the
 //! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
 //! column chart over every article in reading order, the table (`table#theme-table`, rows with
 //! `data-article-id` and `data-count`) and the concordance; article links carry the terms, so
@@ -14,10 +15,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yuliao::analysis::{self, ThemeReport};
 use yuliao::browse::{self, Label};
+use yuliao::index::IndexError;
 
-use crate::app::{go, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::context::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::route::go;
 use crate::components::column_chart::{column_chart, Column};
 use crate::components::csv_button::csv_button;
+use crate::components::engine_error::engine_error;
 use crate::components::kwic::{kwic_table, KwicRow};
 use crate::components::title::{title_html, title_text};
 use crate::download::file_name;
@@ -59,18 +63,20 @@ pub fn ThemesView() -> Html {
         move |_| index.themes()
     });
     let answer = use_engine(state.terms.clone(), |ix, terms| {
-        let kwic = if terms.is_empty() { Vec::new() } else { analysis::kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
-        let report = analysis::theme_top(ix, terms, THEME_ROWS);
+        let kwic = if terms.is_empty() { Ok(Vec::new()) } else { analysis::try_kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
+        // A piece that does not decode is shown as the error it is, never as zero.
+        let (report, kwic) = (analysis::try_theme_top(ix, terms, THEME_ROWS)?, kwic?);
         // The rows' and lines' documents are loaded already (their counts and texts needed them).
         let row_labels = browse::labels_of(ix, &report.articles.iter().map(|r| r.doc).collect::<Vec<_>>());
         let kwic_labels = browse::labels_of(ix, &kwic.iter().map(|l| l.doc).collect::<Vec<_>>());
         // In Rcs, so the view shares the answer rather than copying it.
-        (Rc::new(report), Rc::new(kwic), Rc::new(row_labels), Rc::new(kwic_labels))
+        Ok::<_, IndexError>((Rc::new(report), Rc::new(kwic), Rc::new(row_labels), Rc::new(kwic_labels)))
     });
     let fetching = answer.ready().is_none();
+    let failure = answer.ready().and_then(|r| r.as_ref().err()).cloned();
     let (report, kwic, row_labels, kwic_labels) = match answer.ready() {
-        Some((r, k, rl, kl)) => (r.clone(), k.clone(), rl.clone(), kl.clone()),
-        None => (
+        Some(Ok((r, k, rl, kl))) => (r.clone(), k.clone(), rl.clone(), kl.clone()),
+        _ => (
             Rc::new(ThemeReport { terms: state.terms.clone(), ..ThemeReport::default() }),
             Rc::new(Vec::new()),
             Rc::new(Vec::new()),
@@ -176,9 +182,12 @@ pub fn ThemesView() -> Html {
             } else {
                 if fetching {
                     <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p>
+                } else if let Some(e) = &failure {
+                    { engine_error(&tr, e) }
                 } else {
                     { report_html(&tr, &links, &q, &report, &row_labels, (*columns).clone()) }
                 }
+                if failure.is_none() {
                 <section class="kwic-section">
                     <div class="section-head">
                         <h2>{ tr.kwic_title() }{ " " }<small>{ tr.kwic_count(kwic_rows.len()) }</small></h2>
@@ -189,6 +198,7 @@ pub fn ThemesView() -> Html {
                 <div class="section-foot">
                     { csv_button("theme-csv", tr.download_theme_csv(), file_name("theme", &state.terms), make_theme_csv) }
                 </div>
+                }
             }
         </section>
     }
