@@ -522,3 +522,24 @@ fn a_hit_says_which_byline_unit_or_column_holds_the_query() {
     let r = search(index(), "拟薄水铝石", &opts).unwrap();
     assert!(r.hits.iter().all(|h| h.matched.iter().all(|m| m.text.contains("拟薄水铝石"))));
 }
+
+#[test]
+fn photographers_have_a_facet_of_their_own_and_are_not_counted_as_authors() {
+    let opts = SearchOptions { limit: 1000, ..SearchOptions::default() };
+    let arts = articles();
+    let pictured: Vec<&&Article> = arts.iter().filter(|a| !a.photographers.is_empty()).collect();
+    assert!(!pictured.is_empty());
+    let r = search(index(), "kind:photo", &opts).unwrap();
+    assert_eq!(r.facet_docs, r.total, "every match counted");
+    let photo: Vec<&&Article> = arts.iter().filter(|a| a.kind.as_str() == "photo").collect();
+    for (name, count) in &r.facets.photographers {
+        let want = photo.iter().filter(|a| a.photographers.contains(name)).count();
+        assert_eq!(*count, want, "{name}");
+    }
+    let named: BTreeSet<&String> = photo.iter().flat_map(|a| &a.photographers).collect();
+    assert_eq!(r.facets.photographers.len(), named.len());
+    for (name, count) in &r.facets.authors {
+        let want = photo.iter().filter(|a| a.authors.contains(name)).count();
+        assert_eq!(*count, want, "{name} counted as an author only where they wrote");
+    }
+}

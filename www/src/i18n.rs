@@ -144,6 +144,7 @@ labels! {
     facet_kind => "类型", "Kind";
     facet_unit => "单位", "Unit";
     facet_author => "作者", "Author";
+    facet_photographer => "摄影", "Photographer";
     facets_title => "缩小范围", "Narrow down";
     more => "更多", "More";
     page_prev => "← 上一页", "← Previous";

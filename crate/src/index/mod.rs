@@ -100,7 +100,7 @@
 //!                 tokens:varint title_tokens:varint title_chars:varint body_chars:varint
 //!                 text_chars:varint paragraphs:strs
 //! table        (kind 7) := group:str articles:varint tokens:varint facets r:varint row[r]
-//! facets       := kinds:counts units:counts authors:counts
+//! facets       := kinds:counts units:counts authors:counts photographers:counts
 //! counts       := n:varint (name:str articles:varint)[n]     ; most first, ties by name
 //! row          := term:str count:varint articles:varint       ; the group's [`FREQ_TABLE_ROWS`]
 //!                                                               ; most frequent words, most first
@@ -388,6 +388,7 @@ pub struct Facets {
     pub kinds: Vec<(String, usize)>,
     pub units: Vec<(String, usize)>,
     pub authors: Vec<(String, usize)>,
+    pub photographers: Vec<(String, usize)>,
 }
 
 /// What ranking needs of a document besides its posting lists: the [`norms`] component

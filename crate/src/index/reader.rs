@@ -587,12 +587,13 @@ impl Tier {
     }
 }
 
-/// Article counts per kind, unit and author (authors include photographers), most first, ties
+/// Article counts per kind, unit, author and photographer, most first, ties
 /// by name; each article counts once per name.
 pub(crate) fn facets_of<'a>(metas: impl Iterator<Item = &'a DocMeta>) -> Facets {
     let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
     let mut units: BTreeMap<String, usize> = BTreeMap::new();
     let mut authors: BTreeMap<String, usize> = BTreeMap::new();
+    let mut photographers: BTreeMap<String, usize> = BTreeMap::new();
     for m in metas {
         *kinds.entry(m.kind.as_str().to_string()).or_default() += 1;
         // Each name once per article (a handful of names: a scan, and no set to sort).
@@ -603,11 +604,14 @@ pub(crate) fn facets_of<'a>(metas: impl Iterator<Item = &'a DocMeta>) -> Facets 
                 *units.entry(x.clone()).or_default() += 1;
             }
         }
-        seen.clear();
-        for x in m.authors.iter().chain(&m.photographers) {
-            if !seen.contains(&x) {
-                seen.push(x);
-                *authors.entry(x.clone()).or_default() += 1;
+        // A photographer is not an author: each has a facet of their own.
+        for (names, counts) in [(&m.authors, &mut authors), (&m.photographers, &mut photographers)] {
+            seen.clear();
+            for x in names {
+                if !seen.contains(&x) {
+                    seen.push(x);
+                    *counts.entry(x.clone()).or_default() += 1;
+                }
             }
         }
     }
@@ -616,7 +620,7 @@ pub(crate) fn facets_of<'a>(metas: impl Iterator<Item = &'a DocMeta>) -> Facets 
         crate::order::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         v
     };
-    Facets { kinds: sorted(kinds), units: sorted(units), authors: sorted(authors) }
+    Facets { kinds: sorted(kinds), units: sorted(units), authors: sorted(authors), photographers: sorted(photographers) }
 }
 
 fn prefix_upper_bound(p: &[u8]) -> Option<Vec<u8>> {

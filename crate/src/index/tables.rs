@@ -1,6 +1,6 @@
 //! *What does the corpus, one kind or one unit say most?* Precomputed tables, one piece per
 //! group (`all`, `kind:<kind>`, `unit:<unit>`): the group's article and token counts, its
-//! facets (articles per kind, unit and author) and its [`FREQ_TABLE_ROWS`] most frequent words
+//! facets (articles per kind, unit, author and photographer) and its [`FREQ_TABLE_ROWS`] most frequent words
 //! with their counts. Corpus-wide views read one small piece instead of every posting list.
 
 use super::bytes::Cursor;
@@ -58,6 +58,7 @@ pub(crate) fn write(t: &GroupTable) -> Vec<u8> {
     write_counts(&mut w, &t.facets.kinds);
     write_counts(&mut w, &t.facets.units);
     write_counts(&mut w, &t.facets.authors);
+    write_counts(&mut w, &t.facets.photographers);
     w.u8(u8::from(t.truncated));
     w.varint(t.rows.len() as u64);
     for r in &t.rows {
@@ -77,7 +78,12 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8]) -> Result<GroupTable, IndexE
     }
     let articles = c.varint_max(u32::MAX as u64, "articles")? as u32;
     let tokens = c.varint()?;
-    let facets = Facets { kinds: read_counts(&mut c)?, units: read_counts(&mut c)?, authors: read_counts(&mut c)? };
+    let facets = Facets {
+        kinds: read_counts(&mut c)?,
+        units: read_counts(&mut c)?,
+        authors: read_counts(&mut c)?,
+        photographers: read_counts(&mut c)?,
+    };
     let truncated = match c.u8()? {
         0 => false,
         1 => true,

@@ -232,6 +232,7 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
     let kinds = facet_entries(links, q, Field::Kind, &r.facets.kinds, |k| tr.kind_name(k).to_string());
     let units = facet_entries(links, q, Field::Unit, &r.facets.units, str::to_string);
     let authors = facet_entries(links, q, Field::Author, &r.facets.authors, str::to_string);
+    let photographers = facet_entries(links, q, Field::Photographer, &r.facets.photographers, str::to_string);
 
     let rows = r.hits.iter().zip(labels).map(|(hit, label)| {
         let title_class = if label.working { "result-title untitled" } else { "result-title" };
@@ -275,6 +276,7 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
                         { facet_group(tr, tr.facet_kind(), &kinds) }
                         { facet_group(tr, tr.facet_unit(), &units) }
                         { facet_group(tr, tr.facet_author(), &authors) }
+                        { facet_group(tr, tr.facet_photographer(), &photographers) }
                     </aside>
                 </div>
             }
