@@ -145,3 +145,15 @@ fn collocates_on_an_archive_read_the_node_documents_only_and_sample_beyond_a_cap
     let groups = loaded.iter().filter(|n| n.starts_with("docs-")).count();
     assert!(groups <= 12, "{groups} document groups for a 12-document sample");
 }
+
+#[test]
+fn a_pinyin_suggestion_reads_only_a_few_pieces_of_the_pinyin_table() {
+    let b = archive();
+    for typed in ["ldlc", "li"] {
+        let (s, loaded) = lazily(&b, |ix| yuliao::query::pinyin_suggest(ix, typed, 8));
+        let s = s.unwrap();
+        assert!(!s.is_empty(), "{typed}");
+        assert!(!loaded.is_empty() && loaded.len() <= yuliao::index::PINYIN_PIECES_READ, "{typed}: {loaded:?}");
+        assert!(loaded.iter().all(|n| n.starts_with("pinyin-")), "{typed}: only the table: {loaded:?}");
+    }
+}

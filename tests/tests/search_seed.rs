@@ -543,3 +543,26 @@ fn photographers_have_a_facet_of_their_own_and_are_not_counted_as_authors() {
         assert_eq!(*count, want, "{name} counted as an author only where they wrote");
     }
 }
+
+#[test]
+fn pinyin_full_or_initials_suggests_the_words_it_spells() {
+    use yuliao::query::pinyin_suggest;
+    let idx = index();
+    for typed in ["ldlc", "liangdai", "liang dai liang chuang", "LiangDaiLiangChuang", "liang'dai"] {
+        let s = pinyin_suggest(idx, typed, 8).unwrap();
+        assert!(s.iter().any(|s| s.term == "两带两创"), "{typed}: {s:?}");
+        assert!(s.windows(2).all(|w| w[0].count >= w[1].count), "{typed}: most frequent first");
+        for x in &s {
+            assert!(x.term.chars().count() >= 2 && idx.term(&x.term).is_some(), "{typed}: {} is an indexed word", x.term);
+        }
+    }
+    // 行 is háng and xíng: 专项行动 answers to either reading; a spelling no word has, nothing.
+    for typed in ["zhuanxiangxingdong", "zhuanxianghangdong", "zxxd"] {
+        assert!(pinyin_suggest(idx, typed, 20).unwrap().iter().any(|s| s.term == "专项行动"), "{typed}");
+    }
+    assert!(pinyin_suggest(idx, "qqqq", 8).unwrap().is_empty());
+    // Not pinyin: Chinese, digits, a lone letter.
+    for typed in ["两带", "2024", "l", ""] {
+        assert!(pinyin_suggest(idx, typed, 8).unwrap().is_empty(), "{typed}");
+    }
+}

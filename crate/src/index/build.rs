@@ -233,6 +233,13 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     for (from, to, body) in word_bodies {
         pieces.push(entry(PieceKind::WordPostings, body, from, to, &[]));
     }
+    // The pinyin table of the words, for the search box.
+    let spelled: Vec<(&str, u64)> = word_keys.iter().zip(&word_infos).map(|(k, i)| (k.as_str(), i.coll_freq)).collect();
+    let pinyin_entries = super::pinyin::entries(&spelled);
+    let pinyin_keys: Vec<String> = pinyin_entries.iter().map(|(k, _)| String::from_utf8_lossy(k).into_owned()).collect();
+    for (from, to, body) in super::pinyin::write(&pinyin_entries, super::DICT_PIECE_BYTES)? {
+        pieces.push(entry(PieceKind::Pinyin, body, from, to, &pinyin_keys));
+    }
 
     // Character tier: single characters, then bigrams.
     let mut chars: Vec<(char, Postings)> = chars.into_iter().collect();

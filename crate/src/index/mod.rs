@@ -29,6 +29,9 @@
 //! - *Who wrote document d, what does it say?* [`docs`] ([`PieceKind::Docs`]): metadata and
 //!   paragraphs in small groups of consecutive documents (a few KB each), read for the hits a
 //!   page shows; the manifest lists the grouping, not each group.
+//! - *Which words does `ldlc` spell?* [`pinyin`] ([`PieceKind::Pinyin`]): `fst::Map` pieces
+//!   from the pinyin (full and initials) of each word to its frequency, read only when someone
+//!   types latin letters in the search box.
 //! - *What does the corpus (or one kind, one unit) say most?* [`tables`] ([`PieceKind::Table`]):
 //!   precomputed frequency tables and facets, so corpus-wide numbers need no postings.
 //!
@@ -65,8 +68,9 @@
 //! entry        := kind:u8 len:varint crc32:u32 keys:varint first:str
 //!                 ; the file name follows from kind, place among its kind and crc32;
 //!                 ; keys: how many terms (kinds 1, 2), chars (3, 4), bigrams (8, 9), docs
-//!                 ; (10, 12) or ids (11) it holds, ranges following each other from 0 (tables: 0);
-//!                 ; first: a dictionary piece's first key (kinds 1, 3, 8, 11), a table's group
+//!                 ; (10, 12), ids (11) or spellings (13) it holds, ranges following each other
+//!                 ; from 0 (tables: 0);
+//!                 ; first: a dictionary piece's first key (kinds 1, 3, 8, 11, 13), a table's group
 //!                 ; ("all", "kind:news", "unit:氧化铝厂"), otherwise empty
 //! dict         (kinds 1, 3, 8) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
 //!                 first_offset:varint info[n])
@@ -91,6 +95,8 @@
 //!                 (authors_start - body_chars):varint (units_start - authors_start):varint
 //!                 kind:u8)[docs])
 //! ids          (kind 11) := raw_len:varint deflate(fst)   ; fst::Map article id → document
+//! pinyin       (kind 13) := raw_len:varint deflate(fst)   ; fst::Map `spelling 0x00 word` →
+//!                 ; the word's frequency; spelling: toneless pinyin or its initials, ü as v
 //! groups       := docs_per_group:varint groups:varint hash:u32    ; the manifest's last part
 //! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
 //!                 ; file docs-<group>-<hash as 8 hex>.bin: documents
@@ -130,6 +136,7 @@ pub mod docs;
 pub mod ids;
 pub mod manifest;
 pub mod norms;
+pub mod pinyin;
 pub mod postings;
 mod reader;
 pub mod tables;
@@ -142,7 +149,7 @@ pub use build::{build, BuildConfig};
 pub use manifest::Manifest;
 pub use postings::PostingList;
 pub use docs::DocGroups;
-pub use reader::{Index, Tier};
+pub use reader::{Index, Tier, PINYIN_PIECES_READ};
 
 use crate::corpus::{Article, Kind};
 use serde::{Deserialize, Serialize};
@@ -257,10 +264,11 @@ pub enum PieceKind {
     Norms = 10,
     Ids = 11,
     Layout = 12,
+    Pinyin = 13,
 }
 
 impl PieceKind {
-    pub const ALL: [PieceKind; 12] = [
+    pub const ALL: [PieceKind; 13] = [
         PieceKind::Manifest,
         PieceKind::Vocab,
         PieceKind::WordPostings,
@@ -273,6 +281,7 @@ impl PieceKind {
         PieceKind::Norms,
         PieceKind::Ids,
         PieceKind::Layout,
+        PieceKind::Pinyin,
     ];
     /// The file-name prefix of pieces of this kind.
     pub fn name(self) -> &'static str {
@@ -289,6 +298,7 @@ impl PieceKind {
             PieceKind::Norms => "norms",
             PieceKind::Ids => "ids",
             PieceKind::Layout => "layout",
+            PieceKind::Pinyin => "pinyin",
         }
     }
     pub fn from_u8(b: u8) -> Option<PieceKind> {
@@ -303,7 +313,7 @@ impl PieceKind {
     /// Dictionary kinds: the manifest keeps each piece's first key, so the piece that may hold
     /// a key is found without loading any other.
     pub fn is_dictionary(self) -> bool {
-        matches!(self, PieceKind::Vocab | PieceKind::CharDict | PieceKind::BigramDict | PieceKind::Ids)
+        matches!(self, PieceKind::Vocab | PieceKind::CharDict | PieceKind::BigramDict | PieceKind::Ids | PieceKind::Pinyin)
     }
 }
 

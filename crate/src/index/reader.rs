@@ -28,9 +28,13 @@ enum Component {
     Norms(PerDoc<DocNorms>),
     Layout(PerDoc<DocLayout>),
     Ids(IdsPiece),
+    Pinyin(fst::Map<Vec<u8>>),
     Docs(DocGroup),
     Table(GroupTable),
 }
+
+/// Most pinyin pieces one prefix reads (see [`Index::words_spelled`]).
+pub const PINYIN_PIECES_READ: usize = 4;
 
 /// Reads a piece's bytes by name (natively: from the index directory).
 type Source = Box<dyn Fn(&str) -> Result<Vec<u8>, IndexError> + Send + Sync>;
@@ -201,6 +205,7 @@ impl Index {
             PieceKind::Norms => Component::Norms(norms::read_norms(e, body)?),
             PieceKind::Layout => Component::Layout(norms::read_layout(e, body)?),
             PieceKind::Ids => Component::Ids(ids::read(e, body, n_docs)?),
+            PieceKind::Pinyin => Component::Pinyin(ids::read_map(e, body, "pinyin table", |_| Ok(()))?),
             PieceKind::Table => Component::Table(tables::read(e, body)?),
             PieceKind::Docs | PieceKind::Manifest => {
                 return Err(IndexError::WrongKind { piece: e.name.clone(), expected: "a piece".into(), got: 0 })
@@ -367,6 +372,53 @@ impl Index {
         match self.component(slot)? {
             Component::Ids(p) => Ok(p.get(id)),
             _ => Err(IndexError::Corrupt { piece: PieceKind::Ids.name().into(), detail: "not an id map piece".into() }),
+        }
+    }
+
+    /// The words whose pinyin starts with `spelling` (see [`super::pinyin::spelling`]), with
+    /// their frequencies, in key order (a word may come once per spelling): at most `max`
+    /// entries, from at most [`PINYIN_PIECES_READ`] pieces of the prefix's key range (recorded
+    /// when not loaded), so a short prefix on an archive costs a few pieces, not the table.
+    pub fn words_spelled(&self, spelling: &str, max: usize) -> Result<Vec<(String, u64)>, IndexError> {
+        use fst::{IntoStreamer, Streamer};
+        let slots = self.slots_of(PieceKind::Pinyin);
+        let lo = spelling.as_bytes();
+        let hi = prefix_upper_bound(lo);
+        let start = slots.partition_point(|&s| self.manifest.pieces[s].first.as_bytes() <= lo).saturating_sub(1);
+        let mut out = Vec::new();
+        let mut pending = None;
+        for &slot in slots[start.min(slots.len())..].iter().take(PINYIN_PIECES_READ) {
+            let first = self.manifest.pieces[slot].first.as_bytes();
+            if hi.as_deref().is_some_and(|h| first >= h) {
+                break;
+            }
+            let map = match self.component(slot) {
+                Ok(Component::Pinyin(m)) => m,
+                Ok(_) => return Err(IndexError::Corrupt { piece: PieceKind::Pinyin.name().into(), detail: "not a pinyin piece".into() }),
+                Err(e @ IndexError::NotLoaded { .. }) => {
+                    // Ask for every piece of the range in one round.
+                    pending = Some(e);
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let mut range = map.range().ge(lo);
+            if let Some(h) = &hi {
+                range = range.lt(h.as_slice());
+            }
+            let mut stream = range.into_stream();
+            while let Some((k, v)) = stream.next() {
+                if out.len() >= max {
+                    break;
+                }
+                if let Some(z) = k.iter().position(|&b| b == 0) {
+                    out.push((String::from_utf8_lossy(&k[z + 1..]).into_owned(), v));
+                }
+            }
+        }
+        match pending {
+            Some(e) => Err(e),
+            None => Ok(out),
         }
     }
 

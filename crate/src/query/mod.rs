@@ -22,7 +22,7 @@ mod snippet;
 
 pub use closest::{closest, ClosestArticle, ClosestMatch, ClosestReason};
 pub use parse::{any_of, parse, quote_term, with_filter, Atom, Field, Filter, ParsedQuery, MAX_ATOMS, MAX_QUERY_CHARS};
-pub use search::{alternatives, close_terms, highlight, search, search_with, suggest, Alternative, FACET_DOCS};
+pub use search::{alternatives, close_terms, highlight, pinyin_suggest, search, search_with, suggest, Alternative, FACET_DOCS};
 pub use snippet::merge as merge_spans;
 
 use crate::corpus::Kind;

@@ -578,6 +578,29 @@ pub fn suggest(index: &Index, prefix: &str, limit: usize) -> Vec<Suggestion> {
     all
 }
 
+/// Indexed words that `typed` spells in pinyin (`ldlc`, `liangdai`, `liang dai liang chuang`:
+/// toneless syllables or their initials), most frequent first, at most `limit`; empty when
+/// `typed` is not latin letters (see [`crate::index::pinyin::spelling`]). A polyphonic
+/// character answers to each of its readings (行: `hang`, `xing`). Reads the pinyin table's
+/// pieces for that prefix only.
+pub fn pinyin_suggest(index: &Index, typed: &str, limit: usize) -> Result<Vec<Suggestion>, IndexError> {
+    let Some(spelling) = crate::index::pinyin::spelling(typed) else {
+        return Ok(Vec::new());
+    };
+    let mut words: BTreeMap<String, u64> = BTreeMap::new();
+    for (term, count) in index.words_spelled(&spelling, PINYIN_ENTRIES_READ)? {
+        words.insert(term, count);
+    }
+    let mut out: Vec<Suggestion> = words.into_iter().map(|(term, count)| Suggestion { term, count }).collect();
+    crate::order::sort_by(&mut out, |a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(&b.term)));
+    out.truncate(limit);
+    Ok(out)
+}
+
+/// Most table entries a pinyin prefix reads (a two-letter prefix of a big archive matches
+/// thousands; the most frequent among the first ones are enough for a suggestion list).
+const PINYIN_ENTRIES_READ: usize = 20_000;
+
 /// Another query to try when one found nothing: the query with a missing term replaced by a
 /// close indexed word, or without its missing terms.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
