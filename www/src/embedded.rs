@@ -8,25 +8,26 @@
 //! `load` module uses it in place of fetching `index/`; the engine reads the same bytes either
 //! way. Never panics on bad input.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// The `id` of the data block (`xtask/src/single.rs` writes it).
 pub const BLOCK_ID: &str = "yuliao-index";
 
-/// The decoded pack: its bytes and where each named entry lies in them.
+/// The decoded pack: its bytes and where each named entry lies in them (a list, not a map: a
+/// lookup per piece loaded costs nothing next to the load, and a map of this type would add
+/// its own copy of the map's code to the wasm every visitor of the folder downloads).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Pack {
     bytes: Vec<u8>,
-    entries: BTreeMap<String, Range<usize>>,
+    entries: Vec<(String, Range<usize>)>,
 }
 
 impl Pack {
     /// Decodes the data block's text: base64 (whitespace ignored), inflate, unpack.
     pub fn from_block(text: &str) -> Result<Pack, String> {
         let deflated = base64_decode(text)?;
-        let bytes = miniz_oxide::inflate::decompress_to_vec(&deflated)
-            .map_err(|e| format!("the embedded index does not inflate ({:?})", e.status))?;
+        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, usize::MAX)
+            .map_err(|_| "the embedded index does not inflate (damaged deflate data)".to_string())?;
         Pack::parse(bytes)
     }
 
@@ -43,7 +44,7 @@ impl Pack {
             Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
         };
         let count = u32_at(&mut at)?;
-        let mut entries = BTreeMap::new();
+        let mut entries = Vec::with_capacity(count.min(bytes.len()));
         for _ in 0..count {
             let len = u32_at(&mut at)?;
             let name = bytes.get(at..at + len).ok_or_else(truncated)?;
@@ -53,7 +54,7 @@ impl Pack {
             if bytes.len() < at + len {
                 return Err(truncated());
             }
-            entries.insert(name.to_string(), at..at + len);
+            entries.push((name.to_string(), at..at + len));
             at += len;
         }
         Ok(Pack { bytes, entries })
@@ -61,7 +62,7 @@ impl Pack {
 
     /// The bytes of the entry `name` (`manifest.bin` or a piece's file name).
     pub fn get(&self, name: &str) -> Option<&[u8]> {
-        self.entries.get(name).map(|r| &self.bytes[r.clone()])
+        self.entries.iter().find(|(n, _)| n == name).map(|(_, r)| &self.bytes[r.clone()])
     }
 
     /// Bytes of the inflated pack, for the progress line.
@@ -86,10 +87,10 @@ pub fn base64_decode(text: &str) -> Result<Vec<u8>, String> {
                 continue;
             }
             b' ' | b'\n' | b'\r' | b'\t' => continue,
-            _ => return Err(format!("the embedded index is not base64 (byte {c:#04x} at {i})")),
+            _ => return Err(format!("the embedded index is not base64 (at byte {i})")),
         };
         if ended {
-            return Err(format!("the embedded index has base64 after its padding (at {i})"));
+            return Err(format!("the embedded index has base64 after its padding (at byte {i})"));
         }
         acc = (acc << 6) | u32::from(v);
         bits += 6;
