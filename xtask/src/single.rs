@@ -429,4 +429,68 @@ mod tests {
         assert_eq!(glue_init_name("export { a as default, initSync };").unwrap(), "a");
         assert!(glue_init_name("export { initSync };").is_err());
     }
+
+    /// The seed's real index through [`write`]: the index block holds the manifest and every
+    /// piece and document group it names, each once and byte for byte, and nothing else; the
+    /// wasm block is the wasm; the CSP's hashes are those of the file's own script and style.
+    #[test]
+    fn the_seed_folder_becomes_one_file_with_every_piece_once() {
+        use std::io::Read;
+        let base = std::env::temp_dir().join(format!("yuliao-single-{}", std::process::id()));
+        let dist = base.join("dist");
+        let _ = std::fs::remove_dir_all(&base);
+        let built = crate::build::build_index(&crate::util::root().join("corpus")).unwrap();
+        built.write_dir(&dist.join("index")).unwrap();
+        std::fs::write(dist.join("index.html"), page()).unwrap();
+        std::fs::write(dist.join("style.css"), "body { margin: 0 }").unwrap();
+        std::fs::write(dist.join(format!("{OUT_NAME}.js")), GLUE).unwrap();
+        let wasm = b"\0asm\x01\0\0\0 not a real module".to_vec();
+        std::fs::write(dist.join(format!("{OUT_NAME}_bg.wasm")), &wasm).unwrap();
+
+        let out = base.join("alone").join(FILE_NAME);
+        let sizes = write(&dist, &out).unwrap();
+        let html = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(sizes.file, html.len() as u64);
+        assert_eq!(sizes.issues, 1);
+
+        let blocks = elements(&html, "script");
+        let block = |id: &str| {
+            let text = blocks.iter().find(|(tag, _)| tag.contains(&format!("id=\"{id}\""))).unwrap().1;
+            base64::engine::general_purpose::STANDARD.decode(text).unwrap()
+        };
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&block(WASM_BLOCK)[..]).read_to_end(&mut unzipped).unwrap();
+        assert_eq!(unzipped, wasm);
+
+        let mut packed = Vec::new();
+        flate2::read::DeflateDecoder::new(&block(INDEX_BLOCK)[..]).read_to_end(&mut packed).unwrap();
+        let mut entries = Vec::new();
+        let u32_at = |at: usize| u32::from_le_bytes(packed[at..at + 4].try_into().unwrap()) as usize;
+        let mut at = 8;
+        for _ in 0..u32_at(4) {
+            let name = std::str::from_utf8(&packed[at + 4..at + 4 + u32_at(at)]).unwrap().to_string();
+            at += 4 + name.len();
+            let len = u32_at(at);
+            entries.push((name, packed[at + 4..at + 4 + len].to_vec()));
+            at += 4 + len;
+        }
+        assert_eq!(at, packed.len(), "nothing after the last entry");
+        assert_eq!(entries[0], (index::MANIFEST_FILE.to_string(), built.manifest.clone()));
+        let mut names: Vec<&str> = entries.iter().map(|e| e.0.as_str()).collect();
+        let listed = Manifest::parse(&built.manifest).unwrap().piece_names();
+        assert!(listed.iter().any(|n| n.starts_with("docs-")), "document groups are listed: {listed:?}");
+        let mut want: Vec<&str> = listed.iter().map(String::as_str).chain([index::MANIFEST_FILE]).collect();
+        names.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(names, want, "every piece once, and only those");
+        for (name, bytes) in &built.pieces {
+            assert_eq!(&entries.iter().find(|e| &e.0 == name).unwrap().1, bytes, "{name}");
+        }
+
+        let policy = html.split("Content-Security-Policy\" content=\"").nth(1).unwrap().split('"').next().unwrap();
+        let script = blocks.iter().find(|(tag, _)| tag.contains("type=\"module\"")).unwrap().1;
+        let style = elements(&html, "style")[0].1;
+        assert_eq!(policy, csp(&[csp_hash(script)], &csp_hash(style)));
+        std::fs::remove_dir_all(base).unwrap();
+    }
 }
