@@ -3,6 +3,9 @@
 //! Takes the relative base `index/`; fetches `manifest.bin` (streamed, so progress counts bytes
 //! as they arrive) and opens the index from it alone ([`Index::open_lazy`]); afterwards
 //! [`fetch_pieces`] fetches just the pieces a view's answer needs and loads them.
+//! In the single file (`cargo xtask build --single-file`) the page carries the index in a data
+//! block ([`crate::embedded`]): then the same two functions read the manifest and the pieces
+//! from it instead of fetching, and hand the engine the same bytes through the same calls.
 //! Returns the opened [`Index`] or a [`LoadFailure`] that says which file and why: missing
 //! (HTTP 404), network (any other failure to download) or corrupt (the engine's
 //! `IndexError`, whose Display names truncation, checksum or version). Never panics; only
@@ -12,7 +15,10 @@ use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestInit, Response};
-use yuliao::index::{Index, IndexError};
+use crate::embedded::{self, Pack};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yuliao::index::{Index, IndexError, MANIFEST_FILE};
 
 /// Where the index lives, relative to the page.
 pub const INDEX_BASE: &str = "index/";
@@ -118,9 +124,64 @@ async fn read_body(url: &str, resp: Response, on_chunk: &mut dyn FnMut(u64)) -> 
     Ok(out)
 }
 
+thread_local! {
+    /// The single file's decoded index block, once [`load_index`] has read it.
+    static EMBEDDED: RefCell<Option<Rc<Pack>>> = const { RefCell::new(None) };
+}
+
+/// The text of the page's index data block, when the page is the single file.
+fn embedded_block() -> Option<String> {
+    web_sys::window()?.document()?.get_element_by_id(embedded::BLOCK_ID)?.text_content()
+}
+
+fn embedded_failure(detail: String) -> LoadFailure {
+    LoadFailure { kind: FailureKind::Corrupt, detail: format!("#{}: {detail}", embedded::BLOCK_ID) }
+}
+
+/// Opens the index from the single file's data block (the manifest only: pieces are loaded
+/// from the block when views ask for them, as the folder fetches them).
+fn open_embedded(text: &str, on_progress: impl Fn(Progress)) -> Result<Index, LoadFailure> {
+    let pack = Pack::from_block(text).map_err(embedded_failure)?;
+    let loaded = pack.byte_len() as u64;
+    on_progress(Progress { loaded, total: Some(loaded) });
+    let manifest = pack
+        .get(MANIFEST_FILE)
+        .ok_or_else(|| embedded_failure(format!("no {MANIFEST_FILE} in the embedded index")))?;
+    let index = Index::open_lazy(manifest).map_err(|e| embedded_failure(format!("{MANIFEST_FILE}: {e}")))?;
+    EMBEDDED.with(|cell| *cell.borrow_mut() = Some(Rc::new(pack)));
+    Ok(index)
+}
+
+/// Loads `names` from the single file's pack into `index`; the first failure is returned.
+fn load_embedded(pack: &Pack, index: &Index, names: &[String]) -> Result<(), LoadFailure> {
+    let mut first_error = None;
+    for name in names {
+        let loaded = match pack.get(name) {
+            Some(bytes) => index.load_piece(name, bytes).map_err(|e| LoadFailure {
+                kind: match e {
+                    IndexError::MissingPiece { .. } => FailureKind::Missing,
+                    _ => FailureKind::Corrupt,
+                },
+                detail: e.to_string(),
+            }),
+            None => Err(LoadFailure {
+                kind: FailureKind::Missing,
+                detail: format!("#{}: no {name} in the embedded index", embedded::BLOCK_ID),
+            }),
+        };
+        if let Err(e) = loaded {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
 /// Fetches the manifest, reporting progress, and opens the index lazily: views fetch the
-/// pieces they need with [`fetch_pieces`].
+/// pieces they need with [`fetch_pieces`]. In the single file, reads it from the page instead.
 pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFailure> {
+    if let Some(text) = embedded_block() {
+        return open_embedded(&text, on_progress);
+    }
     let mut progress = Progress::default();
     let manifest_url = format!("{INDEX_BASE}manifest.bin");
     let resp = response(&manifest_url, start_fetch(&manifest_url, true)?).await?;
@@ -141,9 +202,13 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
 const PARALLEL_FETCHES: usize = 16;
 
 /// Fetches `names` from `index/` ([`PARALLEL_FETCHES`] at a time; the browser caches them by
-/// their content-hashed names) and loads each into `index`. The first failure is returned:
+/// their content-hashed names) and loads each into `index` (in the single file: reads them from
+/// its data block). The first failure is returned:
 /// missing (404), network, or corrupt (the engine's check).
 pub async fn fetch_pieces(index: &Index, names: &[String]) -> Result<(), LoadFailure> {
+    if let Some(pack) = EMBEDDED.with(|cell| cell.borrow().clone()) {
+        return load_embedded(&pack, index, names);
+    }
     let mut first_error = None;
     for batch in names.chunks(PARALLEL_FETCHES) {
         if let Err(e) = fetch_batch(index, batch).await {

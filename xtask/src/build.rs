@@ -1,4 +1,4 @@
-//! `cargo xtask build [--dev] [--corpus DIR] [--out DIR]`: the static site.
+//! `cargo xtask build [--dev] [--single-file] [--corpus DIR] [--out DIR]`: the static site.
 //!
 //! Takes a corpus folder (`corpus/` by default: `clean/*.json` plus `userdict.txt`,
 //! `stopwords.txt`, `themes.toml`) and the Yew app in `www/`; returns a folder (`www/dist/` by
@@ -22,7 +22,9 @@
 //! serves the folder just as well: they are an option, never needed.
 //!
 //! `--dev` compiles the wasm with the dev profile (fast, large); the default is the size-tuned
-//! `web` profile from the workspace Cargo.toml.
+//! `web` profile from the workspace Cargo.toml. `--single-file` then also writes
+//! `<out>/yuliao.html`: the folder's app, wasm and index in one file that works from `file://`
+//! ([`crate::single`]).
 
 use crate::flags::Flags;
 use crate::setup;
@@ -34,7 +36,7 @@ use std::process::Stdio;
 use yuliao::corpus::Issue;
 use yuliao::index::{self, BuildConfig, BuiltIndex};
 
-pub const USAGE: &str = "cargo xtask build [--dev] [--corpus DIR] [--out DIR]";
+pub const USAGE: &str = "cargo xtask build [--dev] [--single-file] [--corpus DIR] [--out DIR]";
 
 /// The Content-Security-Policy every built page carries: scripts, styles, images and fetches
 /// from the page's own origin only, plus compiling WebAssembly; no `<base>` may redirect the
@@ -68,9 +70,14 @@ impl Options {
 
 pub fn run(args: &[String]) -> Result<()> {
     let mut flags = Flags::new(args);
+    let single_file = flags.switch("--single-file");
     let opts = Options::from_flags(&mut flags)?;
     flags.finish(USAGE)?;
-    build(&opts)
+    build(&opts)?;
+    if single_file {
+        crate::single::write(&opts.out, &opts.out.join(crate::single::FILE_NAME))?;
+    }
+    Ok(())
 }
 
 /// Builds the index, compiles the app and assembles `opts.out`, then prints the size table.
@@ -351,16 +358,12 @@ pub fn write_page(out: &Path) -> Result<()> {
 const FALLBACK_HTML: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>语料</title>\n</head>\n<body>\n</body>\n</html>\n";
 
-/// The external bootstrap module. It only starts the wasm; the app itself is Rust.
-pub const BOOTSTRAP_JS: &str = r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
-// Content-Security-Policy allows no inline script. While the wasm downloads, the static first
-// paint of index.html stays usable: its progress bar counts the wasm's bytes, and its search
-// box already takes a query (it becomes the #/search route the app opens with). If the wasm
-// cannot be fetched or compiled, say so instead of leaving the page as it is.
-import init from './yuliao_www.js';
-
-const bar = document.getElementById('boot-progress');
-const form = document.getElementById('shell-search');
+/// The first paint's search box (its query becomes the `#/search` route the app opens with)
+/// and `startFailed(err)`, which says on the page that the wasm could not start. Shared by the
+/// folder's [`BOOTSTRAP_JS`] and the single file's start block (`single::START_JS`).
+macro_rules! bootstrap_shell_js {
+    () => {
+        r#"const form = document.getElementById('shell-search');
 if (form) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -369,6 +372,33 @@ if (form) {
   });
 }
 
+function startFailed(err) {
+  const p = document.createElement('p');
+  p.setAttribute('role', 'alert');
+  p.className = 'load-error';
+  p.dataset.errorKind = 'wasm';
+  p.textContent = '语料无法启动：WebAssembly 加载失败。 Yuliao could not start: the WebAssembly module failed to load. (' + err + ')';
+  document.body.appendChild(p);
+  console.error(err);
+}
+"#
+    };
+}
+pub(crate) use bootstrap_shell_js;
+
+/// The external bootstrap module. It only starts the wasm; the app itself is Rust.
+pub const BOOTSTRAP_JS: &str = concat!(
+    r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
+// Content-Security-Policy allows no inline script. While the wasm downloads, the static first
+// paint of index.html stays usable: its progress bar counts the wasm's bytes, and its search
+// box already takes a query (it becomes the #/search route the app opens with). If the wasm
+// cannot be fetched or compiled, say so instead of leaving the page as it is.
+import init from './yuliao_www.js';
+
+const bar = document.getElementById('boot-progress');
+"#,
+    bootstrap_shell_js!(),
+    r#"
 async function fetchWasm(url) {
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
@@ -396,16 +426,9 @@ async function fetchWasm(url) {
 
 fetchWasm(new URL('./yuliao_www_bg.wasm', import.meta.url))
   .then((bytes) => init({ module_or_path: bytes }))
-  .catch((err) => {
-    const p = document.createElement('p');
-    p.setAttribute('role', 'alert');
-    p.className = 'load-error';
-    p.dataset.errorKind = 'wasm';
-    p.textContent = '语料无法启动：WebAssembly 加载失败。 Yuliao could not start: the WebAssembly module failed to load. (' + err + ')';
-    document.body.appendChild(p);
-    console.error(err);
-  });
-"#;
+  .catch(startFailed);
+"#
+);
 
 /// The page: `source` with the CSP meta in `<head>` (replacing a `<!-- CSP -->` marker line when
 /// it comes before any script or stylesheet, else right after `<head>`), and the stylesheet link

@@ -5,7 +5,8 @@
 //! message that says what to do. Nothing is installed globally: wasm-bindgen is a library here
 //! and the wasm test runner is this package's second binary.
 //!
-//! - `build [--dev] [--corpus DIR] [--out DIR]` — index + wasm + `www/dist/` ([`build`]).
+//! - `build [--dev] [--single-file] [--corpus DIR] [--out DIR]` — index + wasm + `www/dist/`
+//!   ([`build`]); `--single-file` also `www/dist/yuliao.html`, all in one file ([`single`]).
 //! - `serve [--port 8080] [--dev] …` — build, then serve on 127.0.0.1 ([`serve`]).
 //! - `test [--dev] [--only native|wasm|e2e]` — every test: native, wasm, browser ([`test`]).
 //! - `bench …` — measurements (the BENCH helper's module).
@@ -15,11 +16,14 @@ mod build;
 mod flags;
 mod serve;
 mod setup;
+mod single;
 mod test;
 mod util;
 
 const USAGE: &str = "usage: cargo xtask <build|serve|test|bench> [flags]
-  build [--dev] [--corpus DIR] [--out DIR]   build the index, the wasm app and www/dist/
+  build [--dev] [--single-file] [--corpus DIR] [--out DIR]
+                                             build the index, the wasm app and www/dist/
+                                             (--single-file: also www/dist/yuliao.html, for file://)
   serve [--port 8080] [--dev] [...]          build, then serve www/dist at http://127.0.0.1:8080
   test  [--dev] [--only native|wasm|e2e]     every test: native, wasm in headless Chromium, end-to-end
   bench [...]                                measurements";

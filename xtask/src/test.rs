@@ -14,7 +14,8 @@
 //!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), a copy
 //!    of the seed dist with its bigram dictionary (read by every search of two or more chars) corrupted, one with the manifest missing and one under a
 //!    sub-path (`/portal/yuliao/`, for the iframe test, beside `tests/e2e/fixtures/portal`, a
-//!    page that uses the JS API); serves each on
+//!    page that uses the JS API), and the seed as one file (`target/e2e-single/yuliao.html`,
+//!    alone in its folder, opened from `file://`); serves each folder on
 //!    a free 127.0.0.1 port and runs `node --test tests/e2e/` (playwright-core driving
 //!    `/usr/bin/chromium`; `npm ci` first when `node_modules/` lacks it).
 //!
@@ -173,19 +174,13 @@ pub fn read_queries(path: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-/// Packs the manifest and pieces into one file (format in the module doc).
+/// Packs the manifest and pieces into one file (format in the module doc; the single file's
+/// index block is the same pack, [`crate::single::pack`]).
 pub fn pack(built: &BuiltIndex) -> Vec<u8> {
-    let mut out = b"YLPK".to_vec();
-    out.extend_from_slice(&(built.pieces.len() as u32 + 1).to_le_bytes());
-    let entries = std::iter::once(("manifest.bin", built.manifest.as_slice()))
-        .chain(built.pieces.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-    for (name, bytes) in entries {
-        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-        out.extend_from_slice(bytes);
-    }
-    out
+    crate::single::pack(
+        std::iter::once(("manifest.bin", built.manifest.as_slice()))
+            .chain(built.pieces.iter().map(|(n, b)| (n.as_str(), b.as_slice()))),
+    )
 }
 
 /// What the native engine answers for each query: the wasm tests must answer the same.
@@ -304,6 +299,12 @@ fn e2e(dev: bool) -> Result<()> {
     // A portal page next to it that uses the engine's JS API (tests/e2e/api.test.mjs).
     util::copy_dir(&root().join("tests/e2e/fixtures/portal"), &subpath_site.join("portal"))?;
 
+    // The seed folder as one file, alone in a folder of its own: opened from file://, it must
+    // need nothing beside it (tests/e2e/single_file.test.mjs).
+    let single = target_dir().join("e2e-single").join(crate::single::FILE_NAME);
+    let _ = std::fs::remove_dir_all(single.parent().expect("a file in a folder"));
+    crate::single::write(&seed.out, &single)?;
+
     let shots = target_dir().join("e2e/screenshots");
     std::fs::create_dir_all(&shots)?;
     let mut cmd = std::process::Command::new("node");
@@ -315,6 +316,7 @@ fn e2e(dev: bool) -> Result<()> {
         .env("YULIAO_E2E_CORRUPT_PIECE", corrupt_piece)
         .env("YULIAO_E2E_MISSING_URL", Server::bind(0, &missing_dir)?.spawn())
         .env("YULIAO_E2E_SUBPATH_URL", Server::bind(0, &subpath_site)?.spawn() + "portal/yuliao/")
+        .env("YULIAO_E2E_SINGLE_FILE", &single)
         .env("YULIAO_E2E_CORPUS", root().join("corpus/clean"))
         .env("YULIAO_E2E_SEARCHED_FIELDS", yuliao::corpus::SEARCHED_FIELDS.join(","))
         .env("YULIAO_E2E_XSS_CORPUS", root().join("tests/e2e/fixtures/xss/clean"))
