@@ -64,3 +64,22 @@ test('a query the engine refuses is explained in the page language', async () =>
   await page.waitForFunction(() => document.querySelector('.notice-error')?.textContent.includes('only punctuation'));
   assert.deepEqual(page.errors, []);
 });
+
+test('pinyin typed in the box suggests the words it spells; picking one searches it', async () => {
+  await route(page, '#/search');
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  for (const typed of ['ldlc', 'liangdai']) {
+    await page.fill('#search-input', '');
+    await page.type('#search-input', typed);
+    await page.waitForFunction(() => [...document.querySelectorAll('#suggestions [role=option]')].some((o) => o.textContent.includes('两带两创')));
+  }
+  // The pinyin table is read a few pieces at a time, and only once letters are typed.
+  assert.ok(fetched.some((p) => /\/pinyin-\d+-/.test(p)), fetched.join(' '));
+  await page.locator('#suggestions [role=option]', { hasText: '两带两创' }).first().dispatchEvent('mousedown');
+  await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=两带两创'));
+  assert.equal(await page.inputValue('#search-input'), '两带两创', 'the pinyin is replaced by the word');
+  await page.locator('li.result').first().waitFor();
+  await screenshot(page, 'search-pinyin');
+  assert.deepEqual(page.errors, []);
+});

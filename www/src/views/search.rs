@@ -1,7 +1,8 @@
 //! The search view (`#/search?q=…&p=…`).
 //!
 //! Takes the query and page from the URL hash; calls `query::search` (results, facets over all
-//! matches, missing terms) and `query::suggest` (type-ahead on the word being typed). Renders
+//! matches, missing terms), `query::pinyin_suggest` (latin letters in the box read as pinyin)
+//! and `query::suggest` (type-ahead on the word being typed). Renders
 //! a heading for screen readers, the box, the number of hits (a live region), a notice for terms not in the corpus, the result rows
 //! (`li.result[data-article-id]`, snippet highlights as `<mark>`), facets that append
 //! `kind:`/`unit:`/`author:` to the query, and paging. Without a query (the landing page, `#/`)
@@ -74,9 +75,18 @@ pub fn SearchView() -> Html {
     }
 
     let suggestions: Rc<Vec<Suggestion>> = {
-        let answer = use_engine((*typed).clone(), |ix, text| match typing_word(text) {
-            Some((_, word)) => Rc::new(query::suggest(ix, word, SUGGESTIONS)),
-            None => Rc::default(),
+        // Latin letters in the box are read as pinyin first (`ldlc`, `liang dai`): the words
+        // they spell replace the whole box when picked. Otherwise: words starting like the last
+        // word typed.
+        let answer = use_engine((*typed).clone(), |ix, text| {
+            match query::pinyin_suggest(ix, text, SUGGESTIONS) {
+                Ok(words) if !words.is_empty() => return Rc::new(words),
+                _ => {}
+            }
+            match typing_word(text) {
+                Some((_, word)) => Rc::new(query::suggest(ix, word, SUGGESTIONS)),
+                None => Rc::default(),
+            }
         });
         answer.ready().cloned().unwrap_or_default()
     };
@@ -106,7 +116,12 @@ pub fn SearchView() -> Html {
         let typed = typed.clone();
         Callback::from(move |term: String| {
             let text = (*typed).clone();
-            let head = typing_word(&text).map_or(text.as_str(), |(head, _)| head).to_string();
+            let head = if yuliao::index::pinyin::spelling(&text).is_some() {
+                // Pinyin spelled the whole box.
+                String::new()
+            } else {
+                typing_word(&text).map_or(text.as_str(), |(head, _)| head).to_string()
+            };
             let q = format!("{head}{term}");
             typed.set(q.clone());
             go(&links.search(q.trim(), 0));
