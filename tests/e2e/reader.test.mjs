@@ -69,3 +69,15 @@ test('a poem keeps its lines; a photo text is a caption', async () => {
   assert.ok((await page.textContent('.caption-label')).length > 0);
   await screenshot(page, 'reader-caption');
 });
+
+test('the reader lists the article\'s keywords, each a search', async () => {
+  const memoir = articles.find((a) => (a.title || '').includes('首义门'));
+  await route(page, `#/article/${memoir.id}`);
+  await page.locator('#keywords a.keyword').first().waitFor();
+  const terms = await page.locator('#keywords a.keyword').evaluateAll((as) => as.map((a) => a.dataset.term));
+  assert.ok(terms.length >= 1 && terms.length <= 5, terms.join(' '));
+  assert.equal(terms[0], '首义门', 'the word it says 14 times and no other article says');
+  await page.locator('#keywords a.keyword').first().click();
+  await page.locator('li.result').first().waitFor();
+  assert.ok(decodeURIComponent(await page.evaluate(() => location.hash)).includes('q=首义门'));
+});

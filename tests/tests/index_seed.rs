@@ -173,3 +173,43 @@ fn corrupt_seed_index_is_refused_with_a_named_error() {
         Err(IndexError::NewerVersion { found: 255, .. })
     ));
 }
+
+#[test]
+fn each_article_keeps_its_most_distinctive_words_computed_at_build_time() {
+    use yuliao::index::KEYWORDS_PER_ARTICLE;
+    let issue = yuliao_tests::clean_issues().remove(0);
+    let config = yuliao::index::BuildConfig::from_corpus_dir(yuliao_tests::repo_root().join("corpus")).unwrap();
+    let b = yuliao::index::build(std::slice::from_ref(&issue), &config).unwrap();
+    let idx = yuliao::index::Index::open(&b.manifest, &b.pieces).unwrap();
+    let n = idx.article_count() as f64;
+    // Every word's TF-IDF in every article, from the word lists and lengths the index holds.
+    let mut scores: Vec<Vec<(f64, String)>> = vec![Vec::new(); idx.article_count()];
+    idx.for_each_term(|term, ord, info| {
+        if term.chars().count() < 2 || idx.stopwords().iter().any(|s| s == term) {
+            return;
+        }
+        let list = idx.term_postings(ord).unwrap();
+        for (i, &doc) in list.docs.iter().enumerate() {
+            let len = f64::from(idx.norms(doc).unwrap().tokens.max(1));
+            scores[doc as usize].push((f64::from(list.tf_at(i)) / len * (n / f64::from(info.doc_freq)).ln(), term.to_string()));
+        }
+    });
+    let mut with_keywords = 0;
+    for (doc, a) in issue.articles.iter().enumerate() {
+        let kw = idx.keywords(doc as u32).unwrap();
+        assert!(kw.len() <= KEYWORDS_PER_ARTICLE);
+        let text: String = a.title.iter().chain(&a.paragraphs).cloned().collect();
+        let mut s = scores[doc].clone();
+        s.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+        let want: Vec<String> = s.iter().filter(|x| x.0 > 0.0).take(KEYWORDS_PER_ARTICLE).map(|x| x.1.clone()).collect();
+        assert_eq!(kw, want, "{}", a.id);
+        for k in &kw {
+            assert!(yuliao::text::normalize(&text).contains(k.as_str()), "{}: {k} is in its text", a.id);
+        }
+        with_keywords += usize::from(!kw.is_empty());
+    }
+    assert!(with_keywords >= 24, "{with_keywords} of 26 articles have keywords");
+    // By hand: the memoir about the 首义门 says it 14 times, no other article does.
+    let memoir = issue.articles.iter().position(|a| a.title.as_deref().is_some_and(|t| t.contains("首义门"))).unwrap();
+    assert_eq!(idx.keywords(memoir as u32).unwrap()[0], "首义门");
+}

@@ -134,6 +134,8 @@ labels! {
     prev_match => "上一处匹配", "Previous match";
     next_match => "下一处匹配", "Next match";
     caption => "图片说明", "Caption";
+    keywords => "关键词", "Keywords";
+    keywords_hint => "这篇文章最有特色的词：在本文中多见、在其他文章中少见（TF-IDF）", "This article's most distinctive words: frequent here, rare elsewhere (TF-IDF)";
     without_missing => "（去掉语料中没有的词）", "(without the words the corpus lacks)";
     matched_in => "匹配于：", "Matched in:";
     query_error => "查询有误：", "Query error:";

@@ -210,6 +210,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
                 title_chars: title_chars as u32,
                 body_chars: body_chars as u32,
                 text_chars: text_chars as u32,
+                keywords: Vec::new(),
             });
             articles.push(a);
         }
@@ -295,6 +296,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     for (from, to, body) in super::ids::write(&ids, cut)? {
         pieces.push(entry(PieceKind::Ids, body, from, to, &id_keys));
     }
+    set_keywords(&mut metas, &words, &stopwords);
     let paragraphs: Vec<&[String]> = articles.iter().map(|a| a.paragraphs.as_slice()).collect();
     let (doc_groups, group_bodies) = docs::write(&metas, &paragraphs);
 
@@ -336,6 +338,38 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
         manifest: seal(PieceKind::Manifest, &manifest.write()),
         pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).chain(groups).collect(),
     })
+}
+
+/// Each article's [`super::KEYWORDS_PER_ARTICLE`] most distinctive words: TF-IDF over the
+/// word lists (`tf / tokens · ln(articles / df)`), words of two or more chars that are not
+/// stopwords, most distinctive first, ties in word (byte) order.
+fn set_keywords(metas: &mut [DocMeta], words: &[(String, Postings)], stopwords: &[String]) {
+    let n = metas.len() as f64;
+    // Per document, its best (score, word) so far, best first.
+    let mut best: Vec<Vec<(f64, usize)>> = vec![Vec::new(); metas.len()];
+    for (w, (word, list)) in words.iter().enumerate() {
+        if word.chars().nth(1).is_none() || stopwords.binary_search(word).is_ok() {
+            continue;
+        }
+        let idf = (n / list.docs.len() as f64).ln();
+        let mut start = 0usize;
+        for (&doc, &end) in list.docs.iter().zip(&list.ends) {
+            let tf = (end - start) as f64;
+            start = end;
+            let len = f64::from(metas[doc as usize].tokens.max(1));
+            let score = tf / len * idf;
+            let top = &mut best[doc as usize];
+            // Words come in byte order: a later word with an equal score stays behind.
+            let at = top.partition_point(|&(s, _)| s >= score);
+            if at < super::KEYWORDS_PER_ARTICLE {
+                top.insert(at, (score, w));
+                top.truncate(super::KEYWORDS_PER_ARTICLE);
+            }
+        }
+    }
+    for (m, top) in metas.iter_mut().zip(best) {
+        m.keywords = top.into_iter().filter(|&(s, _)| s > 0.0).map(|(_, w)| words[w].0.clone()).collect();
+    }
 }
 
 /// The stem of an issue's cleaned file (`corpus/raw/000_x.txt` → `000_x`): the first part of

@@ -110,6 +110,7 @@ fn write_doc(w: &mut Writer, m: &DocMeta, paragraphs: &[String]) {
     for v in [m.tokens, m.title_tokens, m.title_chars, m.body_chars, m.text_chars] {
         w.varint(u64::from(v));
     }
+    w.strs(&m.keywords);
     w.strs(paragraphs);
 }
 
@@ -151,8 +152,9 @@ pub(crate) fn read(name: &str, n: u32, groups: &DocGroups, body: &[u8], n_docs: 
         if title_chars > body_chars || body_chars > text_chars {
             return Err(c.corrupt(format!("doc {id}: title {title_chars} / body {body_chars} / text {text_chars} chars out of order")));
         }
+        let keywords = c.strs()?;
         let paragraphs = c.strs()?;
-        let meta = DocMeta { issue, id, title, subtitle, kind, column, authors, photographers, units, tokens, title_tokens, title_chars, body_chars, text_chars };
+        let meta = DocMeta { issue, id, title, subtitle, kind, column, authors, photographers, units, tokens, title_tokens, title_chars, body_chars, text_chars, keywords };
         docs.push((meta, paragraphs));
     }
     c.finish()?;

@@ -104,7 +104,7 @@
 //! doc          := issue:varint id:str title:opt_str subtitle:opt_str kind:u8 column:opt_str
 //!                 authors:strs photographers:strs units:strs
 //!                 tokens:varint title_tokens:varint title_chars:varint body_chars:varint
-//!                 text_chars:varint paragraphs:strs
+//!                 text_chars:varint keywords:strs paragraphs:strs
 //! table        (kind 7) := group:str articles:varint tokens:varint facets r:varint row[r]
 //! facets       := kinds:counts units:counts authors:counts photographers:counts
 //! counts       := n:varint (name:str articles:varint)[n]     ; most first, ties by name
@@ -178,6 +178,9 @@ pub const MIN_PIECE_BYTES: usize = 4 << 10;
 pub fn piece_target(chars: u64) -> usize {
     usize::try_from(chars / 4).unwrap_or(usize::MAX).clamp(MIN_PIECE_BYTES, PIECE_TARGET_BYTES)
 }
+/// Keywords kept per article: its words of two or more chars that are not stopwords, by
+/// TF-IDF (`tf / tokens · ln(articles / df)`), most distinctive first, ties in word order.
+pub const KEYWORDS_PER_ARTICLE: usize = 5;
 /// Dictionary pieces (words, chars, bigrams) are cut at this size whatever the corpus: a query
 /// looks up a handful of keys, each maybe in another piece, and reads one entry of each. On
 /// chinese-poetry 16 KB pieces made a five-character line cost 95 KB of dictionaries; a
@@ -448,6 +451,9 @@ pub(crate) struct DocMeta {
     /// Chars `< body_chars` are title + paragraphs (+ the line breaks between them).
     pub body_chars: u32,
     pub text_chars: u32,
+    /// The article's most distinctive words (TF-IDF over the corpus, computed at build time:
+    /// see [`KEYWORDS_PER_ARTICLE`]), most distinctive first.
+    pub keywords: Vec<String>,
 }
 
 pub(crate) fn kind_code(k: Kind) -> u8 {

@@ -422,6 +422,12 @@ impl Index {
         }
     }
 
+    /// The most distinctive words of document `doc` (TF-IDF, computed at build time), most
+    /// distinctive first; None when its group is not loaded, out of range or corrupt.
+    pub fn keywords(&self, doc: u32) -> Option<Vec<String>> {
+        self.meta(doc).map(|m| m.keywords.clone())
+    }
+
     /// The article with doc id `doc` (None when out of range, not loaded or corrupt).
     pub fn article(&self, doc: u32) -> Option<Article> {
         self.try_article(doc).ok().flatten()

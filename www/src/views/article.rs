@@ -49,6 +49,8 @@ struct ArticlePage {
     prev_label: Label,
     next_label: Label,
     spans: Vec<Rc<Vec<[usize; 2]>>>,
+    /// Its most distinctive words (TF-IDF, from the index).
+    keywords: Vec<String>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -197,7 +199,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Highlights of the title, the subtitle and each paragraph, in that order.
         let texts = article.title.iter().chain(&article.subtitle).chain(&article.paragraphs);
         let spans: Vec<Rc<Vec<[usize; 2]>>> = texts.map(|t| spans(ix, q, t)).collect();
-        Answer::Found(Box::new(ArticlePage { doc, issue: ix.issue_of(doc), article, prev, next, label, prev_label, next_label, spans }))
+        let keywords = ix.keywords(doc).unwrap_or_default();
+        Answer::Found(Box::new(ArticlePage { doc, issue: ix.issue_of(doc), article, prev, next, label, prev_label, next_label, spans, keywords }))
     });
     // Once the article is on screen, and at each step: the current match, in view.
     use_effect_with((*current, props.id.clone(), q.clone(), page.ready().is_some()), |(n, _, q, ready)| {
@@ -213,7 +216,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let Some(found) = page.ready() else {
         return html! { <section class="view article-view"><p class="notice fetching" aria-live="polite">{ tr.fetching() }</p></section> };
     };
-    let ArticlePage { doc, issue, article, prev, next, label, prev_label, next_label, spans } = match found.clone() {
+    let ArticlePage { doc, issue, article, prev, next, label, prev_label, next_label, spans, keywords } = match found.clone() {
         Answer::Found(page) => *page,
         Answer::Missing(closest, labels) => return missing(&tr, &links, &props.id, &q, &closest, &labels),
     };
@@ -254,6 +257,14 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                         { meta_row(tr.units(), &article.units) }
                         { meta_row(tr.kind(), &[tr.kind_name(article.kind.as_str()).to_string()]) }
                         { meta_row(tr.column(), &article.column.iter().cloned().collect::<Vec<_>>()) }
+                        if !keywords.is_empty() {
+                            <dt title={tr.keywords_hint()}>{ tr.keywords() }</dt>
+                            <dd id="keywords">
+                                { for keywords.iter().map(|k| html! {
+                                    <a class="keyword" data-term={k.clone()} href={links.search(k, 0)}>{ k.clone() }</a>
+                                }) }
+                            </dd>
+                        }
                         <dt>{ tr.issue() }</dt>
                         <dd><a id="issue-link" href={issue_href}>{ tr.issue_name(&issue.publication, issue.date.as_deref()) }</a></dd>
                     </dl>
