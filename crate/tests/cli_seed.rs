@@ -390,3 +390,30 @@ fn analysis_commands_refuse_bad_requests_with_a_message() {
         assert!(err.contains(says), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn every_table_also_comes_as_tab_separated_values() {
+    for args in [
+        vec!["freq"],
+        vec!["theme", "两带两创"],
+        vec!["kwic", "两带两创"],
+        vec!["colloc", "两带两创"],
+        vec!["keyness", "kind:literature"],
+        vec!["dispersion", "两带两创"],
+    ] {
+        let with = |flag: &str| {
+            let mut a = vec![args[0], flag];
+            a.extend(&args[1..]);
+            a.push("--index");
+            let dir = index_dir().to_string_lossy().into_owned();
+            let out = run(&[a.as_slice(), &[dir.as_str()]].concat());
+            assert!(out.status.success(), "{args:?} {flag}: {}", String::from_utf8_lossy(&out.stderr));
+            String::from_utf8(out.stdout).unwrap()
+        };
+        let (csv, tsv) = (with("--csv"), with("--tsv"));
+        assert_eq!(tsv, yuliao::analysis::csv_to_tsv(&csv), "{args:?}");
+        let header_cells = csv.lines().next().unwrap().split(',').count();
+        assert!(tsv.lines().all(|l| l.split('\t').count() == header_cells), "{args:?}: {tsv}");
+        assert!(tsv.lines().count() >= 2, "{args:?}: rows");
+    }
+}

@@ -521,6 +521,43 @@ pub fn kwic(index: &Index, terms: &[String], context_chars: usize, limit: usize)
     try_kwic(index, terms, context_chars, limit).unwrap_or_default()
 }
 
+/// The same table as tab-separated values: reads the CSV this module writes (RFC 4180, so one
+/// implementation of each table's columns) and writes its cells between tabs, one row a line
+/// (`\n`); a tab or line break inside a cell becomes a space, as TSV has no quoting.
+pub fn csv_to_tsv(csv: &str) -> String {
+    let mut out = String::with_capacity(csv.len());
+    let mut chars = csv.chars().peekable();
+    let mut quoted = false;
+    let mut cell = String::new();
+    let flush = |cell: &mut String, out: &mut String| {
+        out.extend(cell.chars().map(|c| if matches!(c, '\t' | '\r' | '\n') { ' ' } else { c }));
+        cell.clear();
+    };
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => {
+                flush(&mut cell, &mut out);
+                out.push('\t');
+            }
+            (false, '\r') => {}
+            (false, '\n') => {
+                flush(&mut cell, &mut out);
+                out.push('\n');
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    flush(&mut cell, &mut out);
+    out
+}
+
 /// One CSV field, quoted when needed (RFC 4180). A cell a spreadsheet would read as a formula
 /// (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: theme terms from a shared
 /// link land in the header row) gets a leading `'`, so it opens as text.
@@ -607,6 +644,13 @@ pub fn kwic_csv(lines: &[KwicLine]) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn tsv_has_the_csv_cells_between_tabs() {
+        let csv = super::line(&["term".into(), "a,b".into(), "say \"hi\"".into(), "=1".into(), "two\nlines".into()])
+            + &super::line(&["x".into(), "".into(), "y".into(), "z".into(), "w".into()]);
+        assert_eq!(super::csv_to_tsv(&csv), "term\ta,b\tsay \"hi\"\t'=1\ttwo lines\nx\t\ty\tz\tw\n");
+    }
+
     use super::*;
 
     #[test]

@@ -11,6 +11,9 @@ pub struct CollocArgs {
     pub json: bool,
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
     /// Tokens on each side of the node.
     #[arg(long, default_value_t = COLLOC_WINDOW)]
     pub window: usize,
@@ -50,6 +53,8 @@ pub fn run_colloc(args: CollocArgs) -> anyhow::Result<()> {
         outln!("{v}");
     } else if args.csv {
         crate::emit(&collocates_csv(&c));
+    } else if args.tsv {
+        crate::emit(&yuliao::analysis::csv_to_tsv(&collocates_csv(&c)));
     } else {
         outln!("{} ×{} in {} tokens; ±{} tokens; {}", c.node, c.node_freq, c.tokens, c.window, c.measure.as_str());
         if let Some(s) = &c.sampled {

@@ -10,6 +10,9 @@ pub struct DispersionArgs {
     pub json: bool,
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
     /// The parts: article or issue.
     #[arg(long, default_value = "article")]
     pub by: String,
@@ -34,6 +37,8 @@ pub fn run_dispersion(args: DispersionArgs) -> anyhow::Result<()> {
         );
     } else if args.csv {
         crate::emit(&dispersion_csv(&r));
+    } else if args.tsv {
+        crate::emit(&yuliao::analysis::csv_to_tsv(&dispersion_csv(&r)));
     } else {
         outln!(
             "{}: {} in {} of {} {}s; DP {} (norm {}), Juilland's D {} (population SD)",

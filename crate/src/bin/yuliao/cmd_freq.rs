@@ -11,6 +11,9 @@ pub struct FreqArgs {
     pub json: bool,
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
     /// Rows printed (0 = all).
     #[arg(long, default_value_t = FreqOptions::default().limit)]
     pub limit: usize,
@@ -50,6 +53,8 @@ pub fn run_freq(args: FreqArgs) -> anyhow::Result<()> {
         outln!("{}", serde_json::to_string(&t)?);
     } else if args.csv {
         crate::emit(&freq_csv(&t));
+    } else if args.tsv {
+        crate::emit(&yuliao::analysis::csv_to_tsv(&freq_csv(&t)));
     } else {
         outln!("{} tokens", t.total_tokens);
         for r in &t.rows {

@@ -11,6 +11,9 @@ pub struct KeynessArgs {
     pub json: bool,
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
     /// Significance level before the Šidák correction.
     #[arg(long, default_value_t = 0.05)]
     pub alpha: f64,
@@ -37,6 +40,8 @@ pub fn run_keyness(args: KeynessArgs) -> anyhow::Result<()> {
         outln!("{}", serde_json::to_string(&k)?);
     } else if args.csv {
         crate::emit(&keyness_csv(&k));
+    } else if args.tsv {
+        crate::emit(&yuliao::analysis::csv_to_tsv(&keyness_csv(&k)));
     } else {
         outln!(
             "{} ({} tokens) vs {} ({} tokens): {} words tested, |G²| ≥ {:.2}",

@@ -12,6 +12,9 @@ pub struct KwicArgs {
     pub json: bool,
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
     /// Characters of context on each side.
     #[arg(long, default_value_t = KWIC_WINDOW)]
     pub window: usize,
@@ -46,6 +49,8 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
         outln!("{}", serde_json::json!({"query": c.query, "total": c.total, "lines": lines}));
     } else if args.csv {
         crate::emit(&concordance_csv(&c));
+    } else if args.tsv {
+        crate::emit(&yuliao::analysis::csv_to_tsv(&concordance_csv(&c)));
     } else {
         let w = window;
         for l in &c.lines {

@@ -13,6 +13,9 @@ pub struct ThemeArgs {
     pub json: bool,
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
     /// Use the terms of this theme from corpus/themes.toml.
     #[arg(long)]
     pub theme: Option<String>,
@@ -56,6 +59,8 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
         );
     } else if args.csv {
         crate::emit(&theme_csv(&r));
+    } else if args.tsv {
+        crate::emit(&yuliao::analysis::csv_to_tsv(&theme_csv(&r)));
     } else {
         outln!(
             "{} occurrences of {} in {} articles",
