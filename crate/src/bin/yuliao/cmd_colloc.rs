@@ -7,13 +7,8 @@ use yuliao::analysis::{collocates, collocates_csv, CollocOptions, Measure};
 
 #[derive(Args)]
 pub struct CollocArgs {
-    #[arg(long)]
-    pub json: bool,
-    #[arg(long, conflicts_with = "json")]
-    pub csv: bool,
-    /// Tab-separated values: the CSV table's cells between tabs.
-    #[arg(long, conflicts_with_all = ["json", "csv"])]
-    pub tsv: bool,
+    #[command(flatten)]
+    pub out: crate::TableOutput,
     /// Tokens on each side of the node.
     #[arg(long, default_value_t = COLLOC_WINDOW)]
     pub window: usize,
@@ -42,7 +37,7 @@ pub fn run_colloc(args: CollocArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
     let opts = CollocOptions { window: args.window, measure, min: args.min, limit: args.limit, stopwords: args.no_stopwords, ..CollocOptions::default() };
     let c = collocates(&index, &args.node.join(" "), &opts)?;
-    if args.json {
+    if args.out.json {
         let mut v = serde_json::json!({
             "node": c.node, "window": c.window, "measure": c.measure, "node_freq": c.node_freq,
             "tokens": c.tokens, "window_tokens": c.window_tokens, "collocates": c.collocates,
@@ -51,10 +46,7 @@ pub fn run_colloc(args: CollocArgs) -> anyhow::Result<()> {
             v["sampled"] = serde_json::to_value(s)?;
         }
         outln!("{v}");
-    } else if args.csv {
-        crate::emit(&collocates_csv(&c));
-    } else if args.tsv {
-        crate::emit(&yuliao::analysis::csv_to_tsv(&collocates_csv(&c)));
+    } else if args.out.table(|| collocates_csv(&c)) {
     } else {
         outln!("{} ×{} in {} tokens; ±{} tokens; {}", c.node, c.node_freq, c.tokens, c.window, c.measure.as_str());
         if let Some(s) = &c.sampled {

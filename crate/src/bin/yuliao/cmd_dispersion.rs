@@ -6,13 +6,8 @@ use yuliao::analysis::{dispersion, dispersion_csv, PartsBy};
 
 #[derive(Args)]
 pub struct DispersionArgs {
-    #[arg(long)]
-    pub json: bool,
-    #[arg(long, conflicts_with = "json")]
-    pub csv: bool,
-    /// Tab-separated values: the CSV table's cells between tabs.
-    #[arg(long, conflicts_with_all = ["json", "csv"])]
-    pub tsv: bool,
+    #[command(flatten)]
+    pub out: crate::TableOutput,
     /// The parts: article or issue.
     #[arg(long, default_value = "article")]
     pub by: String,
@@ -27,7 +22,7 @@ pub fn run_dispersion(args: DispersionArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
     let r = dispersion(&index, &args.term.join(" "), by)?;
     let f = |x: Option<f64>| x.map_or("-".to_string(), |x| format!("{x:.3}"));
-    if args.json {
+    if args.out.json {
         let parts: Vec<serde_json::Value> =
             r.parts.iter().map(|p| serde_json::json!({"id": p.id, "size": p.size, "count": p.count})).collect();
         outln!(
@@ -35,10 +30,7 @@ pub fn run_dispersion(args: DispersionArgs) -> anyhow::Result<()> {
             serde_json::json!({"term": r.term, "by": r.by, "freq": r.freq, "range": r.range, "dp": r.dp,
                 "dp_norm": r.dp_norm, "juilland_d": r.juilland_d, "parts": parts})
         );
-    } else if args.csv {
-        crate::emit(&dispersion_csv(&r));
-    } else if args.tsv {
-        crate::emit(&yuliao::analysis::csv_to_tsv(&dispersion_csv(&r)));
+    } else if args.out.table(|| dispersion_csv(&r)) {
     } else {
         outln!(
             "{}: {} in {} of {} {}s; DP {} (norm {}), Juilland's D {} (population SD)",

@@ -7,13 +7,8 @@ use yuliao::corpus::Kind;
 
 #[derive(Args)]
 pub struct FreqArgs {
-    #[arg(long)]
-    pub json: bool,
-    #[arg(long, conflicts_with = "json")]
-    pub csv: bool,
-    /// Tab-separated values: the CSV table's cells between tabs.
-    #[arg(long, conflicts_with_all = ["json", "csv"])]
-    pub tsv: bool,
+    #[command(flatten)]
+    pub out: crate::TableOutput,
     /// Rows printed (0 = all).
     #[arg(long, default_value_t = FreqOptions::default().limit)]
     pub limit: usize,
@@ -49,12 +44,9 @@ pub fn run_freq(args: FreqArgs) -> anyhow::Result<()> {
         limit: args.limit,
     };
     let t = try_frequencies(&index, &opts)?;
-    if args.json {
+    if args.out.json {
         outln!("{}", serde_json::to_string(&t)?);
-    } else if args.csv {
-        crate::emit(&freq_csv(&t));
-    } else if args.tsv {
-        crate::emit(&yuliao::analysis::csv_to_tsv(&freq_csv(&t)));
+    } else if args.out.table(|| freq_csv(&t)) {
     } else {
         outln!("{} tokens", t.total_tokens);
         for r in &t.rows {

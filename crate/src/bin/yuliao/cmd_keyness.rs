@@ -7,13 +7,8 @@ use yuliao::analysis::{keyness, keyness_csv, KeynessOptions};
 
 #[derive(Args)]
 pub struct KeynessArgs {
-    #[arg(long)]
-    pub json: bool,
-    #[arg(long, conflicts_with = "json")]
-    pub csv: bool,
-    /// Tab-separated values: the CSV table's cells between tabs.
-    #[arg(long, conflicts_with_all = ["json", "csv"])]
-    pub tsv: bool,
+    #[command(flatten)]
+    pub out: crate::TableOutput,
     /// Significance level before the Šidák correction.
     #[arg(long, default_value_t = 0.05)]
     pub alpha: f64,
@@ -36,12 +31,9 @@ pub fn run_keyness(args: KeynessArgs) -> anyhow::Result<()> {
     let index = super::cmd_index::open_index(args.index.as_deref())?;
     let opts = KeynessOptions { alpha: args.alpha, limit: args.limit, ..KeynessOptions::default() };
     let k = keyness(&index, &args.target, args.reference.as_deref(), &opts)?;
-    if args.json {
+    if args.out.json {
         outln!("{}", serde_json::to_string(&k)?);
-    } else if args.csv {
-        crate::emit(&keyness_csv(&k));
-    } else if args.tsv {
-        crate::emit(&yuliao::analysis::csv_to_tsv(&keyness_csv(&k)));
+    } else if args.out.table(|| keyness_csv(&k)) {
     } else {
         outln!(
             "{} ({} tokens) vs {} ({} tokens): {} words tested, |G²| ≥ {:.2}",

@@ -8,13 +8,8 @@ use yuliao::analysis::{concordance, concordance_csv, parse_sort, KwicOptions};
 
 #[derive(Args)]
 pub struct KwicArgs {
-    #[arg(long)]
-    pub json: bool,
-    #[arg(long, conflicts_with = "json")]
-    pub csv: bool,
-    /// Tab-separated values: the CSV table's cells between tabs.
-    #[arg(long, conflicts_with_all = ["json", "csv"])]
-    pub tsv: bool,
+    #[command(flatten)]
+    pub out: crate::TableOutput,
     /// Characters of context on each side.
     #[arg(long, default_value_t = KWIC_WINDOW)]
     pub window: usize,
@@ -40,17 +35,14 @@ pub fn run_kwic(args: KwicArgs) -> anyhow::Result<()> {
     let window = args.context.unwrap_or(args.window);
     let opts = KwicOptions { window, sort, limit: args.limit };
     let c = concordance(&index, &args.terms, &opts)?;
-    if args.json {
+    if args.out.json {
         let lines: Vec<serde_json::Value> = c
             .lines
             .iter()
             .map(|l| serde_json::json!({"id": l.id, "left": l.left, "node": l.node, "right": l.right}))
             .collect();
         outln!("{}", serde_json::json!({"query": c.query, "total": c.total, "lines": lines}));
-    } else if args.csv {
-        crate::emit(&concordance_csv(&c));
-    } else if args.tsv {
-        crate::emit(&yuliao::analysis::csv_to_tsv(&concordance_csv(&c)));
+    } else if args.out.table(|| concordance_csv(&c)) {
     } else {
         let w = window;
         for l in &c.lines {

@@ -9,13 +9,8 @@ use yuliao::analysis::{theme_csv, try_theme};
 
 #[derive(Args)]
 pub struct ThemeArgs {
-    #[arg(long)]
-    pub json: bool,
-    #[arg(long, conflicts_with = "json")]
-    pub csv: bool,
-    /// Tab-separated values: the CSV table's cells between tabs.
-    #[arg(long, conflicts_with_all = ["json", "csv"])]
-    pub tsv: bool,
+    #[command(flatten)]
+    pub out: crate::TableOutput,
     /// Use the terms of this theme from corpus/themes.toml.
     #[arg(long)]
     pub theme: Option<String>,
@@ -36,7 +31,7 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
         }
     }
     if terms.is_empty() {
-        if args.json {
+        if args.out.json {
             outln!("{}", serde_json::to_string(&index.themes())?);
             return Ok(());
         }
@@ -47,7 +42,7 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let r = try_theme(&index, &terms)?;
-    if args.json {
+    if args.out.json {
         let rows: Vec<serde_json::Value> = r
             .articles
             .iter()
@@ -57,10 +52,7 @@ pub fn run_theme(args: ThemeArgs) -> anyhow::Result<()> {
             "{}",
             serde_json::json!({"terms": r.terms, "total": r.total, "articles": rows})
         );
-    } else if args.csv {
-        crate::emit(&theme_csv(&r));
-    } else if args.tsv {
-        crate::emit(&yuliao::analysis::csv_to_tsv(&theme_csv(&r)));
+    } else if args.out.table(|| theme_csv(&r)) {
     } else {
         outln!(
             "{} occurrences of {} in {} articles",

@@ -6,6 +6,33 @@ macro_rules! outln {
     ($($t:tt)*) => { $crate::emit(&format!("{}\n", format!($($t)*))) };
 }
 
+/// How a table command prints: its own text, or `--json`, `--csv` or `--tsv`.
+#[derive(clap::Args)]
+pub struct TableOutput {
+    #[arg(long)]
+    pub json: bool,
+    /// RFC 4180; a cell a spreadsheet would run as a formula opens as text.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+    /// Tab-separated values: the CSV table's cells between tabs.
+    #[arg(long, conflicts_with_all = ["json", "csv"])]
+    pub tsv: bool,
+}
+
+impl TableOutput {
+    /// Prints the table `csv` makes, as CSV or TSV, when one was asked for; true if it did.
+    pub fn table(&self, csv: impl FnOnce() -> String) -> bool {
+        if self.csv {
+            emit(&csv());
+        } else if self.tsv {
+            emit(&yuliao::analysis::csv_to_tsv(&csv()));
+        } else {
+            return false;
+        }
+        true
+    }
+}
+
 /// Writes to stdout; a closed pipe ends the process with success instead of a panic.
 pub fn emit(s: &str) {
     use std::io::Write;
