@@ -7,11 +7,11 @@
 // axe-core comes from node_modules and is evaluated in the page through the DevTools protocol
 // (page.evaluate), so the app's CSP stays as strict as it is and nothing is fetched from
 // another host.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { env, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import { env, newPage, openApp, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
 const CORPUS = env('YULIAO_E2E_CORPUS');
@@ -23,15 +23,7 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 let browser;
 let page;
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; });
 
 /** The critical and serious axe-core findings on `p` now, as `rule: selector…` lines. */
 async function axeFindings(p) {

@@ -3,11 +3,13 @@
 // `lang=en` / `embed=1` / `controls=0` riding along on the links the app makes, the embed's
 // way back to its theme view and out to the full app, and the height an embed posts to its
 // parent. Expected values come from corpus/clean/*.json, never from the engine.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { articlesHolding, env, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import {
+  articlesHolding, env, newPage, openApp, openOnce, readArticles, route, screenshot,
+} from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
 const CORPUS = env('YULIAO_E2E_CORPUS');
@@ -21,15 +23,7 @@ const seed = issues[0];
 let browser;
 let page;
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; });
 
 /** The decoded hash of `p` (a page or a frame). */
 async function hashOf(p) {

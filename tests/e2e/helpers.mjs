@@ -3,6 +3,7 @@
 // the app, and reading the cleaned corpus JSON to compute what the page must show.
 // Run through `cargo xtask test`, which builds the dists, serves them and sets YULIAO_E2E_*.
 import { chromium } from 'playwright-core';
+import { after, before } from 'node:test';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,4 +133,22 @@ export function searchFields(article) {
 /** Ids of the articles that hold `q` as a substring of any searched field, in reading order. */
 export function idsHolding(articles, q) {
   return articles.filter((a) => searchFields(a).some((f) => f.includes(q))).map((a) => a.id);
+}
+
+/**
+ * Opens the app at `url` once for a test file, in a fresh browser launched with
+ * `launchOptions` (see `launch`): before the file's first test, `set(page, browser)` receives
+ * the ready page and its browser; after the last, the browser closes.
+ */
+export function openOnce(url, set, launchOptions = {}) {
+  let browser;
+  before(async () => {
+    browser = await launch(launchOptions);
+    const page = await newPage(browser.context);
+    await openApp(page, url);
+    set(page, browser);
+  });
+  after(async () => {
+    await browser?.close();
+  });
 }

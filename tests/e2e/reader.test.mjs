@@ -1,9 +1,9 @@
 // The reader as someone reading for a term uses it: it opens at the first match, a bar steps
 // through every match (wrapping around), a poem keeps its lines and a photo's text reads as a
 // caption.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, newPage, occurrences, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import { env, occurrences, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
 const articles = readArticles(env('YULIAO_E2E_CORPUS'));
@@ -11,15 +11,7 @@ const articles = readArticles(env('YULIAO_E2E_CORPUS'));
 let browser;
 let page;
 
-before(async () => {
-  browser = await launch({ viewport: { width: 1000, height: 600 } });
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; }, { viewport: { width: 1000, height: 600 } });
 
 /** Matches of `term` the reader marks: title, subtitle and paragraphs. */
 function marked(a, term) {

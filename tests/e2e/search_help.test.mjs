@@ -1,9 +1,9 @@
 // Search that explains itself: a hit found through a byline names the field and marks the
 // name, and a query that finds nothing offers close words and the query without its missing
 // terms, each a working link.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import { env, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
 const articles = readArticles(env('YULIAO_E2E_CORPUS'));
@@ -11,15 +11,7 @@ const articles = readArticles(env('YULIAO_E2E_CORPUS'));
 let browser;
 let page;
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; });
 
 test('a hit found through its photographer says so and marks the name', async () => {
   const pictured = articles.find((a) => a.photographers.length > 0);

@@ -4,11 +4,10 @@
 // violation), no request to another origin, no uncaught error, and the folder working under a
 // sub-path inside a portal's iframe. Expected values come from corpus/clean/*.json, never from
 // the engine.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  articlesHolding, env, foreignRequests, idsHolding, launch, newPage, openApp, readArticles,
-  route, screenshot,
+  articlesHolding, env, foreignRequests, idsHolding, newPage, openApp, openOnce, readArticles, route, screenshot,
 } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
@@ -20,15 +19,7 @@ let browser;
 let page;
 const articles = readArticles(CORPUS);
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; });
 
 /** Routes to the search for `q` and waits until the view shows that query's answer. */
 async function showSearch(q) {

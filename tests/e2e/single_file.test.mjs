@@ -4,13 +4,13 @@
 // nothing but the file itself; its CSP (hashes of its one script and one style, connect-src
 // 'none') holds with no violation by the app; no uncaught error. Expected values come from
 // corpus/clean/*.json, never from the engine.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  articlesHolding, env, idsHolding, launch, newPage, openApp, readArticles, route, screenshot,
+  articlesHolding, env, idsHolding, newPage, openApp, openOnce, readArticles, route, screenshot,
 } from './helpers.mjs';
 
 const FILE = env('YULIAO_E2E_SINGLE_FILE');
@@ -22,15 +22,7 @@ let browser;
 let page;
 const articles = readArticles(CORPUS);
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, URL_);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(URL_, (p, b) => { page = p; browser = b; });
 
 /** Routes to the search for `q` and waits until the view shows that query's answer. */
 async function showSearch(q) {

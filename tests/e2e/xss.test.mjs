@@ -2,9 +2,9 @@
 // <script>, <img onerror>, <svg onload>, <iframe javascript:>, <style> and javascript: links into
 // titles, bylines, units, columns, paragraphs and theme names. Every view must show that markup
 // literally, create none of those elements, and `window.__pwned` must stay undefined.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, foreignRequests, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import { env, foreignRequests, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_XSS_URL');
 const articles = readArticles(env('YULIAO_E2E_XSS_CORPUS'));
@@ -12,15 +12,7 @@ const articles = readArticles(env('YULIAO_E2E_XSS_CORPUS'));
 let browser;
 let page;
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; });
 
 /** Nothing from the corpus became markup, and nothing ran. */
 async function assertInert(where) {
