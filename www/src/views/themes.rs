@@ -7,7 +7,7 @@
 //! that does not decode shows its error (`.engine-error`) in place of counts and lines. Renders the
 //! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
 //! column chart over every article in reading order, the table (`table#theme-table`, rows with
-//! `data-article-id` and `data-count`) and the concordance; article links carry the terms, so
+//! `data-article-id` and `data-count`) and the concordance; the chart saves as SVG or PNG; article links carry the terms, so
 //! the reader links back here. `controls=0` leaves out the presets, the box and the remove
 //! buttons. Holds only the term being typed.
 
@@ -19,6 +19,7 @@ use yuliao::index::IndexError;
 
 use crate::context::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::route::go;
+use crate::components::chart_download::chart_download;
 use crate::components::column_chart::{column_chart, Column};
 use crate::components::csv_button::csv_button;
 use crate::components::engine_error::engine_error;
@@ -253,6 +254,9 @@ fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, labels: &[
                     { column_chart("theme-chart", chart_caption, &columns) }
                     <figcaption>{ chart_caption }</figcaption>
                 </figure>
+                <div class="section-foot chart-foot">
+                    { chart_download(tr, "theme-chart", file_name("theme", &report.terms).trim_end_matches(".csv").to_string()) }
+                </div>
                 if report.matched > report.articles.len() {
                     <p id="theme-rows-note" class="hint">{ tr.theme_rows_shown(report.articles.len(), report.matched) }</p>
                 }
