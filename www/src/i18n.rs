@@ -282,6 +282,8 @@ labels! {
     sets_section => "四字格排比", "Four-character sets";
     col_pattern => "模式", "Pattern";
     col_tokens => "切分", "Tokens";
+    pattern_quoted => "引号", "quoted";
+    pattern_set => "四字格", "set";
     ngrams_count_rule => "序列按索引词表切分，不跨标点；引号中的提法和口号数标题和正文中的全部出现（加不加引号都算）。", "Sequences are cut by the index vocabulary and never cross punctuation; quoted phrases and slogans count every occurrence in titles and text, quoted or not.";
     candidate_hint => "这些都是候选主题：点词语可以查看它的语境、搭配、分布，或在主题追踪中跟踪。", "Each is a candidate theme: click a term for its concordance, collocates, dispersion, or to track it as a theme.";
 
@@ -586,12 +588,12 @@ impl Tr {
             (Lang::En, Stat::LogRatio) => "Effect size: how many times more frequent in the target than in the reference (log base 2); +1 is twice, −1 half.",
             (Lang::Zh, Stat::Range) => "出现在多少个分段（文章或期）中。",
             (Lang::En, Stat::Range) => "In how many parts (articles or issues) the term occurs.",
-            (Lang::Zh, Stat::Dp) => "Gries 的 DP：实际分布与按篇幅比例分布的差距；0 表示均匀，接近 1 表示集中在少数分段。",
-            (Lang::En, Stat::Dp) => "Gries' DP: how far the spread departs from one in proportion to part sizes; 0 is even, near 1 concentrated in a few parts.",
+            (Lang::Zh, Stat::Dp) => "Gries 提出：实际分布与按篇幅比例分布的差距；0 表示均匀，接近 1 表示集中在少数分段。",
+            (Lang::En, Stat::Dp) => "Gries': how far the spread departs from one in proportion to part sizes; 0 is even, near 1 concentrated in a few parts.",
             (Lang::Zh, Stat::DpNorm) => "把 DP 换算到 0 到 1 之间，便于不同语料比较。",
             (Lang::En, Stat::DpNorm) => "DP rescaled to run from 0 to 1, to compare corpora.",
-            (Lang::Zh, Stat::JuillandD) => "Juilland 的 D：1 表示各分段频率相同，接近 0 表示很不均匀；用总体标准差计算。",
-            (Lang::En, Stat::JuillandD) => "Juilland's D: 1 when every part uses the term equally often, near 0 when very uneven; uses the population standard deviation.",
+            (Lang::Zh, Stat::JuillandD) => "1 表示各分段的相对频率相同，接近 0 表示很不均匀；用总体标准差（除以 n）计算。",
+            (Lang::En, Stat::JuillandD) => "1 when every part uses the term equally often, near 0 when very uneven; uses the population standard deviation (divide by n).",
             (Lang::Zh, Stat::Ttr) => "不同的词数除以总词数；语料越大越小，只宜比较大小相近的语料。",
             (Lang::En, Stat::Ttr) => "Distinct words divided by all words; it falls as a corpus grows, so compare only corpora of similar size.",
         }

@@ -35,6 +35,25 @@ pub fn KwicView() -> Html {
     let links = use_links();
     let state = KwicState::parse(&use_query_pairs());
     let input = use_node_ref();
+    // The sort button last clicked: the table is drawn again once the sorted lines are in, and
+    // focus goes back to it (a keyboard user sorts on from where they were).
+    let refocus = use_mut_ref(|| None::<String>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            let key = refocus.borrow().clone();
+            if let Some(key) = key {
+                let button = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.query_selector(&format!("#concordance button[data-key=\"{key}\"]")).ok().flatten())
+                    .and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok());
+                if let Some(button) = button {
+                    let _ = button.focus();
+                    *refocus.borrow_mut() = None;
+                }
+            }
+        });
+    }
     use_doc_title(if state.q.is_empty() { tr.kwic_view_title().to_string() } else { format!("{} · {}", state.q, tr.kwic_view_title()) });
 
     let answer = use_engine(state.clone(), |ix, s| {
@@ -75,7 +94,7 @@ pub fn KwicView() -> Html {
         None => html! { <p class="notice fetching" aria-live="polite">{ tr.fetching() }</p> },
         Some(None) => html! {},
         Some(Some(Err(e))) => analysis_error(&tr, e),
-        Some(Some(Ok((c, labels)))) => lines_html(&tr, &links, &state, c, labels),
+        Some(Some(Ok((c, labels)))) => lines_html(&tr, &links, &state, c, labels, &refocus),
     };
     // The choices, and a width a shared link asked for.
     let mut widths = WIDTHS.to_vec();
@@ -117,15 +136,21 @@ fn clicked(current: &[SortKey], key: SortKey) -> String {
     keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(",")
 }
 
-fn lines_html(tr: &Tr, links: &Links, state: &KwicState, c: &Rc<Concordance>, labels: &[Label]) -> Html {
+fn lines_html(tr: &Tr, links: &Links, state: &KwicState, c: &Rc<Concordance>, labels: &[Label], refocus: &Rc<std::cell::RefCell<Option<String>>>) -> Html {
     let keys = parse_sort(&state.sort).unwrap_or_default();
     let terms = split_terms(&state.q);
     let reader_q = yuliao::query::any_of(&terms);
     let key_button = |key: SortKey| {
         let rank = keys.iter().position(|k| *k == key);
         let href = links.kwic(&KwicState { sort: clicked(&keys, key), ..state.clone() });
-        let onclick = Callback::from(move |_: MouseEvent| go(&href));
         let name = key.name();
+        let onclick = {
+            let (refocus, name) = (refocus.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| {
+                *refocus.borrow_mut() = Some(name.clone());
+                go(&href);
+            })
+        };
         let label = if key == SortKey::Node { tr.col_node().to_string() } else { name.clone() };
         html! {
             <button type="button" class={if rank.is_some() { "key-button active" } else { "key-button" }} data-key={name}

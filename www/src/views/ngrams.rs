@@ -117,7 +117,11 @@ fn lists_html(tr: &Tr, links: &Links, sort: &TableSort, g: &Rc<Ngrams>) -> Html 
                                         { word_menu(tr, links, &r.term, true) }
                                     }
                                 </td>
-                                <td class="pattern">{ r.pattern.clone() }</td>
+                                <td class="pattern">{ match r.pattern.as_str() {
+                                    "quoted" => tr.pattern_quoted().to_string(),
+                                    "set" => tr.pattern_set().to_string(),
+                                    p => p.to_string(),
+                                } }</td>
                                 <td class="num">{ thousands(r.count) }</td>
                                 <td class="num">{ thousands(u64::from(r.articles)) }</td>
                             </tr>
