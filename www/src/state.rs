@@ -471,6 +471,11 @@ impl Links {
         self.finish("/themes", terms.iter().map(|t| ("t", t.clone())).collect())
     }
 
+    /// The theme view with its table in order `o`.
+    pub fn themes_sorted(&self, terms: &[String], o: &TableSort) -> String {
+        self.sorted("/themes", terms.iter().map(|t| ("t", t.clone())).collect(), o)
+    }
+
     /// `pairs` with the table order `o` after them.
     fn sorted(&self, path: &str, mut pairs: Vec<(&'static str, String)>, o: &TableSort) -> String {
         pairs.extend(o.param());
