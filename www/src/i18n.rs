@@ -219,6 +219,7 @@ labels! {
     enter_term => "输入一个词开始，或试试：", "Enter a term to start, or try:";
     analysis_refused => "无法计算：", "Cannot compute this:";
     formula => "公式", "Formula";
+    colon => "：", ": ";
     count_note_label => "计数说明", "What is counted";
     download_svg => "下载 SVG", "Download SVG";
     download_png => "下载 PNG", "Download PNG";

@@ -88,7 +88,7 @@ pub fn stat_help(tr: &Tr, stats: &[Stat]) -> Html {
         <div class="stat-help">
             { for stats.iter().map(|&s| html! {
                 <details class="stat" data-stat={tr.stat_name(s)}>
-                    <summary><b>{ tr.stat_name(s) }</b>{ "：" }{ tr.stat_what(s) }</summary>
+                    <summary><b>{ tr.stat_name(s) }</b>{ tr.colon() }{ tr.stat_what(s) }</summary>
                     <p class="formula"><span class="formula-label">{ tr.formula() }{ " " }</span><code>{ tr.stat_formula(s) }</code></p>
                 </details>
             }) }
@@ -98,7 +98,7 @@ pub fn stat_help(tr: &Tr, stats: &[Stat]) -> Html {
 
 /// What is counted, in one line beside the numbers.
 pub fn count_note(tr: &Tr, id: &'static str, text: &'static str) -> Html {
-    html! { <p {id} class="count-note"><span class="count-note-label">{ tr.count_note_label() }{ "：" }</span>{ text }</p> }
+    html! { <p {id} class="count-note"><span class="count-note-label">{ tr.count_note_label() }{ tr.colon() }</span>{ text }</p> }
 }
 
 /// The notice for an analysis that could not answer: the index's error as the other views show
