@@ -1,6 +1,7 @@
 // Access for everyone (issue 9): axe-core finds no critical or serious problem on any view of
 // the built www/dist (landing, results, no results, the reader, frequencies, themes, the issue
-// list and an issue, an embed, lang=en, a page that does not exist, the search box with its
+// list and an issue, the analysis views (concordance, collocates, keyness, dispersion, n-grams,
+// summary), an embed, lang=en, a page that does not exist, the search box with its
 // suggestions open, and the error pages), and the keyboard works: a skip link, the combobox
 // pattern with arrow keys, focus on the view's heading after a navigation, the active tab
 // marked, the result count a live region, and charts that are one image (no tab stops inside).
@@ -71,6 +72,14 @@ const VIEWS = [
   ['not found', '#/no-such-view', '.not-found'],
   ['lang=en search', `#/search?q=${encodeURIComponent(QUERY)}&lang=en`, 'ol#results > li.result'],
   ['lang=en frequencies', '#/freq?lang=en', 'table#freq-table tbody tr[data-term]'],
+  ['concordance', `#/kwic?q=${encodeURIComponent('安全')}&sort=1R`, 'table#concordance tbody tr[data-article-id]'],
+  ['concordance, nothing asked', '#/kwic', '.kwic-view .start-examples'],
+  ['collocates', `#/colloc?q=${encodeURIComponent(QUERY)}`, 'table#colloc-table tbody tr[data-term]'],
+  ['keyness', `#/keyness?a=${encodeURIComponent('kind:literature')}`, 'table#keyness-pos tbody tr[data-term]'],
+  ['dispersion', `#/dispersion?t=${encodeURIComponent(QUERY)}`, 'svg#dispersion-plot'],
+  ['n-grams', '#/ngrams', 'table#quoted-table tbody tr[data-term]'],
+  ['summary', '#/summary', 'table#summary-freq tbody tr[data-term]'],
+  ['lang=en keyness', `#/keyness?a=${encodeURIComponent('kind:literature')}&lang=en`, 'table#keyness-pos tbody tr[data-term]'],
 ];
 
 for (const [name, hash, ready] of VIEWS) {
@@ -140,6 +149,14 @@ test('the search box is a combobox: arrow keys move through the suggestions, Ent
   assert.equal(await page.getAttribute('#hit-count', 'role'), 'status', 'the count is a live region');
 });
 
+test('axe: an open word menu and an open formula have no critical or serious finding', async () => {
+  await route(page, `#/colloc?q=${encodeURIComponent(QUERY)}`);
+  await page.waitForSelector('table#colloc-table tbody tr[data-term] details.word-menu');
+  await page.click('table#colloc-table tbody tr details.word-menu summary');
+  await page.click('.stat-help details.stat summary');
+  assert.deepEqual(await axeFindings(page), []);
+});
+
 test('the frequency page: the chart is one image with no tab stop, a few stops before the table', async () => {
   // A fresh page, so Tab starts at the top of the document.
   const p = await newPage(browser.context);
@@ -163,10 +180,10 @@ test('the frequency page: the chart is one image with no tab stop, a few stops b
   }
   assert.deepEqual(stops.filter((s) => s.inSvg), [], 'no tab stop inside the chart');
   const beforeTable = stops.findIndex((s) => s.inTable);
-  // Skip link, brand, four tabs, language; five controls and the CSV button.
+  // Skip link, brand, five tabs, language; five controls and the CSV button.
   assert.ok(beforeTable > 0 && beforeTable <= 14, `${beforeTable} tab stops before the table: ${JSON.stringify(stops.slice(0, 16))}`);
-  // Two a row (the term's search, its theme), no more.
-  assert.ok(stops.length <= beforeTable + 2 * rows + 2, `${stops.length} tab stops for ${rows} rows`);
+  // The sortable headers (four), then one a row: the term's word menu (opened, its links).
+  assert.ok(stops.length <= beforeTable + 4 + rows + 2, `${stops.length} tab stops for ${rows} rows`);
   await screenshot(p, 'freq-a11y');
   await p.close();
 });

@@ -1,7 +1,9 @@
 //! The app shell: which view a route shows, the index download, and the chrome around the views.
 //!
 //! Takes the page's hash URL; returns the view for the route (`#/search`, `#/article/<id>`,
-//! `#/freq`, `#/themes`, `#/issues`, `#/issue/<stem>`) once the index is open, a progress bar
+//! `#/freq`, `#/themes`, `#/issues`, `#/issue/<stem>`, and the analysis views `#/summary`,
+//! `#/kwic`, `#/colloc`, `#/keyness`, `#/dispersion`, `#/ngrams`, which get a second,
+//! named navigation row) once the index is open, a progress bar
 //! while it downloads, or an error addressed to the visitor. Guarantees: views are only
 //! rendered with an opened index in context (the contexts and their hooks live in
 //! `context`, which views import; this module imports the views, never the other way round);
@@ -23,9 +25,10 @@ use crate::i18n::{Lang, Tr};
 use crate::load::{fetch_pieces, load_index, LoadFailure, Progress};
 use crate::context::{query_pairs, use_query_pairs, IndexHandle};
 use crate::route::{go, use_hash_router, use_location, use_route, HashLocation, Route};
-use crate::state::{parse_query, without_embed, Links};
+use crate::state::{parse_query, without_embed, Links, TableSort};
 use crate::views::{
-    article::ArticleView, freq::FreqView, issue::IssueView, issues::IssuesView, not_found::not_found, search::SearchView,
+    article::ArticleView, colloc::CollocView, dispersion::DispersionView, freq::FreqView, issue::IssueView, issues::IssuesView,
+    keyness::KeynessView, kwic::KwicView, ngrams::NgramsView, not_found::not_found, search::SearchView, summary::SummaryView,
     themes::ThemesView,
 };
 
@@ -38,6 +41,12 @@ fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
         Route::Themes => html! { <ThemesView /> },
         Route::Issues => html! { <IssuesView /> },
         Route::Issue { stem } => html! { <IssueView {stem} /> },
+        Route::Kwic => html! { <KwicView /> },
+        Route::Colloc => html! { <CollocView /> },
+        Route::Keyness => html! { <KeynessView /> },
+        Route::Dispersion => html! { <DispersionView /> },
+        Route::Ngrams => html! { <NgramsView /> },
+        Route::Summary => html! { <SummaryView /> },
         Route::NotFound => not_found(tr, links),
     }
 }
@@ -392,7 +401,8 @@ fn use_focus_heading(location: &HashLocation) {
 fn focus_heading() -> bool {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return true };
     if let Some(active) = doc.active_element() {
-        let field = matches!(active.tag_name().to_ascii_lowercase().as_str(), "input" | "select" | "textarea");
+        // A button of the view (a table's sort header) that changed the URL keeps focus too.
+        let field = matches!(active.tag_name().to_ascii_lowercase().as_str(), "input" | "select" | "textarea" | "button");
         if field && active.closest("main").ok().flatten().is_some() {
             return true;
         }
@@ -474,10 +484,21 @@ fn header(tr: Tr, links: &Links, route: &Route, set_lang: &Callback<Lang>) -> Ht
                 { tab("nav-issues", issues_active, links.issues(0), tr.nav_issues()) }
                 { tab("nav-freq", *route == Route::Freq, links.relink("/freq", &[]), tr.nav_freq()) }
                 { tab("nav-themes", *route == Route::Themes, links.themes(&[]), tr.nav_themes()) }
+                { tab("nav-analysis", route.is_analysis(), links.summary(&TableSort::default()), tr.nav_analysis()) }
             </nav>
             <button id="lang-switch" class="lang-switch" type="button" title={tr.switch_title()} onclick={switch}>
                 { tr.switch_to() }
             </button>
+            if route.is_analysis() {
+                <nav id="analysis-nav" class="subnav" aria-label={tr.analysis_nav_label()}>
+                    { tab("nav-summary", *route == Route::Summary, links.summary(&TableSort::default()), tr.nav_summary()) }
+                    { tab("nav-kwic", *route == Route::Kwic, links.relink("/kwic", &[]), tr.nav_kwic()) }
+                    { tab("nav-colloc", *route == Route::Colloc, links.relink("/colloc", &[]), tr.nav_colloc()) }
+                    { tab("nav-keyness", *route == Route::Keyness, links.relink("/keyness", &[]), tr.nav_keyness()) }
+                    { tab("nav-dispersion", *route == Route::Dispersion, links.relink("/dispersion", &[]), tr.nav_dispersion()) }
+                    { tab("nav-ngrams", *route == Route::Ngrams, links.ngrams(&TableSort::default()), tr.nav_ngrams()) }
+                </nav>
+            }
         </header>
     }
 }

@@ -178,8 +178,6 @@ labels! {
     col_count => "次数", "Count";
     col_per_10k => "每万词", "Per 10k tokens";
     col_articles => "篇数", "Articles";
-    col_links => "查看", "Open";
-    link_theme => "主题", "theme";
     download_csv => "下载 CSV", "Download CSV";
     no_terms => "这个子集里没有符合条件的词。", "No term matches these settings.";
     chart_label_freq => "高频词条形图（数据见旁边的表格）", "Bar chart of the top terms (the table beside it lists them)";
@@ -210,6 +208,101 @@ labels! {
     all_issues => "← 全部各期", "← All issues";
     toc_label => "本期目录", "Contents of this issue";
     undated => "日期不详", "Undated";
+
+    nav_analysis => "分析", "Analysis";
+    analysis_nav_label => "分析工具", "Analysis tools";
+    nav_summary => "概览", "Summary";
+    nav_kwic => "语境", "Concordance";
+    nav_colloc => "搭配", "Collocates";
+    nav_keyness => "主题词", "Keywords";
+    nav_dispersion => "分布", "Dispersion";
+    nav_ngrams => "多词与口号", "N-grams";
+
+    go_button => "查看", "Go";
+    enter_term => "输入一个词开始，或试试：", "Enter a term to start, or try:";
+    analysis_refused => "无法计算：", "Cannot compute this:";
+    formula => "公式", "Formula";
+    colon => "：", ": ";
+    count_note_label => "计数说明", "What is counted";
+    download_svg => "下载 SVG", "Download SVG";
+    download_png => "下载 PNG", "Download PNG";
+    word_links_label => "这个词的", "This word's";
+    wl_kwic => "语境", "concordance";
+    wl_colloc => "搭配", "collocates";
+    wl_dispersion => "分布", "dispersion";
+    wl_theme => "主题", "theme";
+    wl_search => "检索", "search";
+    sort_by => "排序：", "Sort by ";
+
+    kwic_view_title => "语境索引", "Concordance";
+    term_label => "词语", "Term";
+    kwic_placeholder => "词或字符串，如 安全", "A word or string, e.g. 安全";
+    width_label => "语境宽度（字）", "Context width (characters)";
+    col_source => "来源", "Source";
+    col_left => "左语境", "Left context";
+    col_node => "节点词", "Node";
+    col_right => "右语境", "Right context";
+    reading_order => "阅读顺序", "Reading order";
+    kwic_sort_hint => "点击 1L、1R 等按左、右第几个词排序；再点另一个，前一个变为次要排序键。", "Click 1L, 1R … to sort by the nth word left or right of the node; click another and the previous one becomes the next key.";
+    kwic_count_rule => "行数是该字符串在标题和正文中的出现次数（与主题追踪、分布相同）；词频表只数分词后的整词，所以可能更少。", "Lines are occurrences of the string in titles and text (as in the theme tracker and dispersion); the frequency list counts segmented words only, so it may show fewer.";
+
+    colloc_title => "搭配词", "Collocates";
+    measure_label => "统计量", "Measure";
+    span_label => "跨距（左右各几个词）", "Span (words each side)";
+    min_co_label => "最少共现", "Minimum co-occurrences";
+    col_co => "共现 f_AB", "Co-occ. f_AB";
+    col_freq_b => "词频 f_B", "Freq. f_B";
+    col_score => "得分", "Score";
+    colloc_count_rule => "f_A 是节点字符串在标题和正文中的出现次数；f_AB 数左右窗口内的词（按索引词表切分，不跨段落，标点不算）；f_B 和 N 数分词后的词（与词频表相同）。", "f_A counts the node string in titles and text; f_AB counts the words in the window either side (cut by the index vocabulary, never across a paragraph, punctuation not counted); f_B and N count segmented words (as the frequency list).";
+    no_collocates => "没有达到最少共现次数的搭配词。", "No collocate reaches the minimum co-occurrences.";
+
+    keyness_title => "主题词（关键性）", "Keywords (keyness)";
+    target_label => "目标子集", "Target";
+    reference_label => "参照子集", "Reference";
+    reference_placeholder => "留空＝其余全部", "Empty = the rest";
+    subset_hint => "子集用检索的筛选写法：kind:literature、kind:news、unit:单位、author:作者、期号，或文章编号。", "Subsets in the search filter syntax: kind:literature, kind:news, unit:X, author:X, an issue stem or article ids.";
+    positive_keywords => "正主题词（目标中用得多）", "Positive keywords (more frequent in the target)";
+    negative_keywords => "负主题词（目标中用得少）", "Negative keywords (less frequent in the target)";
+    col_a => "目标频次", "Target freq.";
+    col_b => "参照频次", "Reference freq.";
+    keyness_count_rule => "按分词后的词计数（与词频表相同）。", "Counts segmented words (as the frequency list does).";
+    none_significant => "没有达到临界值的词。", "No word reaches the critical value.";
+    the_rest => "其余全部", "the rest";
+
+    dispersion_title => "分布", "Dispersion";
+    parts_label => "分段", "Parts";
+    by_article => "按文章", "By article";
+    by_issue => "按期", "By issue";
+    col_part => "分段", "Part";
+    col_size => "词数", "Tokens";
+    dispersion_count_rule => "次数是该字符串在标题和正文中的出现次数（与主题追踪、语境索引相同）；分段大小是分词后的词数。词频表只数分词后的整词，所以可能更少。", "Counts are occurrences of the string in titles and text (as in the theme tracker and the concordance); part sizes are segmented word tokens. The frequency list counts segmented words only, so it may show fewer.";
+    plot_caption_article => "分布图：每条竖线是一次出现；深浅相间的段是各篇文章（按阅读顺序），宽度与词数成正比。", "Dispersion plot: each tick is one occurrence; the alternating bands are the articles in reading order, as wide as their token counts.";
+    plot_caption_issue => "分布图：每段是一期，宽度与词数成正比；按期统计没有位置，期内的竖线均匀排开。", "Dispersion plot: each band is an issue, as wide as its token count; issue counts carry no positions, so the ticks are spread evenly within each issue.";
+
+    ngrams_title => "多词序列与口号", "N-grams and slogans";
+    ngrams_section => "反复出现的多词序列", "Recurring word sequences";
+    quoted_section => "引号中的提法", "Quoted phrases";
+    patterns_section => "数字口号（两X两Y）", "Numbered slogans (两X两Y)";
+    sets_section => "四字格排比", "Four-character sets";
+    col_pattern => "模式", "Pattern";
+    col_tokens => "切分", "Tokens";
+    pattern_quoted => "引号", "quoted";
+    pattern_set => "四字格", "set";
+    ngrams_count_rule => "序列按索引词表切分，不跨标点；引号中的提法和口号数标题和正文中的全部出现（加不加引号都算）。", "Sequences are cut by the index vocabulary and never cross punctuation; quoted phrases and slogans count every occurrence in titles and text, quoted or not.";
+    candidate_hint => "这些都是候选主题：点词语可以查看它的语境、搭配、分布，或在主题追踪中跟踪。", "Each is a candidate theme: click a term for its concordance, collocates, dispersion, or to track it as a theme.";
+
+    summary_title => "语料概览", "Corpus summary";
+    sum_issues => "期数", "Issues";
+    sum_articles => "文章", "Articles";
+    sum_tokens => "词（分词后）", "Tokens (segmented words)";
+    sum_types => "不同的词", "Types (distinct words)";
+    sum_chars => "字数", "Characters";
+    sum_ttr => "类符/形符比", "Type/token ratio";
+    distinctive_title => "各类文章最有特色的词", "The most distinctive words of each kind";
+    distinctive_hint => "每类文章与其余文章相比的正主题词：G² 超过临界值的词里 Log Ratio 最大的。", "Positive keywords of each kind against the rest: the largest Log Ratio among the words above the critical value.";
+    top_freq_title => "高频词", "Most frequent words";
+    all_rows => "全部 →", "All →";
+    summary_count_rule => "词数和不同的词都按分词后的词计算（标点不算），与词频表相同。", "Tokens and types count segmented words (punctuation left out), as the frequency list does.";
 
     not_found => "页面不存在。", "There is no such page.";
     go_search => "去检索", "Go to search";
@@ -413,13 +506,6 @@ impl Tr {
         }
     }
 
-    pub fn search_term(&self, term: &str) -> String {
-        match self.lang {
-            Lang::Zh => format!("检索“{term}”"),
-            Lang::En => format!("Search for “{term}”"),
-        }
-    }
-
     pub fn track_term(&self, term: &str) -> String {
         match self.lang {
             Lang::Zh => format!("在主题追踪中查看“{term}”"),
@@ -431,6 +517,210 @@ impl Tr {
         match self.lang {
             Lang::Zh => format!("{title}：{count} 次"),
             Lang::En => format!("{title}: {count}"),
+        }
+    }
+}
+
+/// A statistic a view shows: [`Tr::stat_name`], [`Tr::stat_what`] (one plain line) and
+/// [`Tr::stat_formula`] (on demand).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stat {
+    LogDice,
+    Mi,
+    Mi3,
+    T,
+    Ll,
+    G2,
+    LogRatio,
+    Range,
+    Dp,
+    DpNorm,
+    JuillandD,
+    Ttr,
+}
+
+impl Stat {
+    /// The statistic of a collocation measure.
+    pub fn of_measure(m: yuliao::analysis::Measure) -> Stat {
+        use yuliao::analysis::Measure as M;
+        match m {
+            M::LogDice => Stat::LogDice,
+            M::Mi => Stat::Mi,
+            M::Mi3 => Stat::Mi3,
+            M::T => Stat::T,
+            M::Ll => Stat::Ll,
+        }
+    }
+}
+
+impl Tr {
+    pub fn stat_name(&self, s: Stat) -> &'static str {
+        match (self.lang, s) {
+            (_, Stat::LogDice) => "logDice",
+            (_, Stat::Mi) => "MI",
+            (_, Stat::Mi3) => "MI3",
+            (_, Stat::T) => "T-score",
+            (_, Stat::Ll) | (_, Stat::G2) => "G²",
+            (_, Stat::LogRatio) => "Log Ratio",
+            (Lang::Zh, Stat::Range) => "分布范围",
+            (Lang::En, Stat::Range) => "Range",
+            (_, Stat::Dp) => "DP",
+            (_, Stat::DpNorm) => "DPnorm",
+            (Lang::Zh, Stat::JuillandD) => "Juilland D",
+            (Lang::En, Stat::JuillandD) => "Juilland's D",
+            (Lang::Zh, Stat::Ttr) => "类符/形符比",
+            (Lang::En, Stat::Ttr) => "Type/token ratio",
+        }
+    }
+
+    /// One plain-language line: what the number says.
+    pub fn stat_what(&self, s: Stat) -> &'static str {
+        match (self.lang, s) {
+            (Lang::Zh, Stat::LogDice) => "两个词常在一起的程度；不受语料大小影响，最大 14，每加 1 表示搭配强一倍。",
+            (Lang::En, Stat::LogDice) => "How strongly two words go together; independent of corpus size, at most 14, +1 means twice as strong.",
+            (Lang::Zh, Stat::Mi) => "实际共现比随机预期多几倍（以 2 为底的对数）；偏爱罕见词。",
+            (Lang::En, Stat::Mi) => "How many times more often the words meet than chance predicts (log base 2); favours rare words.",
+            (Lang::Zh, Stat::Mi3) => "MI 的变体，把共现次数立方，减少对罕见词的偏爱。",
+            (Lang::En, Stat::Mi3) => "MI with the co-occurrences cubed, so rare words are favoured less.",
+            (Lang::Zh, Stat::T) => "共现比预期多出多少，以共现次数的平方根衡量；偏爱高频词，约 2 以上算可靠。",
+            (Lang::En, Stat::T) => "How far co-occurrence exceeds chance, scaled by its square root; favours frequent words, above about 2 is reliable.",
+            (Lang::Zh, Stat::Ll) => "对数似然：共现是否只是偶然；越大越不可能是巧合，3.84 对应 p < .05。",
+            (Lang::En, Stat::Ll) => "Log-likelihood: could the co-occurrence be chance? The larger, the less likely; 3.84 is p < .05.",
+            (Lang::Zh, Stat::G2) => "对数似然：两部分的差别是否只是偶然；越大越可靠，负数表示目标中用得少。",
+            (Lang::En, Stat::G2) => "Log-likelihood: could the difference between the two parts be chance? The larger, the surer; negative means rarer in the target.",
+            (Lang::Zh, Stat::LogRatio) => "效应大小：目标中的相对频率是参照中的几倍（以 2 为底）；+1 是两倍，−1 是一半。",
+            (Lang::En, Stat::LogRatio) => "Effect size: how many times more frequent in the target than in the reference (log base 2); +1 is twice, −1 half.",
+            (Lang::Zh, Stat::Range) => "出现在多少个分段（文章或期）中。",
+            (Lang::En, Stat::Range) => "In how many parts (articles or issues) the term occurs.",
+            (Lang::Zh, Stat::Dp) => "Gries 提出：实际分布与按篇幅比例分布的差距；0 表示均匀，接近 1 表示集中在少数分段。",
+            (Lang::En, Stat::Dp) => "Gries': how far the spread departs from one in proportion to part sizes; 0 is even, near 1 concentrated in a few parts.",
+            (Lang::Zh, Stat::DpNorm) => "把 DP 换算到 0 到 1 之间，便于不同语料比较。",
+            (Lang::En, Stat::DpNorm) => "DP rescaled to run from 0 to 1, to compare corpora.",
+            (Lang::Zh, Stat::JuillandD) => "1 表示各分段的相对频率相同，接近 0 表示很不均匀；用总体标准差（除以 n）计算。",
+            (Lang::En, Stat::JuillandD) => "1 when every part uses the term equally often, near 0 when very uneven; uses the population standard deviation (divide by n).",
+            (Lang::Zh, Stat::Ttr) => "不同的词数除以总词数；语料越大越小，只宜比较大小相近的语料。",
+            (Lang::En, Stat::Ttr) => "Distinct words divided by all words; it falls as a corpus grows, so compare only corpora of similar size.",
+        }
+    }
+
+    /// The formula, with its symbols explained.
+    pub fn stat_formula(&self, s: Stat) -> &'static str {
+        match (self.lang, s) {
+            (_, Stat::LogDice) => "logDice = 14 + log₂(2·f_AB / (f_A + f_B))",
+            (_, Stat::Mi) => "MI = log₂(f_AB · N / (f_A · f_B))",
+            (_, Stat::Mi3) => "MI3 = log₂(f_AB³ · N / (f_A · f_B))",
+            (_, Stat::T) => "T = (f_AB − f_A · f_B / N) / √f_AB",
+            (Lang::Zh, Stat::Ll) => "G² = 2 Σ O·ln(O/E)，四格表：O11 = f_AB，R1 = 窗口内的词数，C1 = f_B，总数 N；E = 行和 × 列和 / N；O11 < E11 时取负。",
+            (Lang::En, Stat::Ll) => "G² = 2 Σ O·ln(O/E) over the 2×2 table: O11 = f_AB, R1 = tokens in the windows, C1 = f_B, total N; E = row total × column total / N; negative when O11 < E11.",
+            (Lang::Zh, Stat::G2) => "G² = 2 Σ O·ln(O/E)，四格表：O11 = 目标频次 a，O21 = 参照频次 b，R1 = 目标词数 T，R2 = 参照词数 R；E = 行和 × 列和 / N；临界值按 Šidák 校正：α′ = 1 − (1 − α)^(1/m)，m 为检验的词数。",
+            (Lang::En, Stat::G2) => "G² = 2 Σ O·ln(O/E) over the 2×2 table: O11 = target freq. a, O21 = reference freq. b, R1 = target tokens T, R2 = reference tokens R; E = row total × column total / N; critical value Šidák-corrected: α′ = 1 − (1 − α)^(1/m), m = words tested.",
+            (Lang::Zh, Stat::LogRatio) => "Log Ratio = log₂((a / T) / (b / R))，频次为 0 时按 0.5 计。",
+            (Lang::En, Stat::LogRatio) => "Log Ratio = log₂((a / T) / (b / R)), a zero count taken as 0.5.",
+            (Lang::Zh, Stat::Range) => "分布范围 = 次数 v_i > 0 的分段数。",
+            (Lang::En, Stat::Range) => "Range = number of parts with v_i > 0.",
+            (Lang::Zh, Stat::Dp) => "DP = ½ Σ |v_i / f − s_i|；v_i 为第 i 段的次数，f = Σ v_i，s_i 为该段词数占全部的比例。",
+            (Lang::En, Stat::Dp) => "DP = ½ Σ |v_i / f − s_i|; v_i hits in part i, f = Σ v_i, s_i the part's share of all tokens.",
+            (Lang::Zh, Stat::DpNorm) => "DPnorm = DP / (1 − min s_i)",
+            (Lang::En, Stat::DpNorm) => "DPnorm = DP / (1 − min s_i)",
+            (Lang::Zh, Stat::JuillandD) => "D = 1 − CV(p) / √(n − 1)；p_i = v_i / 第 i 段词数，CV = 总体标准差 / 平均值（除以 n，不是 n − 1），n 为分段数。",
+            (Lang::En, Stat::JuillandD) => "D = 1 − CV(p) / √(n − 1); p_i = v_i / size of part i, CV = population SD / mean (divide by n, not n − 1), n parts.",
+            (Lang::Zh, Stat::Ttr) => "TTR = 不同的词数 / 总词数",
+            (Lang::En, Stat::Ttr) => "TTR = types / tokens",
+        }
+    }
+
+    /// "sampled N of M articles".
+    pub fn sampled(&self, read: usize, of: usize) -> String {
+        let (r, o) = (thousands(read as u64), thousands(of as u64));
+        match self.lang {
+            Lang::Zh => format!("语料太大：只均匀抽取了 {o} 篇中的 {r} 篇来计算（抽样）。"),
+            Lang::En => format!("A large corpus: sampled {r} of {o} articles, evenly spaced."),
+        }
+    }
+
+    /// The concordance's count line.
+    pub fn kwic_lines(&self, shown: usize, total: usize) -> String {
+        let (s, t) = (thousands(shown as u64), thousands(total as u64));
+        match self.lang {
+            Lang::Zh if shown < total => format!("共 {t} 行，显示前 {s} 行"),
+            Lang::Zh => format!("共 {t} 行"),
+            Lang::En if shown < total => format!("{t} lines, the first {s} shown"),
+            Lang::En => format!("{t} lines"),
+        }
+    }
+
+    /// With sort keys on a concordance longer than the engine sorts.
+    pub fn kwic_sorted_of(&self, sorted: usize, total: usize) -> String {
+        let (s, t) = (thousands(sorted as u64), thousands(total as u64));
+        match self.lang {
+            Lang::Zh => format!("只对阅读顺序中的前 {s} 行（共 {t} 行）排序。"),
+            Lang::En => format!("Only the first {s} of {t} lines in reading order are sorted."),
+        }
+    }
+
+    pub fn colloc_summary(&self, node: &str, fa: u64, n: u64, window: usize, r1: u64) -> String {
+        let (fa, n, r1) = (thousands(fa), thousands(n), thousands(r1));
+        match self.lang {
+            Lang::Zh => format!("节点词“{node}”出现 f_A = {fa} 次；语料共 N = {n} 词；跨距左右各 {window} 个词，窗口内共 R1 = {r1} 词。"),
+            Lang::En => format!("Node “{node}”: f_A = {fa} occurrences; the corpus has N = {n} tokens; span {window} words each side, R1 = {r1} tokens in the windows."),
+        }
+    }
+
+    pub fn keyness_sizes(&self, target: &str, t: u64, reference: &str, r: u64) -> String {
+        let (t, r) = (thousands(t), thousands(r));
+        match self.lang {
+            Lang::Zh => format!("目标“{target}”共 T = {t} 词；参照“{reference}”共 R = {r} 词。"),
+            Lang::En => format!("Target “{target}”: T = {t} tokens; reference “{reference}”: R = {r} tokens."),
+        }
+    }
+
+    pub fn critical_value(&self, critical: f64, tested: usize) -> String {
+        let (c, m) = (fixed(critical, 2), thousands(tested as u64));
+        match self.lang {
+            Lang::Zh => format!("临界值：|G²| ≥ {c}（p < .05，按 Šidák 校正检验的 {m} 个词）。只列出超过临界值的词。"),
+            Lang::En => format!("Critical value: |G²| ≥ {c} (p < .05, Šidák-corrected for the {m} words tested). Only words above it are listed."),
+        }
+    }
+
+    pub fn dispersion_freq(&self, freq: u64, range: usize, parts: usize) -> String {
+        let (f, r, p) = (thousands(freq), thousands(range as u64), thousands(parts as u64));
+        match self.lang {
+            Lang::Zh => format!("共出现 {f} 次，分布在 {p} 个分段中的 {r} 个"),
+            Lang::En => format!("{f} occurrences, in {r} of {p} parts"),
+        }
+    }
+
+    pub fn plot_label(&self, term: &str, freq: u64, range: usize, parts: usize) -> String {
+        let (f, r, p) = (thousands(freq), thousands(range as u64), thousands(parts as u64));
+        match self.lang {
+            Lang::Zh => format!("“{term}”的分布图：{f} 次出现，分布在 {p} 个分段中的 {r} 个（数据见下表）"),
+            Lang::En => format!("Dispersion plot of “{term}”: {f} occurrences in {r} of {p} parts (the table below lists them)"),
+        }
+    }
+
+    /// The count of a candidate list.
+    pub fn rows_n(&self, n: usize) -> String {
+        let n = thousands(n as u64);
+        match self.lang {
+            Lang::Zh => format!("（{n} 条）"),
+            Lang::En => format!("({n})"),
+        }
+    }
+
+    pub fn docs_read(&self, docs: usize) -> String {
+        let d = thousands(docs as u64);
+        match self.lang {
+            Lang::Zh => format!("读取了全部 {d} 篇文章。"),
+            Lang::En => format!("Read all {d} articles."),
+        }
+    }
+
+    /// A kind's heading in the summary, with its size.
+    pub fn kind_tokens(&self, kind: &str, tokens: u64) -> String {
+        let t = thousands(tokens);
+        match self.lang {
+            Lang::Zh => format!("{}（{t} 词）", self.kind_name(kind)),
+            Lang::En => format!("{} ({t} tokens)", self.kind_name(kind)),
         }
     }
 }

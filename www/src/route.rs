@@ -1,6 +1,7 @@
 //! The hash router: which view the page's `#/path?query` asks for.
 //!
-//! Takes `location.hash`; returns the typed [`Route`] and the hash's query string through
+//! Takes `location.hash`; returns the typed [`Route`] (the reading views and the analysis
+//! views `#/kwic`, `#/colloc`, `#/keyness`, `#/dispersion`, `#/ngrams`, `#/summary`) and the hash's query string through
 //! context ([`use_hash_router`], [`use_location`], [`use_route`]), read again on every `popstate`
 //! (a followed link, `location.hash = …`, back and forward). Guarantees, as yew-router's
 //! `HashRouter` gave them before: the page opens on `#/` when its hash is not a route; the
@@ -32,11 +33,28 @@ pub enum Route {
     Issues,
     /// `#/issue/<stem>`
     Issue { stem: String },
+    /// `#/kwic?q=…&sort=1R`: the concordance.
+    Kwic,
+    /// `#/colloc?q=…`
+    Colloc,
+    /// `#/keyness?a=…&b=…`
+    Keyness,
+    /// `#/dispersion?t=…`
+    Dispersion,
+    /// `#/ngrams`: recurring sequences and slogan candidates.
+    Ngrams,
+    /// `#/summary`: the corpus at a glance.
+    Summary,
     /// Anything else, and `#/404`.
     NotFound,
 }
 
 impl Route {
+    /// True for the analysis views (the "分析" group of the navigation).
+    pub fn is_analysis(&self) -> bool {
+        matches!(self, Route::Kwic | Route::Colloc | Route::Keyness | Route::Dispersion | Route::Ngrams | Route::Summary)
+    }
+
     /// The route for a hash path (`/search`, `/article/<id>`, …).
     pub fn recognize(path: &str) -> Route {
         let path = path.strip_suffix('/').unwrap_or(path);
@@ -47,6 +65,12 @@ impl Route {
             "freq" => Route::Freq,
             "themes" => Route::Themes,
             "issues" => Route::Issues,
+            "kwic" => Route::Kwic,
+            "colloc" => Route::Colloc,
+            "keyness" => Route::Keyness,
+            "dispersion" => Route::Dispersion,
+            "ngrams" => Route::Ngrams,
+            "summary" => Route::Summary,
             _ => {
                 if let Some(id) = segment(path, "article/") {
                     Route::Article { id }
@@ -221,5 +245,12 @@ mod tests {
         assert_eq!(Route::recognize("/issue/%E5%8A%B2"), Route::Issue { stem: "劲".into() });
         assert_eq!(Route::recognize("/issue/"), Route::NotFound);
         assert_eq!(Route::recognize("/issue/a/b"), Route::NotFound);
+        assert_eq!(Route::recognize("/kwic"), Route::Kwic);
+        assert_eq!(Route::recognize("/colloc/"), Route::Colloc);
+        assert_eq!(Route::recognize("/keyness"), Route::Keyness);
+        assert_eq!(Route::recognize("/dispersion"), Route::Dispersion);
+        assert_eq!(Route::recognize("/ngrams"), Route::Ngrams);
+        assert_eq!(Route::recognize("/summary"), Route::Summary);
+        assert!(Route::Summary.is_analysis() && !Route::Freq.is_analysis());
     }
 }

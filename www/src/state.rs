@@ -3,7 +3,8 @@
 //!
 //! Takes the query string of a hash route (`?q=…&p=…`, as [`crate::route::HashLocation`]
 //! gives it) and returns typed state ([`SearchState`], [`ArticleState`], [`FreqState`],
-//! [`ThemeState`], [`PageState`]); [`Links`] builds every `#/…` href of the app, carrying
+//! [`ThemeState`], [`PageState`], the analysis views' [`KwicState`], [`CollocState`],
+//! [`KeynessState`], [`DispersionState`] and any table's order [`TableSort`]); [`Links`] builds every `#/…` href of the app, carrying
 //! `embed`, `lang` and `controls` on, and round-trips through the same parsers.
 //! Guarantees: parsing never fails (bad percent escapes are kept as typed, unknown keys are
 //! ignored, numbers out of range are clamped), and `parse(build(x)) == x` for every state.
@@ -221,6 +222,162 @@ impl PageState {
     }
 }
 
+/// A table's order (`o=co` ascending, `o=-co` descending; absent: the engine's own order).
+/// One per view: a view with several tables of the same columns (keyness, n-grams) sorts
+/// them all by it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TableSort {
+    pub key: String,
+    pub desc: bool,
+}
+
+impl TableSort {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        match first(pairs, "o").map(str::trim).filter(|o| !o.is_empty()) {
+            Some(o) => match o.strip_prefix('-') {
+                Some(k) => TableSort { key: k.to_string(), desc: true },
+                None => TableSort { key: o.to_string(), desc: false },
+            },
+            None => TableSort::default(),
+        }
+    }
+    fn param(&self) -> Option<(&'static str, String)> {
+        (!self.key.is_empty()).then(|| ("o", if self.desc { format!("-{}", self.key) } else { self.key.clone() }))
+    }
+    /// The order after a click on column `key`: the other direction when it is the current
+    /// column, else `desc_first` (numbers: largest first; words: in order).
+    pub fn toggled(&self, key: &str, desc_first: bool) -> TableSort {
+        if self.key == key {
+            TableSort { key: key.to_string(), desc: !self.desc }
+        } else {
+            TableSort { key: key.to_string(), desc: desc_first }
+        }
+    }
+}
+
+/// The terms of a query box: spaces, commas and 、 separate them.
+pub fn split_terms(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')) {
+        if !t.is_empty() && !out.iter().any(|x| x == t) {
+            out.push(t.to_string());
+        }
+    }
+    out
+}
+
+/// Largest concordance width a link may ask for (characters either side).
+pub const KWIC_MAX_WIDTH: usize = 60;
+
+/// `#/kwic?q=安全&sort=1R,2R&w=15&o=title`: the terms, the engine's sort keys, the width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KwicState {
+    pub q: String,
+    /// As written (`1R,2R`); the view parses it with `analysis::parse_sort` and says what is wrong.
+    pub sort: String,
+    pub width: usize,
+}
+
+impl KwicState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        KwicState {
+            q: first(pairs, "q").unwrap_or("").trim().to_string(),
+            sort: first(pairs, "sort").unwrap_or("").trim().to_string(),
+            width: first(pairs, "w")
+                .and_then(|w| w.parse().ok())
+                .unwrap_or(yuliao::analysis::concordance::KWIC_WINDOW)
+                .clamp(1, KWIC_MAX_WIDTH),
+        }
+    }
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![("q", self.q.clone())];
+        if !self.sort.is_empty() {
+            p.push(("sort", self.sort.clone()));
+        }
+        if self.width != yuliao::analysis::concordance::KWIC_WINDOW {
+            p.push(("w", self.width.to_string()));
+        }
+        p
+    }
+}
+
+/// `#/colloc?q=两带两创&m=logdice&w=5&min=2&sw=1&o=-co`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollocState {
+    pub q: String,
+    pub measure: yuliao::analysis::Measure,
+    pub window: usize,
+    pub min: u64,
+    /// True: stopwords left out.
+    pub stopwords: bool,
+}
+
+impl CollocState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        use yuliao::analysis::colloc::{COLLOC_MAX_WINDOW, COLLOC_MIN, COLLOC_WINDOW};
+        CollocState {
+            q: first(pairs, "q").unwrap_or("").trim().to_string(),
+            measure: first(pairs, "m").and_then(yuliao::analysis::Measure::parse).unwrap_or_default(),
+            window: first(pairs, "w").and_then(|w| w.parse().ok()).unwrap_or(COLLOC_WINDOW).clamp(1, COLLOC_MAX_WINDOW),
+            min: first(pairs, "min").and_then(|w| w.parse().ok()).unwrap_or(COLLOC_MIN).clamp(1, 1000),
+            stopwords: first(pairs, "sw").is_some_and(|v| v == "1"),
+        }
+    }
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![("q", self.q.clone()), ("m", self.measure.as_str().to_string()), ("w", self.window.to_string())];
+        if self.min != yuliao::analysis::colloc::COLLOC_MIN {
+            p.push(("min", self.min.to_string()));
+        }
+        if self.stopwords {
+            p.push(("sw", "1".into()));
+        }
+        p
+    }
+}
+
+/// `#/keyness?a=kind:literature&b=kind:news`: target and reference subsets (empty `b`: the rest).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct KeynessState {
+    pub a: String,
+    pub b: String,
+}
+
+impl KeynessState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        KeynessState { a: first(pairs, "a").unwrap_or("").trim().to_string(), b: first(pairs, "b").unwrap_or("").trim().to_string() }
+    }
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![("a", self.a.clone())];
+        if !self.b.is_empty() {
+            p.push(("b", self.b.clone()));
+        }
+        p
+    }
+}
+
+/// `#/dispersion?t=两带两创&by=issue` (no `by`: articles, or issues on an archive).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DispersionState {
+    pub t: String,
+    pub by: Option<yuliao::analysis::PartsBy>,
+}
+
+impl DispersionState {
+    pub fn parse(pairs: &[(String, String)]) -> Self {
+        DispersionState {
+            t: first(pairs, "t").unwrap_or("").trim().to_string(),
+            by: first(pairs, "by").and_then(yuliao::analysis::PartsBy::parse),
+        }
+    }
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p = vec![("t", self.t.clone())];
+        if let Some(by) = self.by {
+            p.push(("by", by.as_str().to_string()));
+        }
+        p
+    }
+}
+
 /// The keys that ride along on every link rather than belonging to one view.
 const CARRIED: [&str; 3] = ["embed", "lang", "controls"];
 
@@ -305,8 +462,64 @@ impl Links {
         self.finish("/freq", state.pairs())
     }
 
+    /// The frequency view with its table in order `o`.
+    pub fn freq_sorted(&self, state: &FreqState, o: &TableSort) -> String {
+        self.sorted("/freq", state.pairs(), o)
+    }
+
     pub fn themes(&self, terms: &[String]) -> String {
         self.finish("/themes", terms.iter().map(|t| ("t", t.clone())).collect())
+    }
+
+    /// The theme view with its table in order `o`.
+    pub fn themes_sorted(&self, terms: &[String], o: &TableSort) -> String {
+        self.sorted("/themes", terms.iter().map(|t| ("t", t.clone())).collect(), o)
+    }
+
+    /// `pairs` with the table order `o` after them.
+    fn sorted(&self, path: &str, mut pairs: Vec<(&'static str, String)>, o: &TableSort) -> String {
+        pairs.extend(o.param());
+        self.finish(path, pairs)
+    }
+
+    pub fn kwic(&self, state: &KwicState) -> String {
+        self.finish("/kwic", state.pairs())
+    }
+
+    /// The concordance of one term in reading order.
+    pub fn kwic_of(&self, term: &str) -> String {
+        self.kwic(&KwicState { q: term.to_string(), sort: String::new(), width: yuliao::analysis::concordance::KWIC_WINDOW })
+    }
+
+    pub fn colloc(&self, state: &CollocState, o: &TableSort) -> String {
+        self.sorted("/colloc", state.pairs(), o)
+    }
+
+    /// The collocates of one term with the default settings.
+    pub fn colloc_of(&self, term: &str) -> String {
+        let mut s = CollocState::parse(&[]);
+        s.q = term.to_string();
+        self.colloc(&s, &TableSort::default())
+    }
+
+    pub fn keyness(&self, state: &KeynessState, o: &TableSort) -> String {
+        self.sorted("/keyness", state.pairs(), o)
+    }
+
+    pub fn dispersion(&self, state: &DispersionState, o: &TableSort) -> String {
+        self.sorted("/dispersion", state.pairs(), o)
+    }
+
+    pub fn dispersion_of(&self, term: &str) -> String {
+        self.dispersion(&DispersionState { t: term.to_string(), by: None }, &TableSort::default())
+    }
+
+    pub fn ngrams(&self, o: &TableSort) -> String {
+        self.sorted("/ngrams", Vec::new(), o)
+    }
+
+    pub fn summary(&self, o: &TableSort) -> String {
+        self.sorted("/summary", Vec::new(), o)
     }
 
     /// The list of issues, page `page` (from 0).
@@ -407,6 +620,27 @@ mod tests {
         assert_eq!(zh.relink("/themes", &pairs), "#/themes?t=%E4%B8%A4&t=b&lang=zh");
         assert_eq!(without_embed("?embed=1&lang=en&controls=0"), "?lang=en");
         assert_eq!(without_embed("?embed=1"), "");
+    }
+
+    #[test]
+    fn analysis_states_round_trip_and_clamp() {
+        let l = Links::default();
+        let k = KwicState { q: "安全".into(), sort: "1R,2R".into(), width: 20 };
+        assert_eq!(KwicState::parse(&parse_query(query_of(&l.kwic(&k)))), k);
+        assert_eq!(KwicState::parse(&parse_query("q=x&w=9999")).width, KWIC_MAX_WIDTH);
+        let c = CollocState { q: "两带两创".into(), measure: yuliao::analysis::Measure::Mi, window: 3, min: 1, stopwords: true };
+        let o = TableSort { key: "co".into(), desc: true };
+        let href = l.colloc(&c, &o);
+        assert!(href.contains("o=-co"), "{href}");
+        let pairs = parse_query(query_of(&href));
+        assert_eq!((CollocState::parse(&pairs), TableSort::parse(&pairs)), (c, o.clone()));
+        assert_eq!(o.toggled("co", true), TableSort { key: "co".into(), desc: false });
+        assert_eq!(o.toggled("term", false), TableSort { key: "term".into(), desc: false });
+        let kn = KeynessState { a: "kind:literature".into(), b: String::new() };
+        assert_eq!(KeynessState::parse(&parse_query(query_of(&l.keyness(&kn, &TableSort::default())))), kn);
+        let d = DispersionState { t: "两带两创".into(), by: Some(yuliao::analysis::PartsBy::Issue) };
+        assert_eq!(DispersionState::parse(&parse_query(query_of(&l.dispersion(&d, &TableSort::default())))), d);
+        assert_eq!(split_terms(" 安全，生产 安全 "), vec!["安全", "生产"]);
     }
 
     #[test]

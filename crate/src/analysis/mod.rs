@@ -42,7 +42,7 @@ pub use dispersion::{dispersion, dispersion_csv, DispersionReport, Part, PartsBy
 pub use error::AnalysisError;
 pub use fixed::fixed;
 pub use keyness::{keyness, keyness_csv, Keyness, KeynessOptions, Keyword};
-pub use ngrams::{ngrams, Ngrams, NgramOptions};
+pub use ngrams::{ngrams, ngrams_csv, Ngrams, NgramOptions};
 pub use stats::Measure;
 
 /// What to count in [`frequencies`].

@@ -233,3 +233,36 @@ pub fn ngrams(index: &Index, opts: &NgramOptions) -> Result<Ngrams, AnalysisErro
         sets: set_rows,
     })
 }
+
+/// `list,term,pattern,count,articles`: the n-grams (`ngram`, pattern = their token count), then
+/// the quoted phrases, numbered slogans and four-character sets (`quoted`, `pattern`, `set`).
+pub fn ngrams_csv(g: &Ngrams) -> String {
+    let mut s = super::line(&["list".into(), "term".into(), "pattern".into(), "count".into(), "articles".into()]);
+    for r in &g.ngrams {
+        s.push_str(&super::line(&["ngram".into(), r.term.clone(), r.tokens.len().to_string(), r.count.to_string(), r.articles.to_string()]));
+    }
+    for (list, rows) in [("quoted", &g.quoted), ("pattern", &g.patterns), ("set", &g.sets)] {
+        for r in rows {
+            s.push_str(&super::line(&[list.into(), r.term.clone(), r.pattern.clone(), r.count.to_string(), r.articles.to_string()]));
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::*;
+
+    #[test]
+    fn csv_lists_every_row_with_its_list() {
+        let g = Ngrams {
+            docs: 1,
+            sampled_of: None,
+            ngrams: vec![NgramRow { term: "安全生产".into(), tokens: vec!["安全".into(), "生产".into()], count: 3, articles: 2 }],
+            quoted: vec![Candidate { term: "两带两创".into(), pattern: "quoted".into(), count: 5, articles: 3 }],
+            patterns: vec![],
+            sets: vec![],
+        };
+        assert_eq!(ngrams_csv(&g), "list,term,pattern,count,articles\r\nngram,安全生产,2,3,2\r\nquoted,两带两创,quoted,5,3\r\n");
+    }
+}

@@ -4,9 +4,12 @@
 //! `#[component]` costs ~3 KB of wasm in Yew's per-component lifecycle code, worth paying only
 //! for pieces with hooks ([`search_box::SearchBox`]).
 
+pub mod analysis;
 pub mod bar_chart;
+pub mod chart_download;
 pub mod column_chart;
 pub mod csv_button;
+pub mod dispersion_plot;
 pub mod engine_error;
 pub mod facets;
 pub mod highlight;

@@ -3,8 +3,9 @@
 //! Takes the settings from the URL hash; calls `analysis::try_frequencies` and, on demand,
 //! `analysis::freq_csv`. Renders the controls (stopwords, minimum length, kind, unit, top N;
 //! each change is a new URL, so a setting can be shared), the denominator in plain words, an
-//! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles)
-//! whose terms link to their search and their theme view; a piece that does not decode shows
+//! SVG bar chart and a table (`table#freq-table`, term · count · per 10k tokens · articles,
+//! sortable by any column, `o=`) whose terms open their search, concordance, collocates,
+//! dispersion and theme (the word menu); a piece that does not decode shows
 //! its error (`.engine-error`), not an empty table. `controls=0` leaves out the controls
 //! (the CSV button stays).
 
@@ -20,7 +21,8 @@ use crate::components::csv_button::csv_button;
 use crate::components::engine_error::engine_error;
 use crate::download::file_name;
 use crate::i18n::thousands;
-use crate::state::FreqState;
+use crate::components::analysis::{sort_rows, sort_th, word_menu, SortVal};
+use crate::state::{FreqState, TableSort};
 
 const TOP_CHOICES: [usize; 5] = [20, 50, 100, 200, 500];
 const MIN_LEN_CHOICES: [usize; 5] = [1, 2, 3, 4, 5];
@@ -36,7 +38,9 @@ fn select_value(e: &Event) -> String {
 pub fn FreqView() -> Html {
     let tr = use_tr();
     let links = use_links();
-    let state = FreqState::parse(&use_query_pairs());
+    let pairs = use_query_pairs();
+    let state = FreqState::parse(&pairs);
+    let sort = TableSort::parse(&pairs);
     use_doc_title(tr.freq_title().to_string());
 
     let answer = use_engine(state.clone(), |ix, s| {
@@ -149,7 +153,7 @@ pub fn FreqView() -> Html {
                     <div class="freq-chart">
                         { bar_chart("freq-chart", tr.chart_label_freq(), &bars) }
                     </div>
-                    { freq_table(&tr, &links, &table) }
+                    { freq_table(&tr, &links, &state, &sort, &table) }
                 </div>
             }
         </section>
@@ -170,33 +174,38 @@ mod tests {
     }
 }
 
-fn freq_table(tr: &crate::i18n::Tr, links: &crate::state::Links, table: &FreqTable) -> Html {
+fn freq_table(tr: &crate::i18n::Tr, links: &crate::state::Links, state: &FreqState, sort: &TableSort, table: &FreqTable) -> Html {
+    let mut rows: Vec<&yuliao::analysis::FreqRow> = table.rows.iter().collect();
+    sort_rows(&mut rows, sort, |r, k| match k {
+        "term" => Some(SortVal::Text(r.term.clone())),
+        "count" => Some(SortVal::Num(r.count as f64)),
+        "per10k" => Some(SortVal::Num(r.per_10k)),
+        "articles" => Some(SortVal::Num(f64::from(r.articles))),
+        _ => None,
+    });
+    let href = |o: &TableSort| links.freq_sorted(state, o);
     html! {
         <div class="table-wrap">
         <table id="freq-table" class="data-table freq-table">
             <thead>
                 <tr>
-                    <th class="num rank">{ "#" }</th>
-                    <th>{ tr.col_term() }</th>
-                    <th class="num">{ tr.col_count() }</th>
-                    <th class="num">{ tr.col_per_10k() }</th>
-                    <th class="num">{ tr.col_articles() }</th>
-                    <th>{ tr.col_links() }</th>
+                    <th scope="col" class="num rank">{ "#" }</th>
+                    { sort_th(tr.col_term(), "term", "", sort, false, &href) }
+                    { sort_th(tr.col_count(), "count", "num", sort, true, &href) }
+                    { sort_th(tr.col_per_10k(), "per10k", "num", sort, true, &href) }
+                    { sort_th(tr.col_articles(), "articles", "num", sort, true, &href) }
                 </tr>
             </thead>
             <tbody>
-                { for table.rows.iter().enumerate().map(|(i, r)| html! {
+                { for rows.iter().enumerate().map(|(i, r)| html! {
                     <tr data-term={r.term.clone()} data-count={r.count.to_string()}>
                         <td class="num rank">{ i + 1 }</td>
-                        <td class="term"><a href={links.search(&r.term, 0)} title={tr.search_term(&r.term)}>{ r.term.clone() }</a></td>
+                        // The term opens its search, concordance, collocates, dispersion and
+                        // theme: one tab stop a row until opened.
+                        <td class="term">{ word_menu(tr, links, &r.term, true) }</td>
                         <td class="num">{ thousands(r.count) }</td>
                         <td class="num">{ analysis::fixed(r.per_10k, 2) }</td>
                         <td class="num">{ thousands(r.articles as u64) }</td>
-                        // The term itself links to its search: one link a row more would be one
-                        // more tab stop to the same place.
-                        <td class="links">
-                            <a href={links.themes(&[r.term.clone()])} title={tr.track_term(&r.term)}>{ tr.link_theme() }</a>
-                        </td>
                     </tr>
                 }) }
             </tbody>

@@ -3,9 +3,15 @@
 //! stateless not-found view is a function.
 
 pub mod article;
+pub mod colloc;
+pub mod dispersion;
 pub mod freq;
 pub mod issue;
 pub mod issues;
+pub mod keyness;
+pub mod kwic;
+pub mod ngrams;
 pub mod not_found;
 pub mod search;
+pub mod summary;
 pub mod themes;

@@ -7,7 +7,7 @@
 //! that does not decode shows its error (`.engine-error`) in place of counts and lines. Renders the
 //! preset chips, the tracked terms (removable) and a box to add more, the total, an SVG
 //! column chart over every article in reading order, the table (`table#theme-table`, rows with
-//! `data-article-id` and `data-count`) and the concordance; article links carry the terms, so
+//! `data-article-id` and `data-count`, sortable by any column with `o=`) and the concordance; the chart saves as SVG or PNG; article links carry the terms, so
 //! the reader links back here. `controls=0` leaves out the presets, the box and the remove
 //! buttons. Holds only the term being typed.
 
@@ -19,6 +19,7 @@ use yuliao::index::IndexError;
 
 use crate::context::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::route::go;
+use crate::components::chart_download::chart_download;
 use crate::components::column_chart::{column_chart, Column};
 use crate::components::csv_button::csv_button;
 use crate::components::engine_error::engine_error;
@@ -26,7 +27,8 @@ use crate::components::kwic::{kwic_table, KwicRow};
 use crate::components::title::{title_html, title_text};
 use crate::download::file_name;
 use crate::i18n::{thousands, Tr};
-use crate::state::{Links, ThemeState};
+use crate::components::analysis::{sort_rows, sort_th, SortVal};
+use crate::state::{Links, TableSort, ThemeState};
 
 /// Characters of context on each side of a concordance keyword, and the most lines shown.
 const KWIC_CONTEXT: usize = 24;
@@ -55,7 +57,8 @@ pub fn ThemesView() -> Html {
     let index = use_index();
     let tr = use_tr();
     let links = use_links();
-    let state = ThemeState::parse(&use_query_pairs());
+    let pairs = use_query_pairs();
+    let state = ThemeState::parse(&pairs);
     let typed = use_state(String::new);
 
     let themes = use_memo((), {
@@ -185,7 +188,7 @@ pub fn ThemesView() -> Html {
                 } else if let Some(e) = &failure {
                     { engine_error(&tr, e) }
                 } else {
-                    { report_html(&tr, &links, &q, &report, &row_labels, (*columns).clone()) }
+                    { report_html(&tr, &links, &q, &report, &row_labels, (*columns).clone(), &TableSort::parse(&pairs)) }
                 }
                 if failure.is_none() {
                 <section class="kwic-section">
@@ -237,7 +240,17 @@ fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &
         .collect()
 }
 
-fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, labels: &[Label], columns: Vec<Column>) -> Html {
+fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, labels: &[Label], columns: Vec<Column>, sort: &TableSort) -> Html {
+    let mut rows: Vec<(&yuliao::analysis::ThemeRow, &Label)> = report.articles.iter().zip(labels).collect();
+    sort_rows(&mut rows, sort, |(r, l), k| match k {
+        "order" => Some(SortVal::Num(f64::from(r.doc))),
+        "title" => Some(SortVal::Text(l.text.clone())),
+        "unit" => Some(SortVal::Text(r.units.join("、"))),
+        "kind" => Some(SortVal::Text(r.kind.as_str().to_string())),
+        "count" => Some(SortVal::Num(r.count as f64)),
+        _ => None,
+    });
+    let href = |o: &TableSort| links.themes_sorted(&report.terms, o);
     let many = report.terms.len() > 1;
     let chart_caption = if report.issues.len() > 1 { tr.chart_caption_theme_issues() } else { tr.chart_caption_theme() };
     html! {
@@ -253,6 +266,9 @@ fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, labels: &[
                     { column_chart("theme-chart", chart_caption, &columns) }
                     <figcaption>{ chart_caption }</figcaption>
                 </figure>
+                <div class="section-foot chart-foot">
+                    { chart_download(tr, "theme-chart", file_name("theme", &report.terms).trim_end_matches(".csv").to_string()) }
+                </div>
                 if report.matched > report.articles.len() {
                     <p id="theme-rows-note" class="hint">{ tr.theme_rows_shown(report.articles.len(), report.matched) }</p>
                 }
@@ -260,18 +276,18 @@ fn report_html(tr: &Tr, links: &Links, q: &str, report: &ThemeReport, labels: &[
                     <table id="theme-table" class="data-table theme-table">
                         <thead>
                             <tr>
-                                <th class="num">{ tr.col_order() }</th>
-                                <th>{ tr.col_title() }</th>
-                                <th class="unit">{ tr.col_unit() }</th>
-                                <th class="kind">{ tr.col_kind() }</th>
-                                <th class="num">{ tr.col_count() }</th>
+                                { sort_th(tr.col_order(), "order", "num", sort, false, &href) }
+                                { sort_th(tr.col_title(), "title", "", sort, false, &href) }
+                                { sort_th(tr.col_unit(), "unit", "unit", sort, false, &href) }
+                                { sort_th(tr.col_kind(), "kind", "kind", sort, false, &href) }
+                                { sort_th(tr.col_count(), "count", "num", sort, true, &href) }
                                 if many {
                                     { for report.terms.iter().map(|t| html! { <th class="num per-term">{ t.clone() }</th> }) }
                                 }
                             </tr>
                         </thead>
                         <tbody>
-                            { for report.articles.iter().zip(labels).map(|(r, label)| html! {
+                            { for rows.iter().map(|(r, label)| html! {
                                 <tr data-article-id={r.id.clone()} data-count={r.count.to_string()}>
                                     <td class="num rank">{ r.doc + 1 }</td>
                                     <td class="title"><a href={links.article(&r.id, q, &report.terms)}>{ title_html(tr, label) }</a></td>
