@@ -25,8 +25,9 @@ fn chart_svg(id: &str) -> Option<(String, f64, f64)> {
     let (w, h) = (rect.width().max(1.0).round(), rect.height().max(1.0).round());
     let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
     copy.set_attribute("xmlns", "http://www.w3.org/2000/svg").ok()?;
-    copy.set_attribute("width", &w.to_string()).ok()?;
-    copy.set_attribute("height", &h.to_string()).ok()?;
+    // Whole pixels, written without f64's Display (its float formatting is ~11 KB of wasm).
+    copy.set_attribute("width", &(w as u32).to_string()).ok()?;
+    copy.set_attribute("height", &(h as u32).to_string()).ok()?;
     let style = doc.create_element_ns(Some("http://www.w3.org/2000/svg"), "style").ok()?;
     style.set_text_content(Some(CHART_CSS));
     copy.insert_before(&style, copy.first_child().as_ref()).ok()?;
