@@ -83,6 +83,49 @@ pub fn views(term: &str) -> Value {
             "rows": "table#freq-table tbody tr[data-term]",
             "empty": ".no-results",
         },
+        // The analysis views of issue 8, each on the same term or the whole corpus.
+        {
+            "name": "kwic",
+            "route": format!("#/kwic?q={}", encode_component(term)),
+            "ready": "#kwic-total",
+            "rows": "table#concordance tbody tr[data-article-id]",
+            "empty": ".no-results",
+        },
+        {
+            "name": "kwic sorted 1R",
+            "route": format!("#/kwic?q={}&sort=1R", encode_component(term)),
+            "ready": "#kwic-total",
+            "rows": "table#concordance tbody tr[data-article-id]",
+            "empty": ".no-results",
+        },
+        {
+            "name": "colloc",
+            "route": format!("#/colloc?q={}", encode_component(term)),
+            "ready": "#colloc-summary",
+            "rows": "table#colloc-table tbody tr[data-term]",
+            "empty": ".no-results",
+        },
+        {
+            "name": "dispersion",
+            "route": format!("#/dispersion?t={}", encode_component(term)),
+            "ready": "#dispersion-total",
+            "rows": "table#dispersion-parts tbody tr",
+            "empty": ".no-results",
+        },
+        {
+            "name": "summary",
+            "route": "#/summary",
+            "ready": "#summary-stats",
+            "rows": "table#summary-freq tbody tr[data-term]",
+            "empty": ".no-results",
+        },
+        {
+            "name": "ngrams",
+            "route": "#/ngrams",
+            "ready": "#ngrams-docs, #ngrams-sampled",
+            "rows": "tr[data-term]",
+            "empty": ".no-results",
+        },
     ])
 }
 
