@@ -253,6 +253,9 @@ pub fn parse(query: &str) -> Result<ParsedQuery, QueryError> {
     let mut parsed = ParsedQuery::default();
     let mut pending_or = false;
     let mut count = 0usize;
+    // U+0001 marks quotes inside a token (see raw_tokens): typed, it is a space like any other
+    // control character, never a quote.
+    let query = &query.replace(|c: char| c == '\u{1}', " ");
     for (tok, quoted_whole) in raw_tokens(query) {
         if tok == "OR" && !quoted_whole {
             pending_or = !parsed.groups.is_empty();
@@ -371,6 +374,12 @@ mod tests {
         assert_eq!(quote_term("两带两创"), "两带两创", "plain terms stay bare");
         let q = parse(&any_of(&["两带两创".into(), "-窑".into(), "a b".into()])).unwrap();
         assert_eq!(meaning(&q).0, vec![vec!["两带两创".to_string(), "-窑".into(), "a b".into()]]);
+    }
+
+    #[test]
+    fn a_typed_quote_marker_is_a_space() {
+        assert_eq!(parse("拟薄水\u{1}铝石").unwrap(), parse("拟薄水 铝石").unwrap());
+        assert_eq!(parse("\u{1}-窑\u{1}").unwrap(), parse("-窑").unwrap());
     }
 
     #[test]
