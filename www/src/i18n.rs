@@ -135,6 +135,7 @@ labels! {
     next_match => "下一处匹配", "Next match";
     caption => "图片说明", "Caption";
     keywords => "关键词", "Keywords";
+    present => "全屏演示", "Present full screen";
     keywords_hint => "这篇文章最有特色的词：在本文中多见、在其他文章中少见（TF-IDF）", "This article's most distinctive words: frequent here, rare elsewhere (TF-IDF)";
     without_missing => "（去掉语料中没有的词）", "(without the words the corpus lacks)";
     matched_in => "匹配于：", "Matched in:";

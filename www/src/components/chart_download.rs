@@ -75,7 +75,20 @@ fn save_png(id: &str, name: &str) -> Option<()> {
     Some(())
 }
 
-/// The two buttons (`#<id>-svg`, `#<id>-png`) that save chart `svg#<id>` as `<name>.svg` / `.png`.
+/// Shows the figure that holds chart `svg#<id>` full screen, in large type (`:fullscreen` in
+/// style.css): for a projector. Escape leaves, as anywhere.
+fn present(id: &str) {
+    let figure = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|svg| svg.closest("figure").ok().flatten().or_else(|| svg.parent_element()));
+    if let Some(figure) = figure {
+        let _ = figure.request_fullscreen();
+    }
+}
+
+/// The buttons under chart `svg#<id>`: save it as `<name>.svg` / `.png` (`#<id>-svg`,
+/// `#<id>-png`) and show it full screen for a projector (`#<id>-present`).
 pub fn chart_download(tr: &Tr, id: &'static str, name: String) -> Html {
     let svg = {
         let name = name.clone();
@@ -88,6 +101,7 @@ pub fn chart_download(tr: &Tr, id: &'static str, name: String) -> Html {
         <span class="chart-download">
             <button id={format!("{id}-svg")} class="csv-button" type="button" onclick={svg}>{ tr.download_svg() }</button>
             <button id={format!("{id}-png")} class="csv-button" type="button" onclick={png}>{ tr.download_png() }</button>
+            <button id={format!("{id}-present")} class="csv-button" type="button" onclick={Callback::from(move |_: MouseEvent| present(id))}>{ tr.present() }</button>
         </span>
     }
 }
