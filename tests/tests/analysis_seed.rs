@@ -8,16 +8,9 @@ use yuliao::analysis::{
     KwicOptions, Measure, NgramOptions, PartsBy, SortKey,
 };
 use yuliao::corpus::{Issue, Kind};
-use yuliao::index::{build, BuildConfig, BuiltIndex, Index, IndexError};
+use yuliao::index::{Index, IndexError};
 use yuliao::text::{is_punct, is_word_token, normalize, segment_by_vocab};
-use yuliao_tests::{clean_issues, repo_root};
-
-fn built() -> (Issue, BuiltIndex) {
-    let issue = clean_issues().remove(0);
-    let config = BuildConfig::from_corpus_dir(repo_root().join("corpus")).unwrap();
-    let b = build(std::slice::from_ref(&issue), &config).unwrap();
-    (issue, b)
-}
+use yuliao_tests::seed_built as built;
 
 fn setup() -> (Issue, Index) {
     let (issue, b) = built();

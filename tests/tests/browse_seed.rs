@@ -9,9 +9,7 @@ use yuliao::index::{build, BuildConfig, BuiltIndex, Index};
 use yuliao_tests::{clean_issues, repo_root};
 
 fn seed_index() -> (yuliao::corpus::Issue, Index) {
-    let issue = clean_issues().remove(0);
-    let config = BuildConfig::from_corpus_dir(repo_root().join("corpus")).unwrap();
-    let b = build(std::slice::from_ref(&issue), &config).unwrap();
+    let (issue, b) = yuliao_tests::seed_built();
     (issue, Index::open(&b.manifest, &b.pieces).unwrap())
 }
 

@@ -177,9 +177,7 @@ fn corrupt_seed_index_is_refused_with_a_named_error() {
 #[test]
 fn each_article_keeps_its_most_distinctive_words_computed_at_build_time() {
     use yuliao::index::KEYWORDS_PER_ARTICLE;
-    let issue = yuliao_tests::clean_issues().remove(0);
-    let config = yuliao::index::BuildConfig::from_corpus_dir(yuliao_tests::repo_root().join("corpus")).unwrap();
-    let b = yuliao::index::build(std::slice::from_ref(&issue), &config).unwrap();
+    let (issue, b) = yuliao_tests::seed_built();
     let idx = yuliao::index::Index::open(&b.manifest, &b.pieces).unwrap();
     let n = idx.article_count() as f64;
     // Every word's TF-IDF in every article, from the word lists and lengths the index holds.

@@ -3,16 +3,9 @@
 
 use yuliao::analysis::{frequencies, kwic, kwic_csv, theme, theme_csv, try_frequencies, try_kwic, try_theme, FreqOptions};
 use yuliao::corpus::{Issue, Kind};
-use yuliao::index::{build, BuildConfig, BuiltIndex, Index, IndexError};
+use yuliao::index::{Index, IndexError};
 use yuliao::text::normalize;
-use yuliao_tests::{clean_issues, repo_root};
-
-fn built() -> (Issue, BuiltIndex) {
-    let issue = clean_issues().remove(0);
-    let config = BuildConfig::from_corpus_dir(repo_root().join("corpus")).unwrap();
-    let b = build(std::slice::from_ref(&issue), &config).unwrap();
-    (issue, b)
-}
+use yuliao_tests::seed_built as built;
 
 fn setup() -> (Issue, Index) {
     let (issue, b) = built();

@@ -538,16 +538,17 @@ fn spans_of<'a>(needles: impl Iterator<Item = &'a str>, text: &str) -> Vec<[usiz
 /// The bylines, units, column and subtitle of a hit that hold a term of the query or the value
 /// of one of its filters: why an article with none of them in its text was found.
 fn field_matches(meta: &crate::index::DocMeta, terms: &[&str], filters: &[Filter]) -> Vec<FieldMatch> {
-    let fields: [(Field, &str, &[String]); 5] = [
-        (Field::Title, "subtitle", meta.subtitle.as_slice()),
-        (Field::Title, "column", meta.column.as_slice()),
-        (Field::Author, "author", &meta.authors),
-        (Field::Photographer, "photographer", &meta.photographers),
-        (Field::Unit, "unit", &meta.units),
+    // Each field with the filter that names it (subtitle and column have none).
+    let fields: [(Option<Field>, &str, &[String]); 5] = [
+        (None, "subtitle", meta.subtitle.as_slice()),
+        (None, "column", meta.column.as_slice()),
+        (Some(Field::Author), "author", &meta.authors),
+        (Some(Field::Photographer), "photographer", &meta.photographers),
+        (Some(Field::Unit), "unit", &meta.units),
     ];
     let mut out = Vec::new();
     for (filter_field, name, texts) in fields {
-        let values = filters.iter().filter(|f| !f.negated && f.field == filter_field && name != "subtitle" && name != "column");
+        let values = filters.iter().filter(|f| !f.negated && Some(f.field) == filter_field);
         let needles: Vec<&str> = terms.iter().copied().chain(values.map(|f| f.value.as_str())).collect();
         for text in texts {
             let highlights = spans_of(needles.iter().copied(), text);
