@@ -81,7 +81,7 @@
 
 pub mod corpus;
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub mod clean;
 pub mod text;
 pub mod index;

@@ -14,6 +14,7 @@
 mod bench;
 mod build;
 mod flags;
+mod mine;
 mod serve;
 mod setup;
 mod single;

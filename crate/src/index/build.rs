@@ -1,4 +1,5 @@
-//! Building an index (native only): issues in, sealed manifest and pieces out.
+//! Building an index: issues in, sealed manifest and pieces out (natively, and in the #/mine
+//! worker with the `builder` feature and a given dictionary: [`build_with`]).
 //!
 //! Takes cleaned [`Issue`]s and a [`BuildConfig`] (userdict, stopwords, themes file contents);
 //! returns a [`BuiltIndex`]. Guarantees: the same input gives byte-identical output (sorted
@@ -13,10 +14,9 @@ use super::{
     Manifest, PieceEntry, PieceKind, Theme, FREQ_TABLE_ROWS,
 };
 use crate::corpus::{Article, Issue};
-use crate::text::{is_word_token, normalize, parse_userdict, quoted_slogans, Segmenter};
+use crate::text::{is_word_token, normalize, parse_userdict, quoted_slogans, Dictionary, Segmenter};
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::path::Path;
 
 /// The corpus-level inputs of a build, as file contents (so tests can pass strings).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -32,7 +32,8 @@ pub struct BuildConfig {
 impl BuildConfig {
     /// Reads `userdict.txt`, `stopwords.txt` and `themes.toml` from a corpus directory. A
     /// missing file counts as empty; any other read error is returned.
-    pub fn from_corpus_dir(dir: impl AsRef<Path>) -> std::io::Result<BuildConfig> {
+    #[cfg(feature = "native")]
+    pub fn from_corpus_dir(dir: impl AsRef<std::path::Path>) -> std::io::Result<BuildConfig> {
         let dir = dir.as_ref();
         let read = |name: &str| match std::fs::read_to_string(dir.join(name)) {
             Ok(s) => Ok(s),
@@ -98,7 +99,20 @@ pub(crate) fn parse_stopwords(text: &str) -> Vec<String> {
 }
 
 /// Builds the index of `issues` (documents numbered in issue order, then article order).
+#[cfg(feature = "native")]
 pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, IndexError> {
+    build_with(issues, config, &Dictionary::jieba_default(), &mut |_, _| {})
+}
+
+/// [`build`] over a given base dictionary, calling `progress(articles segmented, articles)`
+/// after each article (segmentation is most of a build's time).
+pub fn build_with(
+    issues: &[Issue],
+    config: &BuildConfig,
+    dictionary: &Dictionary,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<BuiltIndex, IndexError> {
+    let total_articles: usize = issues.iter().map(|i| i.articles.len()).sum();
     let userdict =
         parse_userdict(&config.userdict).map_err(|(line, detail)| IndexError::Config {
             file: format!("corpus/userdict.txt line {line}"),
@@ -126,7 +140,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
     for t in &themes {
         extra.extend(t.terms.iter().cloned());
     }
-    let segmenter = Segmenter::new(&userdict, extra.iter().map(String::as_str));
+    let segmenter = Segmenter::with_dictionary(dictionary, &userdict, extra.iter().map(String::as_str));
 
     // Hash maps while accumulating (each key gets one push per doc, in doc order); keys are
     // sorted before anything is written, so the output does not depend on hash order.
@@ -192,6 +206,7 @@ pub fn build(issues: &[Issue], config: &BuildConfig) -> Result<BuiltIndex, Index
                 }
             }
             stats.tokens += u64::from(tokens);
+            progress(metas.len() + 1, total_articles);
             for (w, ps) in doc_words {
                 words.entry(w).or_default().push(doc, &ps);
             }

@@ -4,7 +4,7 @@
 //! Takes raw bytes; returns values or an [`IndexError`] naming the piece and what was wrong.
 //! Guarantees: no read ever indexes out of bounds or panics, whatever the input.
 
-#![cfg_attr(not(feature = "native"), allow(dead_code))]
+#![cfg_attr(not(feature = "builder"), allow(dead_code))]
 
 use super::{IndexError, PieceKind, FORMAT_VERSION, HEADER_LEN, MAGIC, MIN_FORMAT_VERSION};
 

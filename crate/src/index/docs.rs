@@ -10,10 +10,10 @@
 //! (`docs-<n>-<hash>.bin`), so files of another build are never mixed in.
 
 use super::bytes::Cursor;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::{kind_from_code, DocMeta, IndexError, PieceKind};
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::kind_code;
 
 /// Raw bytes (metadata and paragraphs) a group aims at: small enough that a hit costs a few
@@ -65,7 +65,7 @@ impl DocGroup {
 /// Groups `metas` with their `paragraphs`: the group size (aiming at
 /// [`DOC_GROUP_TARGET_BYTES`] raw per group, a power of two up to 64) and the sealed-to-be
 /// bodies in order.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write(metas: &[DocMeta], paragraphs: &[&[String]]) -> (DocGroups, Vec<Vec<u8>>) {
     let raws: Vec<Vec<u8>> = metas
         .iter()
@@ -99,7 +99,7 @@ pub(crate) fn write(metas: &[DocMeta], paragraphs: &[&[String]]) -> (DocGroups, 
     (groups, bodies)
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 fn write_doc(w: &mut Writer, m: &DocMeta, paragraphs: &[String]) {
     w.varint(u64::from(m.issue));
     w.str(&m.id);

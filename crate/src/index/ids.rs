@@ -4,7 +4,7 @@
 //! archive fetches one small piece before the article itself.
 
 use super::bytes::Cursor;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::{IndexError, PieceEntry};
 
@@ -21,7 +21,7 @@ impl IdsPiece {
 
 /// Pieces for `ids` (sorted by bytes, distinct) with their documents, of about `cut` bytes;
 /// `(from, to, body)` per piece, `from..to` counting ids.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write(ids: &[(&str, u32)], cut: usize) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
     let entries: Vec<(&[u8], u64)> = ids.iter().map(|(id, doc)| (id.as_bytes(), u64::from(*doc))).collect();
     write_map(&entries, cut, "ids")
@@ -30,7 +30,7 @@ pub(crate) fn write(ids: &[(&str, u32)], cut: usize) -> Result<Vec<(u32, u32, Ve
 /// Pieces of an `fst::Map` over `entries` (keys sorted by bytes, distinct), each of about
 /// `cut` bytes deflated: `(from, to, body)` per piece, at least one. The id map's format, also
 /// the pinyin table's ([`super::pinyin`]).
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write_map(entries: &[(&[u8], u64)], cut: usize, what: &str) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
     let fst_err = |e: fst::Error| IndexError::Corrupt { piece: what.into(), detail: format!("fst build: {e}") };
     let mut out = Vec::new();

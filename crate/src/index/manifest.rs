@@ -6,7 +6,7 @@
 //! lists, frequency tables and document metadata live in pieces.
 
 use super::bytes::{unseal, Cursor};
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::{CorpusStats, DocGroups, IndexError, IssueInfo, PieceEntry, PieceKind, Theme, MANIFEST_FILE};
 
@@ -117,7 +117,7 @@ impl Manifest {
     }
 
     /// The manifest body, as [`Manifest::parse`] reads it (unsealed).
-    #[cfg(feature = "native")]
+    #[cfg(feature = "builder")]
     pub(crate) fn write(&self) -> Vec<u8> {
         let mut m = Writer::new();
         let s = &self.stats;

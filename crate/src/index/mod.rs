@@ -129,7 +129,7 @@
 //! piece and what was wrong; nothing panics. [`Index::open`] loads every piece at once (and so
 //! checks everything); [`Index::verify`] does the same for a lazily opened index.
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 mod build;
 mod bytes;
 pub mod docs;
@@ -145,7 +145,9 @@ pub mod termdict;
 mod tests;
 
 #[cfg(feature = "native")]
-pub use build::{build, BuildConfig};
+pub use build::build;
+#[cfg(feature = "builder")]
+pub use build::{build_with, BuildConfig};
 pub use manifest::Manifest;
 pub use postings::PostingList;
 pub use docs::DocGroups;
@@ -493,7 +495,7 @@ pub fn search_text(a: &Article) -> (String, usize, usize) {
 /// Where the regions of an article's search text end (see [`search_text`] and
 /// [`postings::Region`]), in chars, for a body of `body_chars` with a title of `title_chars`:
 /// what the lists record of each occurrence and [`DocLayout`] keeps of each document.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn region_ends(a: &Article, title_chars: u32, body_chars: u32) -> postings::RegionEnds {
     let len = |fields: &[String]| fields.iter().map(|s| 1 + s.chars().count() as u32).sum::<u32>();
     let subtitle = body_chars + len(a.subtitle.as_slice());

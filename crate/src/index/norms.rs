@@ -11,7 +11,7 @@
 //! two take together: a search fetches all of it when its matches spread over the archive).
 
 use super::bytes::Cursor;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::{DocLayout, DocNorms, IndexError, PieceEntry};
 
@@ -30,7 +30,7 @@ impl<T: Copy> PerDoc<T> {
 /// Piece bodies for one component: each document written by `put`, pieces cut when the raw
 /// bytes pass twice `cut` (they deflate to about half); `(from, to, body)` per piece, at least
 /// one.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 fn write_pieces<T>(docs: &[T], cut: usize, put: impl Fn(&mut Writer, &T)) -> Vec<(u32, u32, Vec<u8>)> {
     let mut out = Vec::new();
     let mut raw = Writer::new();
@@ -69,7 +69,7 @@ fn read_pieces<T>(
     Ok(PerDoc { from: entry.from, docs })
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write_norms(norms: &[DocNorms], cut: usize) -> Vec<(u32, u32, Vec<u8>)> {
     write_pieces(norms, cut, |w, n| w.varint(u64::from(n.tokens)))
 }
@@ -81,7 +81,7 @@ pub(crate) fn read_norms(entry: &PieceEntry, body: &[u8]) -> Result<PerDoc<DocNo
     })
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write_layout(layout: &[DocLayout], cut: usize) -> Vec<(u32, u32, Vec<u8>)> {
     write_pieces(layout, cut, |w, l| {
         for v in [l.title_chars, l.body_chars, l.authors_start - l.body_chars, l.units_start - l.authors_start] {

@@ -7,20 +7,20 @@
 //! when someone types latin letters. Natively only the writer needs the readings; the page
 //! reads the table.
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::IndexError;
 
 /// Most readings kept per character (a few characters have six).
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 const READINGS_PER_CHAR: usize = 3;
 /// Most spellings kept per word: the product of its characters' readings, capped.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 const SPELLINGS_PER_WORD: usize = 16;
 
 /// The table's keys and values for `words` (word, corpus frequency): for each word of two or
 /// more characters that all have a reading, `full \0 word` and `initials \0 word` for each of
 /// its spellings, sorted and distinct.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn entries(words: &[(&str, u64)]) -> Vec<(Vec<u8>, u64)> {
     use pinyin::ToPinyinMulti;
     let mut out: Vec<(Vec<u8>, u64)> = Vec::new();
@@ -77,7 +77,7 @@ pub(crate) fn entries(words: &[(&str, u64)]) -> Vec<(Vec<u8>, u64)> {
 }
 
 /// Pieces of the table (see [`super::ids::write_map`]).
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write(entries: &[(Vec<u8>, u64)], cut: usize) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
     let refs: Vec<(&[u8], u64)> = entries.iter().map(|(k, v)| (k.as_slice(), *v)).collect();
     super::ids::write_map(&refs, cut, "pinyin")

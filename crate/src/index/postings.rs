@@ -19,7 +19,7 @@
 //! with every delta, count and length checked against the [`TermInfo`] that points at it.
 
 use super::bytes::Cursor;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::{IndexError, TermInfo};
 
@@ -102,7 +102,7 @@ impl PostingList {
 
 /// Postings of one key as they accumulate at build time: flat arrays, no allocation per
 /// (key, doc).
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 #[derive(Default)]
 pub(crate) struct Postings {
     pub docs: Vec<u32>,
@@ -111,7 +111,7 @@ pub(crate) struct Postings {
     pub positions: Vec<u32>,
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 impl Postings {
     pub fn push(&mut self, doc: u32, positions: &[u32]) {
         self.docs.push(doc);
@@ -123,7 +123,7 @@ impl Postings {
 /// Encodes posting lists, pushed in key order, into piece bodies of about
 /// [`PIECE_TARGET_BYTES`]; [`Encoder::finish`] returns each key's info (its `piece` counts
 /// among the returned bodies) and the bodies with their key range `[from, to)`.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) struct Encoder {
     /// Raw list bytes gathered per piece: 1.5 times the piece size, as they deflate to about
     /// two thirds.
@@ -141,7 +141,7 @@ pub(crate) struct Encoder {
     prev_doc: u32,
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 impl Encoder {
     /// An encoder cutting pieces of about `cut` bytes, writing positions or not.
     pub fn new(cut: usize, with_positions: bool) -> Encoder {
@@ -230,7 +230,7 @@ impl Encoder {
 
 /// A postings piece body: `raw_len:varint deflate(lists)`. Varints of small deltas still
 /// deflate to about two thirds; a page that reads a piece inflates it once.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 fn seal_lists(raw: &[u8]) -> Vec<u8> {
     let mut w = Writer::new();
     w.deflated(raw);
@@ -243,7 +243,7 @@ pub(crate) fn open_lists(piece: &str, body: &[u8]) -> Result<Vec<u8>, IndexError
 }
 
 /// Encodes accumulated posting lists in key order (see [`Encoder`]).
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn encode<'a>(
     lists: impl Iterator<Item = &'a Postings>,
     cut: usize,
@@ -357,7 +357,7 @@ pub(crate) fn read_info(c: &mut Cursor) -> Result<TermInfo, IndexError> {
     Ok(TermInfo { doc_freq, coll_freq, piece: 0, offset: 0, len: c.varint()? })
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write_info(w: &mut Writer, info: &TermInfo) {
     w.varint(u64::from(info.doc_freq));
     w.varint(info.coll_freq - u64::from(info.doc_freq));

@@ -4,7 +4,7 @@
 //! with their counts. Corpus-wide views read one small piece instead of every posting list.
 
 use super::bytes::Cursor;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::{Facets, IndexError, PieceEntry};
 
@@ -34,7 +34,7 @@ pub struct GroupTable {
     pub truncated: bool,
 }
 
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 fn write_counts(w: &mut Writer, counts: &[(String, usize)]) {
     w.varint(counts.len() as u64);
     for (name, n) in counts {
@@ -49,7 +49,7 @@ fn read_counts(c: &mut Cursor) -> Result<Vec<(String, usize)>, IndexError> {
 }
 
 /// The body of one table.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write(t: &GroupTable) -> Vec<u8> {
     let mut w = Writer::new();
     w.str(&t.group);

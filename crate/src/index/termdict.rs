@@ -9,10 +9,10 @@
 //! query fetches only the pieces whose range holds its candidate words.
 
 use super::bytes::Cursor;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::bytes::Writer;
 use super::postings::{check_info, read_info};
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 use super::postings::write_info;
 use super::{IndexError, PieceEntry, TermInfo};
 
@@ -54,7 +54,7 @@ impl TermDictPiece {
 
 /// Writes the dictionary of `terms` (sorted, distinct) with their infos into piece bodies of
 /// about `cut` bytes; returns `(from, to, body)` per piece.
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
 pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind, cut: usize) -> Result<Vec<(u32, u32, Vec<u8>)>, IndexError> {
     let fst_err = |e: fst::Error| IndexError::Corrupt { piece: kind.name().into(), detail: format!("fst build: {e}") };
     let mut out = Vec::new();

@@ -11,11 +11,15 @@
 
 mod lowercase;
 mod normalize;
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
+mod dictionary;
+#[cfg(feature = "builder")]
 mod segment;
 mod vocab_seg;
 
 pub use normalize::{is_punct, is_searchable, is_word_token, normalize, normalize_char};
-#[cfg(feature = "native")]
+#[cfg(feature = "builder")]
+pub use dictionary::{write_fst as write_dictionary_fst, Dictionary, DictionaryError};
+#[cfg(feature = "builder")]
 pub use segment::{parse_userdict, quoted_slogans, Segmenter, Token, UserWord};
 pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};

@@ -1,9 +1,11 @@
-//! Index-time segmentation (native only): jieba-rs, full dictionary, HMM off, plus domain words.
+//! Index-time segmentation: jieba-rs, full dictionary, HMM off, plus domain words. Natively the
+//! dictionary is jieba's embedded one; the #/mine worker opens the same words from an fst
+//! ([`super::Dictionary`]).
 //!
 //! Takes normalised lines; returns tokens as char ranges. Guarantees: the same dictionary and
 //! extra words give the same tokens (no HMM guesses), and tokens tile the line exactly.
 
-use super::normalize;
+use super::{normalize, Dictionary};
 use jieba_rs::Jieba;
 
 /// One token of a line: its text and char range `[start, end)`.
@@ -61,8 +63,18 @@ pub fn quoted_slogans(text: &str) -> Vec<String> {
 impl Segmenter {
     /// Loads jieba's full dictionary, then `userdict` words (with their frequency when given),
     /// then `extra` words (names, slogans) with a frequency that makes jieba keep them whole.
+    #[cfg(feature = "native")]
     pub fn new<'a>(userdict: &[UserWord], extra: impl IntoIterator<Item = &'a str>) -> Segmenter {
-        let mut jieba = Jieba::new();
+        Segmenter::with_dictionary(&Dictionary::jieba_default(), userdict, extra)
+    }
+
+    /// As [`Segmenter::new`] over a given base dictionary (the #/mine worker's fst).
+    pub fn with_dictionary<'a>(
+        base: &Dictionary,
+        userdict: &[UserWord],
+        extra: impl IntoIterator<Item = &'a str>,
+    ) -> Segmenter {
+        let mut jieba: Jieba = base.jieba.clone();
         for (w, f) in userdict {
             if !w.is_empty() && !w.contains(char::is_whitespace) {
                 jieba.add_word(w, *f, None);
@@ -97,7 +109,7 @@ impl Segmenter {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "native"))]
 mod tests {
     use super::*;
 

@@ -1,0 +1,156 @@
+//! The #/mine files of the static folder: the worker that cleans, segments and indexes a
+//! reader's own texts in the browser, and the dictionary it segments with.
+//!
+//! | file | what |
+//! | --- | --- |
+//! | `mine/jieba.fst` | jieba-rs's `dict.txt` as an `fst::Map` word → frequency ([`yuliao::text::write_dictionary_fst`]) |
+//! | `mine/yuliao_mine.js`, `mine/yuliao_mine_bg.wasm` | wasm-bindgen output (target web) of package `yuliao-mine` (`mine/`) |
+//! | `mine/worker.js` | the module worker's bootstrap: `init()` of that glue, nothing else |
+//!
+//! Nothing here is part of the first load: the page starts the worker (and the worker fetches
+//! the dictionary) only when `#/mine` or a `src=mine` view is opened. The dictionary is read
+//! from the jieba-rs source that cargo fetched for the build (found with `cargo metadata`), so
+//! it is always the one the native index build segments with; the test below builds the seed
+//! index with both and compares the bytes.
+
+use crate::setup;
+use crate::util;
+use anyhow::{anyhow, bail, Context, Result};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+
+/// The folder of the #/mine files inside the static folder.
+pub const DIR: &str = "mine";
+/// Base name of the worker's wasm-bindgen output.
+pub const OUT_NAME: &str = "yuliao_mine";
+
+/// The worker script. A module worker, so the glue's `import.meta.url` finds the wasm next to
+/// it; the Rust side posts `{type: "ready"}` once it listens, and the page sends nothing before.
+pub const WORKER_JS: &str = r#"// Yuliao (语料) #/mine worker bootstrap: starts the WebAssembly module that cleans,
+// segments and indexes your texts in this browser (nothing is uploaded). Everything else is Rust.
+import init from './yuliao_mine.js';
+
+init({ module_or_path: new URL('./yuliao_mine_bg.wasm', import.meta.url) }).catch((err) => {
+  self.postMessage({ type: 'failed', message: String(err) });
+});
+"#;
+
+/// `src/data/dict.txt` of the jieba-rs package in this workspace's lock file.
+pub fn jieba_dict_path() -> Result<PathBuf> {
+    let out = util::cargo()
+        .args(["metadata", "--format-version", "1"])
+        .stderr(Stdio::inherit())
+        .output()
+        .context("could not run cargo metadata")?;
+    if !out.status.success() {
+        bail!("cargo metadata failed ({})", out.status);
+    }
+    let meta: serde_json::Value = serde_json::from_slice(&out.stdout).context("reading cargo metadata's JSON")?;
+    let manifest = meta["packages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|p| p["name"] == "jieba-rs")
+        .and_then(|p| p["manifest_path"].as_str())
+        .ok_or_else(|| anyhow!("cargo metadata lists no jieba-rs package"))?;
+    let dict = Path::new(manifest).with_file_name("src").join("data").join("dict.txt");
+    if !dict.is_file() {
+        bail!("jieba-rs's dictionary is not at {}", dict.display());
+    }
+    Ok(dict)
+}
+
+/// jieba's dictionary as the fst the worker fetches.
+pub fn dictionary_fst() -> Result<Vec<u8>> {
+    let path = jieba_dict_path()?;
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    yuliao::text::write_dictionary_fst(&text).map_err(|e| anyhow!("{}: {e}", path.display()))
+}
+
+/// `cargo build -p yuliao-mine --target wasm32-unknown-unknown [--profile web]`; returns the .wasm.
+pub fn compile_worker(dev: bool) -> Result<PathBuf> {
+    setup::wasm_target()?;
+    let mut cmd = util::cargo();
+    cmd.args(["build", "-p", "yuliao-mine", "--lib", "--target", "wasm32-unknown-unknown", "--message-format=json-render-diagnostics"]);
+    if !dev {
+        cmd.args(["--profile", "web"]);
+    }
+    cmd.stdout(Stdio::piped());
+    eprintln!("$ {}", util::describe(&cmd));
+    let mut child = cmd.spawn().context("could not start cargo")?;
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let mut wasm = None;
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+        if msg["reason"] == "compiler-artifact" && msg["target"]["name"] == "yuliao_mine" {
+            for f in msg["filenames"].as_array().into_iter().flatten().filter_map(|f| f.as_str()) {
+                if f.ends_with(".wasm") {
+                    wasm = Some(PathBuf::from(f));
+                }
+            }
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("compiling yuliao-mine for wasm32 failed ({status})");
+    }
+    wasm.ok_or_else(|| anyhow!("cargo built yuliao-mine but reported no .wasm file"))
+}
+
+/// Writes `<out>/mine/`: the worker's glue and wasm, its bootstrap, and the dictionary.
+pub fn write(wasm: &Path, out: &Path, dev: bool) -> Result<()> {
+    let dir = out.join(DIR);
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(wasm)
+        .out_name(OUT_NAME)
+        .web(true)?
+        .typescript(false)
+        .omit_default_module_path(false)
+        .debug(dev)
+        .remove_name_section(!dev)
+        .remove_producers_section(!dev)
+        .generate(&dir)
+        .with_context(|| format!("wasm-bindgen on {}", wasm.display()))?;
+    std::fs::write(dir.join("worker.js"), WORKER_JS)?;
+    std::fs::write(dir.join("jieba.fst"), dictionary_fst()?)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::util::root;
+    use yuliao::index::{build, build_with, BuildConfig};
+    use yuliao::text::{Dictionary, Segmenter};
+
+    /// The worker's dictionary is jieba's: the seed index built with the fst is the native one,
+    /// byte for byte, and a segmenter over it cuts every line of the seed as the native one.
+    #[test]
+    fn the_fst_dictionary_builds_the_seed_index_as_jieba_does() {
+        let fst = dictionary_fst().unwrap();
+        let dict = Dictionary::from_fst(&fst).unwrap();
+        let corpus = root().join("corpus");
+        let issues = yuliao::corpus::read_clean_dir(&corpus.join("clean")).unwrap();
+        let config = BuildConfig::from_corpus_dir(&corpus).unwrap();
+        let mut calls = Vec::new();
+        let ours = build_with(&issues, &config, &dict, &mut |done, total| calls.push((done, total))).unwrap();
+        let native = build(&issues, &config).unwrap();
+        assert_eq!(ours.manifest, native.manifest, "manifests differ");
+        assert_eq!(ours.pieces, native.pieces, "pieces differ");
+        let articles: usize = issues.iter().map(|i| i.articles.len()).sum();
+        assert_eq!(calls.len(), articles);
+        assert_eq!(calls.last(), Some(&(articles, articles)));
+
+        let (a, b) = (Segmenter::with_dictionary(&dict, &[], []), Segmenter::new(&[], []));
+        let mut lines = 0;
+        for p in issues.iter().flat_map(|i| &i.articles).flat_map(|a| &a.paragraphs) {
+            let line = yuliao::text::normalize(p);
+            assert_eq!(a.tokens(&line), b.tokens(&line), "{line}");
+            lines += 1;
+        }
+        assert!(lines > 100, "{lines} lines");
+    }
+}
