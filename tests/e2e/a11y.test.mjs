@@ -79,6 +79,7 @@ const VIEWS = [
   ['dispersion', `#/dispersion?t=${encodeURIComponent(QUERY)}`, 'svg#dispersion-plot'],
   ['n-grams', '#/ngrams', 'table#quoted-table tbody tr[data-term]'],
   ['summary', '#/summary', 'table#summary-freq tbody tr[data-term]'],
+  ['your texts (none yet)', '#/mine', '#mine-none'],
   ['lang=en keyness', `#/keyness?a=${encodeURIComponent('kind:literature')}&lang=en`, 'table#keyness-pos tbody tr[data-term]'],
 ];
 

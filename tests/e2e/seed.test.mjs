@@ -13,7 +13,7 @@ import {
 const BASE = env('YULIAO_E2E_URL');
 const CORPUS = env('YULIAO_E2E_CORPUS');
 const QUERY = '两带两创';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'";
 
 let browser;
 let page;

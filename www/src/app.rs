@@ -47,6 +47,7 @@ fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
         Route::Dispersion => html! { <DispersionView /> },
         Route::Ngrams => html! { <NgramsView /> },
         Route::Summary => html! { <SummaryView /> },
+        Route::Mine => html! { <crate::views::mine::MineView /> },
         Route::NotFound => not_found(tr, links),
     }
 }
@@ -173,15 +174,44 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(PiecesAction::Retry))
     };
 
+    // #/mine and src=mine views: the reader's own texts, from the worker (started only here).
+    let mine = use_reducer(crate::mine::MineState::default);
+    let mine_links = Links::from_pairs(&query_pairs(&location.query));
+    let on_mine = Route::recognize(&location.path) == Route::Mine;
+    {
+        let dispatch = mine.dispatcher();
+        use_effect_with(on_mine || mine_links.mine, move |wanted| {
+            if *wanted {
+                crate::mine::ensure_started(&dispatch);
+            }
+        });
+    }
+    let mine_handle = {
+        let dispatch = mine.dispatcher();
+        crate::mine::MineHandle {
+            state: Rc::new(crate::mine::MineState::clone_of(&mine)),
+            send: Callback::from(move |op| crate::mine::send(op, &dispatch)),
+        }
+    };
+
     let body = match &*load {
         LoadState::Loading(p) => Body::Loading(*p),
         LoadState::Failed(f) => Body::Failed(f.clone()),
+        // Every view but #/mine itself reads your texts' index under src=mine: all its pieces
+        // are in memory, so nothing is ever requested.
+        LoadState::Ready(_) if mine_links.mine && !on_mine => match &mine.index {
+            Some(ix) => Body::Ready(IndexHandle { index: ix.clone(), generation: mine.generation, request: Callback::noop() }),
+            None if mine.loaded => Body::NoTexts,
+            None => Body::Loading(Progress::default()),
+        },
         LoadState::Ready(ix) => Body::Ready(IndexHandle { index: ix.clone(), generation: pieces.generation, request }),
     };
 
     html! {
         <ContextProvider<HashLocation> context={location}>
-            <Shell lang={*lang} {set_lang} {body} piece_failure={pieces.failure.clone()} {retry} />
+            <ContextProvider<crate::mine::MineHandle> context={mine_handle}>
+                <Shell lang={*lang} {set_lang} {body} piece_failure={pieces.failure.clone()} {retry} />
+            </ContextProvider<crate::mine::MineHandle>>
         </ContextProvider<HashLocation>>
     }
 }
@@ -191,6 +221,8 @@ enum Body {
     Loading(Progress),
     Failed(LoadFailure),
     Ready(IndexHandle),
+    /// `src=mine` and the reader keeps no text.
+    NoTexts,
 }
 
 #[derive(Properties, PartialEq)]
@@ -261,6 +293,15 @@ fn Shell(props: &ShellProps) -> Html {
             },
         ),
         Body::Loading(p) => ("loading", load_progress(&tr, *p)),
+        Body::NoTexts => (
+            "ready",
+            html! {
+                <section id="mine-empty" class="view">
+                    <h1>{ tr.mine_empty_title() }</h1>
+                    <p><a href={Links { mine: false, ..links }.relink("/mine", &[])}>{ tr.mine_open() }</a></p>
+                </section>
+            },
+        ),
         Body::Failed(f) => ("error", load_error(&tr, f)),
         Body::Ready(ix) => (
             "ready",
@@ -285,6 +326,12 @@ fn Shell(props: &ShellProps) -> Html {
                 if !embed {
                     <a id="skip-link" class="skip-link" href="#main" onclick={skip_to_main()}>{ tr.skip_to_main() }</a>
                     { header(tr, &links, &route, &set_lang) }
+                }
+                if links.mine && route != Route::Mine {
+                    <p id="mine-banner" class="mine-banner">
+                        { tr.mine_banner() }{ " " }
+                        <a href={Links { mine: false, ..links }.relink(&location.path, &parse_query(&location.query))}>{ tr.mine_back() }</a>
+                    </p>
                 }
                 <main id="main" class="main" tabindex="-1">{ main }</main>
                 if embed {
@@ -485,6 +532,7 @@ fn header(tr: Tr, links: &Links, route: &Route, set_lang: &Callback<Lang>) -> Ht
                 { tab("nav-freq", *route == Route::Freq, links.relink("/freq", &[]), tr.nav_freq()) }
                 { tab("nav-themes", *route == Route::Themes, links.themes(&[]), tr.nav_themes()) }
                 { tab("nav-analysis", route.is_analysis(), links.summary(&TableSort::default()), tr.nav_analysis()) }
+                { tab("nav-mine", *route == Route::Mine, Links { mine: false, ..*links }.relink("/mine", &[]), tr.nav_mine()) }
             </nav>
             <button id="lang-switch" class="lang-switch" type="button" title={tr.switch_title()} onclick={switch}>
                 { tr.switch_to() }

@@ -307,6 +307,61 @@ labels! {
 
     not_found => "页面不存在。", "There is no such page.";
     go_search => "去检索", "Go to search";
+
+    nav_mine => "我的文本", "My texts";
+    mine_title => "我的文本", "Your texts";
+    mine_privacy => "你的文本只在这个浏览器里清洗、分词、建索引，并保存在浏览器的 IndexedDB 中，从不上传。", "Your texts are cleaned, segmented and indexed in this browser and kept in its IndexedDB; nothing is uploaded.";
+    mine_pick => "选择 .txt 文件（UTF-8、GBK/GB18030 或带 BOM 的 UTF-16）", "Choose .txt files (UTF-8, GBK/GB18030 or UTF-16 with a BOM)";
+    mine_drop_hint => "也可以把文件拖到这里。", "Or drop files here.";
+    mine_paste => "或粘贴文本", "Or paste text";
+    mine_paste_add => "添加粘贴的文本", "Add the pasted text";
+    mine_failed => "出错了：", "Something went wrong:";
+    mine_none => "还没有文本。添加一个 .txt 文件或粘贴一段文本。", "No texts yet. Add a .txt file or paste some text.";
+    mine_texts_caption => "已保存的文本", "Kept texts";
+    mine_col_name => "名称", "Name";
+    mine_col_articles => "文章", "Articles";
+    mine_col_chars => "字数", "Characters";
+    mine_col_remove => "移除", "Remove";
+    mine_remove => "移除", "Remove";
+    mine_views_label => "在我的文本中", "On your texts";
+    mine_progress_label => "处理进度", "Progress";
+    mine_fetching_dictionary => "正在下载分词词典…", "Fetching the segmenter's dictionary…";
+    mine_working => "正在处理…", "Working…";
+    mine_banner => "正在查看：我的文本。", "Showing: your texts.";
+    mine_back => "回到报纸语料", "Back to the newspaper corpus";
+    mine_empty_title => "还没有你的文本", "No texts of yours yet";
+    mine_open => "添加文本", "Add texts";
+}
+
+impl Tr {
+    pub fn mine_refused(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("未收录 {name}："),
+            Lang::En => format!("{name} was not added:"),
+        }
+    }
+
+    pub fn mine_remove_label(&self, name: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("移除 {name}"),
+            Lang::En => format!("Remove {name}"),
+        }
+    }
+
+    pub fn mine_indexing(&self, done: u64, total: u64) -> String {
+        match self.lang {
+            Lang::Zh => format!("正在分词、建索引：{} / {} 篇", thousands(done), thousands(total)),
+            Lang::En => format!("Segmenting and indexing: {} of {} articles", thousands(done), thousands(total)),
+        }
+    }
+
+    pub fn mine_also(&self, total: usize) -> String {
+        let n = thousands(total as u64);
+        match self.lang {
+            Lang::Zh => format!("我的文本中也有 {n} 篇文章匹配 →"),
+            Lang::En => format!("Your texts: {n} matching articles →"),
+        }
+    }
 }
 
 impl Tr {

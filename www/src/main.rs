@@ -16,6 +16,7 @@ mod download;
 mod embedded;
 mod i18n;
 mod load;
+mod mine;
 mod route;
 mod state;
 mod views;

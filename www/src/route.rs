@@ -45,6 +45,8 @@ pub enum Route {
     Ngrams,
     /// `#/summary`: the corpus at a glance.
     Summary,
+    /// `#/mine`: your own texts.
+    Mine,
     /// Anything else, and `#/404`.
     NotFound,
 }
@@ -71,6 +73,7 @@ impl Route {
             "dispersion" => Route::Dispersion,
             "ngrams" => Route::Ngrams,
             "summary" => Route::Summary,
+            "mine" => Route::Mine,
             _ => {
                 if let Some(id) = segment(path, "article/") {
                     Route::Article { id }

@@ -379,11 +379,12 @@ impl DispersionState {
 }
 
 /// The keys that ride along on every link rather than belonging to one view.
-const CARRIED: [&str; 3] = ["embed", "lang", "controls"];
+const CARRIED: [&str; 4] = ["embed", "lang", "controls", "src"];
 
 /// Builds every href of the app (the one place that does), so that what rides along on every
 /// link stays on it while the reader moves between views: `embed=1` (no chrome, in an iframe),
-/// `lang=en` (a language forced by the link) and `controls=0` (an embed without inputs).
+/// `lang=en` (a language forced by the link), `controls=0` (an embed without inputs) and
+/// `src=mine` (the views read your own texts, #/mine).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Links {
     pub embed: bool,
@@ -391,11 +392,14 @@ pub struct Links {
     pub lang: Option<Lang>,
     /// False with `controls=0`: views leave out presets and inputs.
     pub controls: bool,
+    /// True with `src=mine`: every view reads the reader's own texts (#/mine) instead of the
+    /// shipped corpus.
+    pub mine: bool,
 }
 
 impl Default for Links {
     fn default() -> Self {
-        Links { embed: false, lang: None, controls: true }
+        Links { embed: false, lang: None, controls: true, mine: false }
     }
 }
 
@@ -406,6 +410,7 @@ impl Links {
             embed: is_embed(pairs),
             lang: first(pairs, "lang").and_then(Lang::parse),
             controls: !matches!(first(pairs, "controls"), Some("0" | "false")),
+            mine: first(pairs, "src") == Some("mine"),
         }
     }
 
@@ -418,6 +423,9 @@ impl Links {
         }
         if !self.controls {
             pairs.push(("controls", "0".to_string()));
+        }
+        if self.mine {
+            pairs.push(("src", "mine".to_string()));
         }
         build(path, &pairs)
     }
@@ -589,7 +597,11 @@ mod tests {
     #[test]
     fn embed_lang_and_controls_ride_along_on_every_link() {
         let l = Links::from_pairs(&parse_query("q=x&lang=en&embed=1&controls=0"));
-        assert_eq!(l, Links { embed: true, lang: Some(Lang::En), controls: false });
+        assert_eq!(l, Links { embed: true, lang: Some(Lang::En), controls: false, mine: false });
+        let m = Links::from_pairs(&parse_query("q=x&src=mine"));
+        assert!(m.mine);
+        assert_eq!(m.search("词", 0), "#/search?q=%E8%AF%8D&src=mine");
+        assert_eq!(Links { mine: false, ..m }.relink("/search", &parse_query("q=x&src=mine")), "#/search?q=x");
         let hrefs = [
             l.home(),
             l.search("x", 2),

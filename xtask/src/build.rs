@@ -10,6 +10,7 @@
 //! | `bootstrap.js` | external module (the CSP forbids inline script): `init()` of the glue; shows an alert if the wasm cannot start |
 //! | `yuliao_www.js`, `yuliao_www_bg.wasm`, `yuliao_www.d.ts` | wasm-bindgen output (target web) of package `yuliao-www` |
 //! | `style.css` | `www/style.css` as is |
+//! | `mine/` | the #/mine worker and its dictionary, fetched only when #/mine is used ([`crate::mine`]) |
 //! | `index/` | `manifest.bin` and the pieces, written by the release `yuliao index` CLI (the same engine, optimised) |
 //! | `<file>.br`, `<file>.gz` | beside every file above: brotli (quality 11) and gzip (level 9) copies for hosts that serve precompressed files; left out where the copy would not be smaller than the file ([`precompress`]) |
 //!
@@ -39,10 +40,11 @@ use yuliao::index::{self, BuildConfig, BuiltIndex};
 pub const USAGE: &str = "cargo xtask build [--dev] [--single-file] [--corpus DIR] [--out DIR]";
 
 /// The Content-Security-Policy every built page carries: scripts, styles, images and fetches
-/// from the page's own origin only, plus compiling WebAssembly; no `<base>` may redirect the
+/// from the page's own origin only, plus compiling WebAssembly; workers (#/mine's) from it too;
+/// no `<base>` may redirect the
 /// page's relative URLs, and forms (the first-paint search box) submit only to the page itself.
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-                       img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'";
+                       img-src 'self' data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'";
 
 /// Base name of the wasm-bindgen output: portals `import init, { Yuliao } from './yuliao_www.js'`.
 pub const OUT_NAME: &str = "yuliao_www";
@@ -84,7 +86,9 @@ pub fn run(args: &[String]) -> Result<()> {
 pub fn build(opts: &Options) -> Result<()> {
     let cli = compile_cli()?;
     let wasm = compile_www(opts.dev)?;
+    let worker = crate::mine::compile_worker(opts.dev)?;
     assemble(&wasm, opts)?;
+    crate::mine::write(&worker, &opts.out, opts.dev)?;
     write_index(&cli, &opts.corpus, &opts.out.join("index"))?;
     write_first_paint(&opts.out)?;
     precompress(&opts.out)?;
@@ -559,6 +563,8 @@ pub fn print_summary(out: &Path) -> Result<()> {
     let mut index = [0u64; 3];
     // What the page downloads: everything but the TypeScript declarations (for portal authors).
     let mut page = [0u64; 3];
+    // What #/mine fetches when it is opened (the worker and its dictionary), never before.
+    let mut mine = [0u64; 3];
     let mut wasm = None;
     let add = |sum: &mut [u64; 3], row: [u64; 3]| sum.iter_mut().zip(row).for_each(|(s, r)| *s += r);
     // (label, files, bytes): rows are sorted by file, so a kind's pieces are consecutive.
@@ -566,7 +572,9 @@ pub fn print_summary(out: &Path) -> Result<()> {
     for row in &rows {
         let name = row.file.to_string_lossy();
         add(&mut total, row.served());
-        if !name.ends_with(".d.ts") {
+        if row.file.starts_with(crate::mine::DIR) {
+            add(&mut mine, row.served());
+        } else if !name.ends_with(".d.ts") {
             add(&mut page, row.served());
         }
         if row.file.starts_with("index") && row.file.components().count() > 1 {
@@ -598,7 +606,8 @@ pub fn print_summary(out: &Path) -> Result<()> {
         println!("  wasm: {}", human(w));
     }
     println!("  index/: {}", human(index));
-    println!("  the page downloads {} (all files but the .d.ts)", human(page));
+    println!("  the page downloads {} (all files but the .d.ts and {}/)", human(page), crate::mine::DIR);
+    println!("  #/mine fetches {} more when opened ({}/: its worker and dictionary)", human(mine), crate::mine::DIR);
     Ok(())
 }
 

@@ -10,6 +10,7 @@ pub mod issue;
 pub mod issues;
 pub mod keyness;
 pub mod kwic;
+pub mod mine;
 pub mod ngrams;
 pub mod not_found;
 pub mod search;

@@ -156,6 +156,9 @@ pub fn SearchView() -> Html {
             if let Some((total, text)) = count {
                 <p id="hit-count" class="hit-count" role="status" data-total={total.map(|t| t.to_string())}>{ text }</p>
             }
+            // In an element of its own: a component that renders nothing beside siblings that
+            // come and go trips Yew's node placement.
+            <div class="mine-also-slot"><crate::views::mine::MineAlso q={state.q.clone()} /></div>
             { body }
         </section>
     }

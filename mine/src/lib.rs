@@ -1,0 +1,228 @@
+//! The #/mine worker: a reader's own texts, cleaned, segmented and indexed in a Web Worker, kept
+//! in this browser's IndexedDB. Nothing is sent anywhere: the only requests are for this
+//! module and its dictionary (`jieba.fst`), from the app's own origin.
+//!
+//! Takes messages from the page (`{op: "load"}`, `{op: "add", files: [File | {name, bytes}]}`,
+//! `{op: "remove", name}`); answers `{type: "ready"}` once it listens, `{type: "progress", stage,
+//! done, total}` while it works, and `{type: "index", manifest, pieces: [[name, bytes]], texts:
+//! [{name, articles, chars}], refused: [{name, reason}]}` (manifest `null` when no text is
+//! kept) or `{type: "error", message}`. Messages are handled one at a time, in order.
+//!
+//! # Why a worker, and why it rebuilds
+//! Segmenting a megabyte of text takes seconds; in the page it would freeze scrolling and
+//! typing, here it does not. The stored form is the raw bytes each file came with, keyed by its
+//! name (a file added again under the same name replaces it): the index is one index over all
+//! texts, so removing one means building again anyway, and the raw bytes are what the cleaner's
+//! guarantees are about (same bytes, same articles). The build is [`texts::build`]: the engine's
+//! `clean_issue` and `index::build_with`, with the corpus's userdict, stopwords and themes.
+
+pub mod texts;
+
+use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, IdbDatabase, IdbRequest, IdbTransactionMode, MessageEvent};
+use yuliao::text::Dictionary;
+
+/// The IndexedDB database and its one object store (key: the text's name; value: its bytes).
+const DB: &str = "yuliao-mine";
+const STORE: &str = "texts";
+
+thread_local! {
+    static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+    static DICTIONARY: RefCell<Option<Rc<Dictionary>>> = const { RefCell::new(None) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(fields: &[(&str, JsValue)]) {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    let _ = scope().post_message(&o);
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn js_error(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())))
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+/// Listens for the page's messages, then says so.
+#[wasm_bindgen(start)]
+pub fn start() {
+    let on = Closure::<dyn FnMut(MessageEvent)>::new(|e: MessageEvent| {
+        QUEUE.with(|q| q.borrow_mut().push_back(e.data()));
+        if !RUNNING.with(|r| r.replace(true)) {
+            wasm_bindgen_futures::spawn_local(drain());
+        }
+    });
+    scope().set_onmessage(Some(on.as_ref().unchecked_ref()));
+    on.forget();
+    post(&[("type", "ready".into())]);
+}
+
+async fn drain() {
+    while let Some(msg) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        if let Err(message) = handle(msg).await {
+            post(&[("type", "error".into()), ("message", message.into())]);
+        }
+    }
+    RUNNING.with(|r| r.set(false));
+}
+
+async fn handle(msg: JsValue) -> Result<(), String> {
+    let db = open_db().await?;
+    let mut refused: Vec<(String, String)> = Vec::new();
+    match get(&msg, "op").as_string().as_deref() {
+        Some("add") => {
+            let files = Array::from(&get(&msg, "files"));
+            for f in files.iter() {
+                let name = get(&f, "name").as_string().unwrap_or_default();
+                // A File the reader picked or dropped (read here, off the page's thread), or
+                // `{name, bytes}` for pasted text.
+                let bytes = match f.dyn_ref::<web_sys::Blob>() {
+                    Some(blob) => Uint8Array::new(&JsFuture::from(blob.array_buffer()).await.map_err(js_error)?).to_vec(),
+                    None => Uint8Array::new(&get(&f, "bytes")).to_vec(),
+                };
+                match texts::check(&name, &bytes) {
+                    Ok(()) => request(&store(&db, true)?.put_with_key(&Uint8Array::from(&bytes[..]), &JsValue::from_str(&name)).map_err(js_error)?).await.map(drop)?,
+                    Err(reason) => refused.push((name, reason)),
+                }
+            }
+        }
+        Some("remove") => {
+            let name = get(&msg, "name").as_string().unwrap_or_default();
+            request(&store(&db, true)?.delete(&JsValue::from_str(&name)).map_err(js_error)?).await?;
+        }
+        Some("load") => {}
+        other => return Err(format!("unknown operation {other:?}")),
+    }
+    // Every kept text, in name order (IndexedDB returns keys sorted, values in the same order).
+    let s = store(&db, false)?;
+    let (keys, values) = (s.get_all_keys().map_err(js_error)?, s.get_all().map_err(js_error)?);
+    let (keys, values) = (Array::from(&request(&keys).await?), Array::from(&request(&values).await?));
+    let kept: Vec<(String, Vec<u8>)> = keys
+        .iter()
+        .zip(values.iter())
+        .map(|(k, v)| (k.as_string().unwrap_or_default(), Uint8Array::new(&v).to_vec()))
+        .collect();
+    if kept.is_empty() {
+        return answer(None, &[], &refused);
+    }
+    let dictionary = dictionary().await?;
+    let mut last = 0;
+    let built = texts::build(&kept, &dictionary, &mut |done, total| {
+        // At most a hundred messages per build.
+        let pct = done * 100 / total.max(1);
+        if pct != last || done == total {
+            last = pct;
+            post(&[("type", "progress".into()), ("stage", "index".into()), ("done", (done as f64).into()), ("total", (total as f64).into())]);
+        }
+    });
+    refused.extend(built.refused.iter().cloned());
+    answer(built.index.as_ref(), &built.texts, &refused)
+}
+
+fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], refused: &[(String, String)]) -> Result<(), String> {
+    let (manifest, pieces) = match index {
+        Some(ix) => {
+            let pieces = Array::new();
+            for (name, bytes) in &ix.pieces {
+                pieces.push(&Array::of2(&JsValue::from_str(name), &Uint8Array::from(&bytes[..])));
+            }
+            (Uint8Array::from(&ix.manifest[..]).into(), pieces)
+        }
+        None => (JsValue::NULL, Array::new()),
+    };
+    let list = Array::new();
+    for t in kept {
+        let o = Object::new();
+        let _ = Reflect::set(&o, &"name".into(), &JsValue::from_str(&t.name));
+        let _ = Reflect::set(&o, &"articles".into(), &(t.articles as f64).into());
+        let _ = Reflect::set(&o, &"chars".into(), &(t.chars as f64).into());
+        list.push(&o);
+    }
+    let no = Array::new();
+    for (name, reason) in refused {
+        let o = Object::new();
+        let _ = Reflect::set(&o, &"name".into(), &JsValue::from_str(name));
+        let _ = Reflect::set(&o, &"reason".into(), &JsValue::from_str(reason));
+        no.push(&o);
+    }
+    post(&[("type", "index".into()), ("manifest", manifest), ("pieces", pieces.into()), ("texts", list.into()), ("refused", no.into())]);
+    Ok(())
+}
+
+/// jieba's dictionary, fetched from beside this module the first time a text is built.
+async fn dictionary() -> Result<Rc<Dictionary>, String> {
+    if let Some(d) = DICTIONARY.with(|d| d.borrow().clone()) {
+        return Ok(d);
+    }
+    post(&[("type", "progress".into()), ("stage", "dictionary".into()), ("done", 0.into()), ("total", 0.into())]);
+    let url = web_sys::Url::new_with_base("jieba.fst", &scope().location().href()).map_err(js_error)?;
+    let resp: web_sys::Response = JsFuture::from(scope().fetch_with_str(&url.href())).await.map_err(js_error)?.unchecked_into();
+    if !resp.ok() {
+        return Err(format!("{}: HTTP {}", url.href(), resp.status()));
+    }
+    let buf = JsFuture::from(resp.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
+    let bytes = Uint8Array::new(&buf).to_vec();
+    let d = Rc::new(Dictionary::from_fst(&bytes).map_err(|e| e.to_string())?);
+    DICTIONARY.with(|slot| *slot.borrow_mut() = Some(d.clone()));
+    Ok(d)
+}
+
+/// Resolves with the request's result, or rejects with its error.
+async fn request(req: &IdbRequest) -> Result<JsValue, String> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok = req.clone();
+        let on_ok = Closure::once_into_js(move |_: web_sys::Event| {
+            let _ = resolve.call1(&JsValue::NULL, &ok.result().unwrap_or(JsValue::UNDEFINED));
+        });
+        let bad = req.clone();
+        let on_err = Closure::once_into_js(move |_: web_sys::Event| {
+            let why = bad.error().ok().flatten().map(|e| e.message()).unwrap_or_else(|| "IndexedDB request failed".into());
+            let _ = reject.call1(&JsValue::NULL, &JsValue::from_str(&why));
+        });
+        req.set_onsuccess(Some(on_ok.unchecked_ref()));
+        req.set_onerror(Some(on_err.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(js_error)
+}
+
+async fn open_db() -> Result<IdbDatabase, String> {
+    let factory = scope()
+        .indexed_db()
+        .map_err(js_error)?
+        .ok_or("this browser gives the page no IndexedDB (a private window may not)")?;
+    let open = factory.open_with_u32(DB, 1).map_err(js_error)?;
+    let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()) else { return };
+        if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
+            if !db.object_store_names().contains(STORE) {
+                let _ = db.create_object_store(STORE);
+            }
+        }
+    });
+    open.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = request(&open).await?;
+    drop(upgrade);
+    db.dyn_into::<IdbDatabase>().map_err(js_error)
+}
+
+fn store(db: &IdbDatabase, write: bool) -> Result<web_sys::IdbObjectStore, String> {
+    let mode = if write { IdbTransactionMode::Readwrite } else { IdbTransactionMode::Readonly };
+    db.transaction_with_str_and_mode(STORE, mode).and_then(|t| t.object_store(STORE)).map_err(js_error)
+}
