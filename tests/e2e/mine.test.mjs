@@ -79,7 +79,7 @@ test('a GBK file is indexed, found by search, kept over a reload, and removed', 
   assert.deepEqual(page.errors, []);
 });
 
-test('a binary file is refused with the reason, a UTF-16 file with a BOM is indexed', async () => {
+test('a binary file is refused with the reason, a UTF-16 file with a BOM and pasted text are indexed', async () => {
   await route(page, '#/mine');
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
   await page.setInputFiles('#mine-file', { name: 'picture.png', mimeType: 'image/png', buffer: png });
@@ -93,6 +93,14 @@ test('a binary file is refused with the reason, a UTF-16 file with a BOM is inde
   const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   await page.setInputFiles('#mine-file', { name: 'utf16.txt', mimeType: 'text/plain', buffer: utf16 });
   await page.waitForSelector('#mine-texts tr[data-name="utf16.txt"][data-articles="2"]', { timeout: 120_000 });
+
+  // Pasted text is a text of its own, as UTF-8.
+  await page.fill('#mine-paste-text', text.replaceAll(WORD, '白鹭湿地'));
+  await page.click('#mine-paste button[type="submit"]');
+  await page.waitForSelector('#mine-texts tr[data-name="粘贴-1.txt"][data-articles="2"]', { timeout: 120_000 });
+  assert.equal(await page.inputValue('#mine-paste-text'), '', 'the box is emptied once the text is handed over');
+  await route(page, `#/search?q=${encodeURIComponent('白鹭湿地')}&src=mine`);
+  await page.waitForSelector('ol#results > li.result');
   await route(page, `#/search?q=${q}&src=mine`);
   await page.waitForSelector('ol#results > li.result');
   assert.deepEqual(page.errors, []);

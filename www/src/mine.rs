@@ -229,7 +229,17 @@ fn post(msg: JsValue, dispatch: &UseReducerDispatcher<MineState>) {
 fn start(dispatch: UseReducerDispatcher<MineState>) -> Result<(), String> {
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options(WORKER_URL, &opts).map_err(|e| format!("{e:?}"))?;
+    // From file:// (the single file) a worker cannot start: say what would work.
+    let cannot = |detail: String| format!("the #/mine worker could not start ({detail}); #/mine needs the app's folder served over http(s), not the single file");
+    let worker = web_sys::Worker::new_with_options(WORKER_URL, &opts).map_err(|e| cannot(format!("{e:?}")))?;
+    let on_error = {
+        let dispatch = dispatch.clone();
+        Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
+            dispatch.dispatch(MineAction::Failed(cannot(format!("{WORKER_URL} did not load"))));
+        })
+    };
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
         match text(&data, "type").as_str() {
