@@ -250,3 +250,21 @@ test('every view has exactly one h1 and every nav a name', async () => {
     assert.deepEqual(unnamed, [], `${name}: navs without a name`);
   }
 });
+
+test('axe: #/mine with a kept text and a refused file, and a view on your texts (src=mine)', async () => {
+  await route(page, '#/mine');
+  await page.waitForSelector('#mine-file');
+  const gbk = readFileSync(new URL('./fixtures/mine/gbk.txt', import.meta.url));
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  await page.setInputFiles('#mine-file', [
+    { name: 'gbk.txt', mimeType: 'text/plain', buffer: gbk },
+    { name: 'picture.png', mimeType: 'image/png', buffer: png },
+  ]);
+  await page.waitForSelector('#mine-texts tr[data-name="gbk.txt"]', { timeout: 120_000 });
+  await page.waitForSelector('#mine-refused li[data-name="picture.png"]');
+  assert.deepEqual(await axeFindings(page), [], '#/mine');
+  await route(page, `#/search?q=${encodeURIComponent('蓝鲸观测站')}&src=mine`);
+  await page.waitForSelector('ol#results > li.result');
+  assert.ok(await page.isVisible('#mine-banner'));
+  assert.deepEqual(await axeFindings(page), [], 'search on your texts');
+});

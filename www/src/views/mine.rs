@@ -120,11 +120,14 @@ pub fn MineView() -> Html {
                 }
             </div>
             if !s.refused.is_empty() {
-                <ul id="mine-refused" class="mine-refused" role="alert">
-                    { for s.refused.iter().map(|(name, reason)| html! {
-                        <li data-name={name.clone()}><strong>{ tr.mine_refused(name) }</strong>{ " " }<span class="reason">{ reason.clone() }</span></li>
-                    }) }
-                </ul>
+                // The alert on a wrapper: a list with role="alert" is no longer a list.
+                <div role="alert">
+                    <ul id="mine-refused" class="mine-refused">
+                        { for s.refused.iter().map(|(name, reason)| html! {
+                            <li data-name={name.clone()}><strong>{ tr.mine_refused(name) }</strong>{ " " }<span class="reason">{ reason.clone() }</span></li>
+                        }) }
+                    </ul>
+                </div>
             }
             if s.loaded && s.texts.is_empty() {
                 <p id="mine-none">{ tr.mine_none() }</p>
