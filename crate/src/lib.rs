@@ -6,10 +6,12 @@
 //! raw text ─clean─▶ corpus::Issue ─text─▶ tokens ─index─▶ index pieces ─query/analysis─▶ results
 //! ```
 //!
-//! - [`clean`] turns text pulled out of print PDFs into [`corpus::Issue`]s (native only: it
-//!   reads files and decodes GBK).
-//! - [`text`] normalises and segments; jieba-rs at index time (native), the index's own
-//!   vocabulary at query time (anywhere, including WebAssembly).
+//! - [`clean`] turns text pulled out of print PDFs into [`corpus::Issue`]s (feature `builder`,
+//!   part of `native`: it decodes GBK with encoding_rs).
+//! - [`text`] normalises and segments; jieba-rs at index time (feature `builder`: natively with
+//!   jieba's embedded dictionary, in the #/mine worker with the same words from an fst, see
+//!   [`text::Dictionary`]), the index's own vocabulary at query time (anywhere, including the
+//!   page's WebAssembly).
 //! - [`index`] builds and reads the binary index; its module doc is the format spec.
 //! - [`query`] parses, matches, ranks and makes snippets.
 //! - [`analysis`] answers corpus-linguistic questions: frequencies, themes, concordances.
@@ -64,7 +66,8 @@
 //! - **Index time and query time segment differently, on purpose.** The index is segmented by
 //!   jieba-rs (full dictionary, HMM off, plus `corpus/userdict.txt`, quoted slogans and names
 //!   from the corpus). A query is segmented by the index's own vocabulary (most probable path),
-//!   because the browser must not download jieba's dictionary and native and WebAssembly must
+//!   because the browser must not download jieba's dictionary to search (only #/mine, which
+//!   indexes a reader's own texts in a worker, fetches it) and native and WebAssembly must
 //!   give the same hits. Segmentation only affects *ranking*: recall comes from the character
 //!   tier, which finds any string exactly, so a term jieba split (薄水 in 拟薄水铝石) is still
 //!   found, ranked below articles where it is a whole word.

@@ -4,7 +4,8 @@
 //! - [`normalize_char`] maps one char to one char (full-width digits and Latin to half-width,
 //!   lowercase, micro sign to μ), so char offsets into normalised text are offsets into the
 //!   original text too: snippets and highlights can be computed on one and shown on the other.
-//! - Index time ([`Segmenter`], native only): jieba-rs with its full dictionary, HMM off, plus
+//! - Index time ([`Segmenter`], feature `builder`): jieba-rs with its full dictionary (embedded
+//!   natively, an fst in the #/mine worker: [`Dictionary`]), HMM off, plus
 //!   `corpus/userdict.txt` and words the corpus itself names (quoted slogans, authors, units).
 //! - Query time ([`segment_by_vocab`], everywhere): the most probable path over the index's own
 //!   vocabulary, no jieba, so native and WebAssembly split a query identically.
