@@ -37,10 +37,10 @@ pub fn config() -> BuildConfig {
     }
 }
 
-/// Whether `bytes` would be kept: `Err` carries the cleaner's message (binary, undecodable,
-/// empty, no article).
+/// Whether `bytes` would be kept: `Err` carries the cleaner's reason (binary, undecodable,
+/// empty, no article; `CleanError::reason`, without the CLI's advice about corpus/raw).
 pub fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
-    clean_issue(bytes, name).map(drop).map_err(|e| e.to_string())
+    clean_issue(bytes, name).map(drop).map_err(|e| e.reason())
 }
 
 /// Cleans every text and builds one index over those that clean, in the given order.
@@ -58,7 +58,7 @@ pub fn build(texts: &[(String, Vec<u8>)], dictionary: &Dictionary, progress: &mu
                 });
                 issues.push(issue);
             }
-            Err(e) => refused.push((name.clone(), e.to_string())),
+            Err(e) => refused.push((name.clone(), e.reason())),
         }
     }
     let index = if issues.is_empty() {
@@ -106,7 +106,7 @@ mod tests {
         let mut calls = 0;
         let built = build(&texts, &Dictionary::jieba_default(), &mut |_, _| calls += 1);
         assert_eq!(built.refused.len(), 1, "{:?}", built.refused);
-        assert!(built.refused[0].1.contains("binary"), "{}", built.refused[0].1);
+        assert!(built.refused[0].1.starts_with("binary file ("), "{}", built.refused[0].1);
         assert_eq!(built.texts.len(), 2);
         assert_eq!(built.texts[0].articles, built.texts[1].articles);
         assert!(built.texts[0].articles > 10 && built.texts[0].chars > 10_000, "{:?}", built.texts);

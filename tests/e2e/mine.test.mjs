@@ -85,7 +85,8 @@ test('a binary file is refused with the reason, a UTF-16 file with a BOM and pas
   await page.setInputFiles('#mine-file', { name: 'picture.png', mimeType: 'image/png', buffer: png });
   const refused = await page.waitForSelector('#mine-refused li[data-name="picture.png"]', { timeout: 120_000 });
   const reason = await refused.textContent();
-  assert.match(reason, /binary file/, reason);
+  assert.match(reason, /binary file \(/, reason);
+  assert.doesNotMatch(reason, /corpus\/raw/, 'the CLI\'s advice about corpus/raw is not for this page');
   assert.equal(await page.$('#mine-texts tr[data-name="picture.png"]'), null);
   await screenshot(page, 'mine-refused');
 

@@ -54,25 +54,33 @@ pub enum CleanError {
     NoArticles { source: String },
 }
 
+impl CleanError {
+    /// What is wrong with the file, without its name or the advice about `corpus/raw`: the
+    /// #/mine page shows this beside the name of a file it refused. [`fmt::Display`] is
+    /// `<source>: refused: <reason>` plus that advice.
+    pub fn reason(&self) -> String {
+        match self {
+            CleanError::Empty { bytes, .. } => format!("the file is empty ({bytes} bytes, no text)"),
+            CleanError::Binary { reason, .. } => format!("binary file ({reason})"),
+            CleanError::Undecodable { reason, .. } => format!("cannot decode ({reason}); save it as UTF-8 or GBK"),
+            CleanError::NoArticles { .. } => "the text holds no article (no body text found)".to_string(),
+        }
+    }
+}
+
 impl fmt::Display for CleanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let reason = self.reason();
         match self {
-            CleanError::Empty { source, bytes } => write!(
-                f,
-                "{source}: refused: the file is empty ({bytes} bytes, no text); put the extracted text of an issue in it or remove it"
-            ),
-            CleanError::Binary { source, reason } => write!(
-                f,
-                "{source}: refused: binary file ({reason}); corpus/raw holds plain text extracted from the PDF"
-            ),
-            CleanError::Undecodable { source, reason } => write!(
-                f,
-                "{source}: refused: cannot decode ({reason}); save it as UTF-8 or GBK"
-            ),
-            CleanError::NoArticles { source } => write!(
-                f,
-                "{source}: refused: the text holds no article (no body text found)"
-            ),
+            CleanError::Empty { source, .. } => {
+                write!(f, "{source}: refused: {reason}; put the extracted text of an issue in it or remove it")
+            }
+            CleanError::Binary { source, .. } => {
+                write!(f, "{source}: refused: {reason}; corpus/raw holds plain text extracted from the PDF")
+            }
+            CleanError::Undecodable { source, .. } | CleanError::NoArticles { source } => {
+                write!(f, "{source}: refused: {reason}")
+            }
         }
     }
 }
