@@ -48,6 +48,9 @@ test(`search ${QUERY}: the articles that hold it`, async () => {
   await page.waitForSelector('ol#results > li.result mark');
   const ids = await page.$$eval('ol#results > li.result[data-article-id]', (els) => els.map((e) => e.dataset.articleId));
   assert.deepEqual([...ids].sort(), [...want].sort());
+  // No "your texts" tab: #/mine's worker needs the folder, which a file opened from disk lacks.
+  assert.ok(await page.isVisible('#nav-search'));
+  assert.equal(await page.$('#nav-mine'), null);
   await screenshot(page, 'single-file-search');
 });
 

@@ -532,7 +532,10 @@ fn header(tr: Tr, links: &Links, route: &Route, set_lang: &Callback<Lang>) -> Ht
                 { tab("nav-freq", *route == Route::Freq, links.relink("/freq", &[]), tr.nav_freq()) }
                 { tab("nav-themes", *route == Route::Themes, links.themes(&[]), tr.nav_themes()) }
                 { tab("nav-analysis", route.is_analysis(), links.summary(&TableSort::default()), tr.nav_analysis()) }
-                { tab("nav-mine", *route == Route::Mine, Links { mine: false, ..*links }.relink("/mine", &[]), tr.nav_mine()) }
+                // The single file has no folder to start the #/mine worker from.
+                if !crate::load::is_single_file() {
+                    { tab("nav-mine", *route == Route::Mine, Links { mine: false, ..*links }.relink("/mine", &[]), tr.nav_mine()) }
+                }
             </nav>
             <button id="lang-switch" class="lang-switch" type="button" title={tr.switch_title()} onclick={switch}>
                 { tr.switch_to() }

@@ -130,6 +130,12 @@ thread_local! {
 }
 
 /// The text of the page's index data block, when the page is the single file.
+/// True in the single file (`yuliao.html`): the index is in the page, and there is no folder
+/// beside it, so no #/mine worker either.
+pub fn is_single_file() -> bool {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(embedded::BLOCK_ID)).is_some()
+}
+
 fn embedded_block() -> Option<String> {
     web_sys::window()?.document()?.get_element_by_id(embedded::BLOCK_ID)?.text_content()
 }
