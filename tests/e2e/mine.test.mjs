@@ -29,6 +29,7 @@ test('nothing of #/mine is fetched before it is opened', async () => {
   await page.waitForSelector('#hit-count[data-total="0"]');
   assert.deepEqual(mineRequests(), []);
   assert.equal(await page.$('#mine-also'), null, 'no pointer to your texts before they are open');
+  assert.ok(await page.isVisible('#nav-mine'), 'the folder\'s page has the "your texts" tab');
 });
 
 test('a GBK file is indexed, found by search, kept over a reload, and removed', async () => {
