@@ -112,12 +112,19 @@ fn count_in(hay: &[char], needle: &[char]) -> u64 {
 
 /// Recurring n-grams and slogan candidates (see the module doc).
 pub fn ngrams(index: &Index, opts: &NgramOptions) -> Result<Ngrams, AnalysisError> {
+    ngrams_sampled(index, opts, NGRAM_MAX_DOCS)
+}
+
+/// [`ngrams`] reading at most `max_docs` documents (an evenly spaced sample beyond): the theme
+/// view's suggestions read fewer than the n-gram view, as they come with every theme.
+pub(crate) fn ngrams_sampled(index: &Index, opts: &NgramOptions, max_docs: usize) -> Result<Ngrams, AnalysisError> {
+    let max_docs = max_docs.max(1);
     if opts.min_n < 1 || opts.max_n < opts.min_n || opts.max_n > 5 {
         return Err(AnalysisError::BadOption { option: "n".into(), detail: format!("{}..{} tokens: use 2 to 5", opts.min_n, opts.max_n) });
     }
     let total = index.article_count();
-    let docs: Vec<u32> = if total > NGRAM_MAX_DOCS {
-        (0..NGRAM_MAX_DOCS).map(|j| (j * total / NGRAM_MAX_DOCS) as u32).collect()
+    let docs: Vec<u32> = if total > max_docs {
+        (0..max_docs).map(|j| (j * total / max_docs) as u32).collect()
     } else {
         (0..total as u32).collect()
     };
