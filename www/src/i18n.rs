@@ -792,7 +792,7 @@ impl Tr {
         let unit = if per_10k { self.per_10k_tokens() } else { self.raw_counts() };
         let mut s = match self.lang {
             Lang::Zh => format!("主题“{t}”{by}的图表（{unit}）：{first} 至 {last}，共 {periods} 项"),
-            Lang::En => format!("Chart of the theme “{t}” {}, {unit}: {first} to {last}, {periods} periods", by.to_lowercase()),
+            Lang::En => format!("Chart of the theme “{t}” ({by}; {unit}): {first} to {last}, {periods} periods"),
         };
         if gaps > 0 {
             s.push_str(&match self.lang {

@@ -106,8 +106,26 @@ pub fn word_cloud(id: &'static str, label: String, words: &[CloudWord]) -> Html 
     let counts: Vec<(String, u64)> = words.iter().map(|w| (w.term.clone(), w.count)).collect();
     let (placed, omitted) = layout(&counts);
     let f1 = |v: f64| fixed(v, 1);
+    // The picture is cut to the words' extent (and a margin): the spiral fills the middle first.
+    let (mut x0, mut y0, mut x1, mut y1) = (WIDTH, HEIGHT, 0.0f64, 0.0f64);
+    for p in &placed {
+        x0 = x0.min(p.x - p.w / 2.0);
+        x1 = x1.max(p.x + p.w / 2.0);
+        y0 = y0.min(p.y - p.h / 2.0);
+        y1 = y1.max(p.y + p.h / 2.0);
+    }
+    let view_box = if placed.is_empty() {
+        "0 0 800 440".to_string()
+    } else {
+        let mut v = f1(x0 - 8.0);
+        for n in [y0 - 8.0, x1 - x0 + 16.0, y1 - y0 + 16.0] {
+            v.push(' ');
+            v.push_str(&f1(n));
+        }
+        v
+    };
     html! {
-        <svg {id} class="word-cloud" role="group" aria-label={label} viewBox="0 0 800 440" data-omitted={omitted.to_string()}>
+        <svg {id} class="word-cloud" role="group" aria-label={label} viewBox={view_box} data-omitted={omitted.to_string()}>
             { for placed.iter().map(|p| {
                 let w = &words[p.index];
                 html! {

@@ -69,45 +69,43 @@ pub fn ThemesView() -> Html {
         let index = index.clone();
         move |_| index.themes()
     });
-    let answer = use_engine(state.terms.clone(), |ix, terms| {
+    // One engine answer for the whole view (each `use_engine` is its own copy in the web build):
+    // the articles and lines, the theme over time, kinds and co-occurrence (the terms' postings,
+    // read once more, and the preset themes' postings), units only when the chart asks for them
+    // (their metadata), and the suggestions (the slogan finder on a sample).
+    let by_unit = state.by == Some(ThemeBy::Unit);
+    let answer = use_engine((state.terms.clone(), by_unit), |ix, (terms, by_unit)| {
         let kwic = if terms.is_empty() { Ok(Vec::new()) } else { analysis::try_kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
         // A piece that does not decode is shown as the error it is, never as zero.
         let (report, kwic) = (analysis::try_theme_top(ix, terms, THEME_ROWS)?, kwic?);
+        let presets: Vec<(String, Vec<String>)> = ix.themes().into_iter().map(|t| (t.name, t.terms)).collect();
+        let series = if terms.is_empty() { ThemeSeries::default() } else { timeline::try_theme_series(ix, terms, &presets)? };
+        let units = if *by_unit && !terms.is_empty() { timeline::try_theme_units(ix, terms)? } else { Vec::new() };
+        let suggestions = if terms.is_empty() { None } else { timeline::suggested_themes(ix, terms, SUGGESTIONS).ok().map(Rc::new) };
         // The rows' and lines' documents are loaded already (their counts and texts needed them).
         let row_labels = browse::labels_of(ix, &report.articles.iter().map(|r| r.doc).collect::<Vec<_>>());
         let kwic_labels = browse::labels_of(ix, &kwic.iter().map(|l| l.doc).collect::<Vec<_>>());
         // In Rcs, so the view shares the answer rather than copying it.
-        Ok::<_, IndexError>((Rc::new(report), Rc::new(kwic), Rc::new(row_labels), Rc::new(kwic_labels)))
+        Ok::<_, IndexError>((
+            (Rc::new(report), Rc::new(kwic), Rc::new(row_labels), Rc::new(kwic_labels)),
+            (Rc::new(series), Rc::new(units), suggestions),
+        ))
     });
-    // The theme over time, kinds and co-occurrence (the terms' postings, read already above, and
-    // the preset themes' postings); units only when the chart asks for them (their metadata).
-    let by_unit = state.by == Some(ThemeBy::Unit);
-    let series = use_engine((state.terms.clone(), by_unit), |ix, (terms, by_unit)| {
-        if terms.is_empty() {
-            return Ok((Rc::new(ThemeSeries::default()), Rc::new(Vec::new())));
-        }
-        let presets: Vec<(String, Vec<String>)> = ix.themes().into_iter().map(|t| (t.name, t.terms)).collect();
-        let series = timeline::try_theme_series(ix, terms, &presets)?;
-        let units = if *by_unit { timeline::try_theme_units(ix, terms)? } else { Vec::new() };
-        Ok::<_, IndexError>((Rc::new(series), Rc::new(units)))
-    });
-    let suggestions = use_engine(state.terms.clone(), |ix, terms| timeline::suggested_themes(ix, terms, SUGGESTIONS).ok().map(Rc::new));
-    let fetching = answer.ready().is_none() || series.ready().is_none();
-    let failure = answer.ready().and_then(|r| r.as_ref().err()).or_else(|| series.ready().and_then(|r| r.as_ref().err())).cloned();
-    let (series, units) = match series.ready() {
-        Some(Ok((s, u))) => (s.clone(), u.clone()),
-        _ => (Rc::new(ThemeSeries::default()), Rc::new(Vec::new())),
-    };
-    let suggestions: Option<Rc<Suggestions>> = suggestions.ready().cloned().flatten();
-    let (report, kwic, row_labels, kwic_labels) = match answer.ready() {
-        Some(Ok((r, k, rl, kl))) => (r.clone(), k.clone(), rl.clone(), kl.clone()),
+    let fetching = answer.ready().is_none();
+    let failure = answer.ready().and_then(|r| r.as_ref().err()).cloned();
+    let ((report, kwic, row_labels, kwic_labels), (series, units, suggestions)) = match answer.ready() {
+        Some(Ok(((r, k, rl, kl), (s, u, g)))) => ((r.clone(), k.clone(), rl.clone(), kl.clone()), (s.clone(), u.clone(), g.clone())),
         _ => (
-            Rc::new(ThemeReport { terms: state.terms.clone(), ..ThemeReport::default() }),
-            Rc::new(Vec::new()),
-            Rc::new(Vec::new()),
-            Rc::new(Vec::new()),
+            (
+                Rc::new(ThemeReport { terms: state.terms.clone(), ..ThemeReport::default() }),
+                Rc::new(Vec::new()),
+                Rc::new(Vec::new()),
+                Rc::new(Vec::new()),
+            ),
+            (Rc::new(ThemeSeries::default()), Rc::new(Vec::new()), None),
         ),
     };
+    let suggestions: Option<Rc<Suggestions>> = suggestions;
     use_doc_title(if state.terms.is_empty() { tr.themes_title().to_string() } else { format!("{} · {}", state.terms.join("、"), tr.themes_title()) });
     // The bars' titles and links depend on the language and the carried link settings as well
     // as the report.
@@ -509,7 +507,9 @@ fn series_html(tr: &Tr, state: &ThemeState, series: &ThemeSeries, units: &[Serie
                     <thead>
                         <tr>
                             { sort_th(tr.col_period(), "period", "", sort, false, &href) }
-                            <th scope="col" class="num">{ tr.col_issues() }</th>
+                            if by.is_time() {
+                                <th scope="col" class="num">{ tr.col_issues() }</th>
+                            }
                             { sort_th(tr.col_word_tokens(), "tokens", "num", sort, true, &href) }
                             { sort_th(tr.col_total(), "total", "num", sort, true, &href) }
                             { for terms.iter().map(|t| html! { <th scope="col" class="num per-term">{ t.clone() }</th> }) }
@@ -522,8 +522,10 @@ fn series_html(tr: &Tr, state: &ThemeState, series: &ThemeSeries, units: &[Serie
                         { for rows.iter().map(|(i, p)| html! {
                             <tr data-period={p.label.clone()} data-gap={(by == ThemeBy::Date && p.issues == 0).then_some("1")}>
                                 <th scope="row">{ label_of(p) }</th>
-                                <td class="num">{ p.issues }</td>
-                                <td class="num">{ thousands(p.tokens) }</td>
+                                if by.is_time() {
+                                    <td class="num">{ p.issues }</td>
+                                }
+                                <td class="num tokens">{ thousands(p.tokens) }</td>
                                 <td class="num total">{ cell(p.value(None, per)) }</td>
                                 { for (0..terms.len()).map(|t| html! { <td class="num per-term" data-term={terms[t].clone()}>{ cell(p.value(Some(t), per)) }</td> }) }
                                 if let Some(values) = &average {
