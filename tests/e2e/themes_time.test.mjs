@@ -169,6 +169,18 @@ test('seed by kind: one series per term with a legend, counts per kind equal the
   const csv = await download(page, '#theme-series-csv');
   assert.ok(csv.text.startsWith('period,issues,tokens,total,total_per_10k,安全,安全_per_10k'), csv.text.slice(0, 80));
   await screenshot(page, 'themes-by-kind');
+  // By unit: an article counts in each of its units; most first.
+  await route(page, `#/themes?t=${terms.map(encodeURIComponent).join('&t=')}&by=unit`);
+  await page.waitForSelector('table#theme-series-table[data-by="unit"] tbody tr');
+  const units = await page.$$eval('table#theme-series-table tbody tr', (trs) => trs.map((r) => ({
+    unit: r.dataset.period, safety: Number(r.querySelector('td[data-term="安全"]').textContent.replace(/,/g, '')),
+  })));
+  assert.ok(units.length > 1);
+  for (const u of units) {
+    assert.equal(u.safety, seedArticles.filter((a) => a.units.includes(u.unit)).reduce((n, a) => n + countInArticle(a, '安全'), 0), u.unit);
+  }
+  assert.equal(await page.$$eval('svg#theme-chart g.series', (gs) => gs.length), terms.length + 1);
+  await screenshot(page, 'themes-by-unit');
 });
 
 test('seed co-occurrence: articles holding both terms, sortable, with the preset themes', async () => {
@@ -183,8 +195,13 @@ test('seed co-occurrence: articles holding both terms, sortable, with the preset
       assert.equal(Number(cell), expected, `${a} × ${b}`);
     }
   }
+  const plain = await page.$$eval('table#theme-cooc-table tbody tr', (trs) => trs.map((r) => r.dataset.term));
+  assert.deepEqual(plain, terms, 'the tracked terms only, unless asked');
+  await page.click('#theme-cooc-presets');
+  await page.waitForSelector('table#theme-cooc-table tr[data-term="安全生产"]');
+  assert.match(decodeURIComponent(await page.evaluate(() => location.hash)), /cooc=themes/);
   const items = await page.$$eval('table#theme-cooc-table tbody tr', (trs) => trs.map((r) => r.dataset.term));
-  assert.ok(items.includes('安全生产'), `a preset theme is crossed too: ${items}`);
+  assert.ok(items.length > terms.length, `the preset themes are crossed too: ${items}`);
   await page.click('table#theme-cooc-table th[data-key="holding"] button');
   await page.waitForFunction(() => decodeURIComponent(location.hash).includes('o=-holding'));
   const holding = await page.$$eval('table#theme-cooc-table tbody tr', (trs) => trs.map((r) => Number(r.dataset.articles)));

@@ -107,19 +107,28 @@ fn seed_cooccurrence_is_articles_holding_both() {
 
 #[test]
 fn seed_suggestions_come_from_the_slogan_finder_and_skip_tracked_terms() {
-    let (_, b) = seed_built();
+    let (issue, b) = seed_built();
     let idx = Index::open(&b.manifest, &b.pieces).unwrap();
-    let all = suggested_themes(&idx, &[], 0).unwrap();
-    assert!(all.rows.iter().any(|r| r.label == "两带两创"), "{:?}", all.rows);
-    assert!(all.sampled_of.is_none(), "the seed is read whole");
+    // Over every article: the finder's own candidates and counts.
+    let every: Vec<u32> = (0..idx.article_count() as u32).collect();
+    let all = suggested_themes(&idx, &[], &every, 0).unwrap();
+    assert_eq!(all.docs, every.len());
     let g = yuliao::analysis::ngrams(&idx, &yuliao::analysis::NgramOptions::default()).unwrap();
     let quoted = g.quoted.iter().find(|q| q.term == "两带两创").unwrap();
-    let row = all.rows.iter().find(|r| r.label == "两带两创").unwrap();
+    let row = all.rows.iter().find(|r| r.label == "两带两创").expect("两带两创 is suggested");
     assert_eq!((row.count, row.articles), (quoted.count, quoted.articles), "the finder's counts");
     assert!(all.rows.windows(2).all(|w| w[0].count >= w[1].count));
-    let without = suggested_themes(&idx, &terms(&["两带两创"]), 0).unwrap();
+    assert!(all.rows.iter().all(|r| r.count >= 2));
+    let without = suggested_themes(&idx, &terms(&["两带两创"]), &every, 0).unwrap();
     assert!(!without.rows.iter().any(|r| r.label == "两带两创"));
     assert_eq!(without.rows.len() + 1, all.rows.len());
+    // Over the articles holding 安全: counted in those articles only (scanned here).
+    let holding: Vec<u32> = issue.articles.iter().enumerate().filter(|(_, a)| occurrences(a, "安全") > 0).map(|(d, _)| d as u32).collect();
+    let beside = suggested_themes(&idx, &terms(&["安全"]), &holding, 0).unwrap();
+    assert_eq!(beside.docs, holding.len());
+    let row = beside.rows.iter().find(|r| r.label == "两带两创").expect("两带两创 stands beside 安全");
+    let scanned: u64 = holding.iter().map(|&d| occurrences(&issue.articles[d as usize], "两带两创")).sum();
+    assert_eq!(row.count, scanned);
 }
 
 /// Three dated issues with a gap (Jan, Feb, May 2024) and one undated.

@@ -754,6 +754,8 @@ labels! {
     item_term => "追踪的词", "tracked term";
     item_preset => "预设主题", "preset theme";
     download_cooc_csv => "下载共现 CSV", "Download co-occurrence CSV";
+    cooc_with_presets => "也与预设主题交叉（需读取预设主题各词的索引）", "Cross with the preset themes too (reads their terms' index entries)";
+    cooc_without_presets => "只看追踪的词", "Tracked terms only";
     suggestions_title => "建议主题（来自口号发现）", "Suggested themes (from the slogan finder)";
     no_suggestions => "没有更多建议。", "No further suggestion.";
     freq_count_rule => "这里数的是分词后的整词，只数标题和正文；主题追踪和语境索引数的是字符串（分词切开的也算），检索数的是文章篇数，还查署名和单位，所以同一个词的数字可能不同。",
@@ -834,12 +836,12 @@ impl Tr {
         }
     }
 
-    /// Where the suggestions come from when only a sample was read.
-    pub fn suggestions_sampled(&self, docs: usize, of: usize) -> String {
-        let (d, o) = (thousands(docs as u64), thousands(of as u64));
+    /// Where the suggestions come from: the articles the concordance shows.
+    pub fn suggestions_from(&self, docs: usize) -> String {
+        let d = thousands(docs as u64);
         match self.lang {
-            Lang::Zh => format!("口号发现只读了均匀抽取的 {d} 篇（共 {o} 篇），建议可能不全。"),
-            Lang::En => format!("The slogan finder read an evenly spaced sample of {d} of {o} articles: suggestions may be incomplete."),
+            Lang::Zh => format!("在语境索引列出的 {d} 篇含追踪词的文章中，引号中的提法、数字口号和四字格式出现两次以上的；点击即加入追踪。"),
+            Lang::En => format!("Quoted phrases, numbered slogans and four-character sets found at least twice in the {d} articles the concordance lists; click one to track it too."),
         }
     }
 

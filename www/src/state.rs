@@ -208,6 +208,9 @@ pub struct ThemeState {
     pub per_10k: bool,
     /// 0 (off), 3 or 5.
     pub ma: usize,
+    /// The co-occurrence table crosses the preset themes too (`cooc=themes`): on an archive
+    /// their postings weigh more than the theme's own, so only when asked.
+    pub presets: bool,
 }
 
 /// What the theme chart counts by.
@@ -257,6 +260,7 @@ impl ThemeState {
             by: first(pairs, "by").and_then(ThemeBy::parse),
             per_10k: first(pairs, "per") == Some("10k"),
             ma: first(pairs, "ma").and_then(|v| v.parse().ok()).filter(|m| THEME_MA_CHOICES.contains(m)).unwrap_or(0),
+            presets: first(pairs, "cooc") == Some("themes"),
         }
     }
 
@@ -281,6 +285,9 @@ impl ThemeState {
         }
         if self.ma > 0 {
             p.push(("ma", self.ma.to_string()));
+        }
+        if self.presets {
+            p.push(("cooc", "themes".to_string()));
         }
         p
     }
@@ -669,10 +676,10 @@ mod tests {
 
     #[test]
     fn theme_chart_settings_round_trip_and_old_links_still_work() {
-        let st = ThemeState { terms: vec!["明月".into(), "清风".into()], by: Some(ThemeBy::Date), per_10k: true, ma: 3 };
+        let st = ThemeState { terms: vec!["明月".into(), "清风".into()], by: Some(ThemeBy::Date), per_10k: true, ma: 3, presets: true };
         let o = TableSort { key: "total".into(), desc: true };
         let href = Links::default().themes_sorted(&st, &o);
-        assert_eq!(href, "#/themes?t=%E6%98%8E%E6%9C%88&t=%E6%B8%85%E9%A3%8E&by=date&per=10k&ma=3&o=-total");
+        assert_eq!(href, "#/themes?t=%E6%98%8E%E6%9C%88&t=%E6%B8%85%E9%A3%8E&by=date&per=10k&ma=3&cooc=themes&o=-total");
         let pairs = parse_query(query_of(&href));
         assert_eq!((ThemeState::parse(&pairs), TableSort::parse(&pairs)), (st.clone(), o));
         for by in ThemeBy::ALL {
@@ -681,7 +688,7 @@ mod tests {
         }
         // A link of before: terms only, the natural axis, raw counts, no smoothing.
         let old = ThemeState::parse(&parse_query("t=x&o=-count"));
-        assert_eq!((old.by, old.per_10k, old.ma), (None, false, 0));
+        assert_eq!((old.by, old.per_10k, old.ma, old.presets), (None, false, 0, false));
         assert_eq!((old.by_or(1), old.by_or(3)), (ThemeBy::Article, ThemeBy::Date));
         // Unknown values fall back rather than fail.
         let wild = ThemeState::parse(&parse_query("t=x&by=page&per=1m&ma=4"));

@@ -1,7 +1,8 @@
 //! Analysis: corpus-linguistic answers over an [`Index`]: word frequencies, theme tracking,
 //! concordances (KWIC, sortable: [`concordance`]), collocates ([`colloc`]), keyness of subsets
 //! ([`keyness`], subsets in [`subset`]), dispersion ([`dispersion`]), n-grams and slogan
-//! candidates ([`ngrams`]), and their CSV forms. The formulas live in [`stats`], tested against
+//! candidates ([`ngrams`]), a theme over time, by kind and unit, with co-occurrence and
+//! suggested themes ([`timeline`]), and their CSV forms. The formulas live in [`stats`], tested against
 //! the vectors of `docs/statistics.md`; what a context token is, in [`context`].
 //!
 //! Takes an index and options; returns plain serde data. Guarantees:

@@ -74,14 +74,18 @@ pub fn ThemesView() -> Html {
     // read once more, and the preset themes' postings), units only when the chart asks for them
     // (their metadata), and the suggestions (the slogan finder on a sample).
     let by_unit = state.by == Some(ThemeBy::Unit);
-    let answer = use_engine((state.terms.clone(), by_unit), |ix, (terms, by_unit)| {
+    let answer = use_engine((state.terms.clone(), by_unit, state.presets), |ix, (terms, by_unit, with_presets)| {
         let kwic = if terms.is_empty() { Ok(Vec::new()) } else { analysis::try_kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
         // A piece that does not decode is shown as the error it is, never as zero.
         let (report, kwic) = (analysis::try_theme_top(ix, terms, THEME_ROWS)?, kwic?);
-        let presets: Vec<(String, Vec<String>)> = ix.themes().into_iter().map(|t| (t.name, t.terms)).collect();
+        let presets: Vec<(String, Vec<String>)> =
+            if *with_presets { ix.themes().into_iter().map(|t| (t.name, t.terms)).collect() } else { Vec::new() };
         let series = if terms.is_empty() { ThemeSeries::default() } else { timeline::try_theme_series(ix, terms, &presets)? };
         let units = if *by_unit && !terms.is_empty() { timeline::try_theme_units(ix, terms)? } else { Vec::new() };
-        let suggestions = if terms.is_empty() { None } else { timeline::suggested_themes(ix, terms, SUGGESTIONS).ok().map(Rc::new) };
+        // Suggestions from the articles the concordance has read (their texts are loaded).
+        let mut read: Vec<u32> = kwic.iter().map(|l| l.doc).collect();
+        read.dedup();
+        let suggestions = if terms.is_empty() { None } else { timeline::suggested_themes(ix, terms, &read, SUGGESTIONS).ok().map(Rc::new) };
         // The rows' and lines' documents are loaded already (their counts and texts needed them).
         let row_labels = browse::labels_of(ix, &report.articles.iter().map(|r| r.doc).collect::<Vec<_>>());
         let kwic_labels = browse::labels_of(ix, &kwic.iter().map(|l| l.doc).collect::<Vec<_>>());
@@ -562,6 +566,11 @@ fn cooccurrence_html(tr: &Tr, links: &Links, state: &ThemeState, c: &yuliao::ana
                 { csv_button("theme-cooc-csv", tr.download_cooc_csv(), file_name("cooccurrence", &state.terms), make_csv) }
             </div>
             <p class="hint">{ tr.cooc_hint() }</p>
+            if links.controls {
+                <p><a id="theme-cooc-presets" href={links.theme_view(&ThemeState { presets: !state.presets, ..state.clone() })}>
+                    { if state.presets { tr.cooc_without_presets() } else { tr.cooc_with_presets() } }
+                </a></p>
+            }
             <div class="table-wrap">
                 <table id="theme-cooc-table" class="data-table cooc-table">
                     <thead>
@@ -594,9 +603,7 @@ fn suggestions_html(tr: &Tr, links: &Links, state: &ThemeState, suggestions: Opt
     html! {
         <section class="suggestions-section">
             <h2>{ tr.suggestions_title() }</h2>
-            if let Some(of) = s.sampled_of {
-                <p class="hint">{ tr.suggestions_sampled(s.docs, of) }</p>
-            }
+            <p class="hint">{ tr.suggestions_from(s.docs) }</p>
             if s.rows.is_empty() {
                 <p class="hint">{ tr.no_suggestions() }</p>
             } else {
