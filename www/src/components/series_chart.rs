@@ -99,8 +99,23 @@ pub fn series_chart(
     let gap_bands = gaps.iter().enumerate().filter(|(_, g)| **g).map(|(i, _)| {
         html! { <rect class="gap" x={f2(LEFT + step * i as f64)} y={f2(top)} width={f2(step)} height={f2(PLOT_H)} fill="#eef1f4" /> }
     });
+    // A label wider than its slot (a long unit name) is cut with "…"; the table has it whole.
+    let slot = step * every as f64;
     let x_text = x_labels.iter().enumerate().filter(|(i, _)| i % every == 0 || *i == n - 1).map(|(i, l)| {
-        html! { <text class="x-label" x={f2(cx(i))} y={f2(top + PLOT_H + 18.0)} text-anchor="middle" font-size="12">{ l.clone() }</text> }
+        // At 12 units a character: an ideograph about 12 wide, a digit or letter about 7.
+        let width = |c: char| if c.is_ascii() { 7.0 } else { 12.0 };
+        let shown: String = if l.chars().map(width).sum::<f64>() <= slot {
+            l.clone()
+        } else {
+            let mut used = 12.0;
+            let mut cut: String = l.chars().take_while(|&c| {
+                used += width(c);
+                used <= slot
+            }).collect();
+            cut.push('…');
+            cut
+        };
+        html! { <text class="x-label" x={f2(cx(i))} y={f2(top + PLOT_H + 18.0)} text-anchor="middle" font-size="12">{ shown }</text> }
     });
     let y_ticks = [0.0, 0.5, 1.0].map(|share| {
         let v = max * share;
