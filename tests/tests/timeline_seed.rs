@@ -25,8 +25,10 @@ fn seed_per_term_counts_per_issue_and_kind_equal_scanned_counts() {
     let (issue, b) = seed_built();
     let idx = Index::open(&b.manifest, &b.pieces).unwrap();
     let tracked = terms(&["安全", "质量", "两带两创"]);
-    let s = try_theme_series(&idx, &tracked, &[]).unwrap();
+    let s = try_theme_series(&idx, &tracked, &[], true).unwrap();
     assert_eq!(s.issues.len(), 1);
+    assert!(try_theme_series(&idx, &tracked, &[], false).unwrap().kinds.is_empty(), "kinds only when asked");
+    assert!(!s.kinds.is_empty());
     let one = &s.issues[0];
     assert_eq!(one.date.as_deref(), Some("2024-01"));
     for (i, t) in tracked.iter().enumerate() {
@@ -83,7 +85,7 @@ fn seed_cooccurrence_is_articles_holding_both() {
     let idx = Index::open(&b.manifest, &b.pieces).unwrap();
     let tracked = terms(&["安全", "质量", "党员"]);
     let presets: Vec<(String, Vec<String>)> = idx.themes().into_iter().map(|t| (t.name, t.terms)).collect();
-    let s = try_theme_series(&idx, &tracked, &presets).unwrap();
+    let s = try_theme_series(&idx, &tracked, &presets, false).unwrap();
     let c = &s.cooccurrence;
     assert_eq!(c.terms, 3);
     assert_eq!(c.items.len(), 3 + presets.len());
@@ -159,7 +161,7 @@ fn dated_corpus() -> Index {
 fn dated_issues_give_a_month_axis_with_gaps_and_a_moving_average() {
     let idx = dated_corpus();
     let tracked = terms(&["明月", "清风"]);
-    let s = try_theme_series(&idx, &tracked, &[]).unwrap();
+    let s = try_theme_series(&idx, &tracked, &[], false).unwrap();
     let per_issue: Vec<Vec<u64>> = s.issues.iter().map(|p| p.per_term.clone()).collect();
     assert_eq!(per_issue, [vec![2, 1], vec![1, 1], vec![1, 1], vec![1, 0]]);
     let axis = date_axis(&s.issues);

@@ -92,7 +92,7 @@ pub struct Cooccurrence {
 }
 
 /// A theme's series: the counts per issue (every issue, zeros included), per kind (every kind
-/// with articles) and which items occur together.
+/// with articles, when asked for) and which items occur together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct ThemeSeries {
     pub terms: Vec<String>,
@@ -141,7 +141,9 @@ fn group_tokens(index: &Index, group: &str) -> Result<Option<u64>, IndexError> {
 
 /// The series of the theme `terms` (see the module doc). `presets` are named term sets (the
 /// corpus's preset themes) to cross with the tracked terms; each costs its terms' postings.
-pub fn try_theme_series(index: &Index, terms: &[String], presets: &[(String, Vec<String>)]) -> Result<ThemeSeries, IndexError> {
+/// `with_kinds`: count by kind too; their denominators are the kinds' frequency tables (on the
+/// poetry archive 167 KB, a sixth of what the theme itself reads), so only when asked.
+pub fn try_theme_series(index: &Index, terms: &[String], presets: &[(String, Vec<String>)], with_kinds: bool) -> Result<ThemeSeries, IndexError> {
     let terms = distinct_terms(terms);
     let counted = theme_doc_counts(index, &terms)?;
     let blank = |label: String| SeriesPoint { label, per_term: vec![0; terms.len()], ..SeriesPoint::default() };
@@ -151,7 +153,7 @@ pub fn try_theme_series(index: &Index, terms: &[String], presets: &[(String, Vec
         .map(|i| SeriesPoint { date: i.date.clone(), issues: 1, tokens: i.tokens, ..blank(i.stem.clone()) })
         .collect();
     let mut kinds: Vec<SeriesPoint> = Vec::new();
-    for k in Kind::ALL {
+    for k in Kind::ALL.into_iter().filter(|_| with_kinds) {
         let group = format!("kind:{}", k.as_str());
         if index.has_table(&group) {
             let tokens = group_tokens(index, &group)?.unwrap_or(0);
@@ -162,6 +164,9 @@ pub fn try_theme_series(index: &Index, terms: &[String], presets: &[(String, Vec
         let n = index.issues().partition_point(|i| i.first_doc + i.docs <= *doc);
         if let Some(p) = issues.get_mut(n) {
             add(p, *count, per_term);
+        }
+        if !with_kinds {
+            continue;
         }
         if let Some(layout) = layout_of(index, *doc)? {
             if let Some(p) = kinds.iter_mut().find(|p| p.label == layout.kind.as_str()) {

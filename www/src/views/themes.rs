@@ -70,17 +70,18 @@ pub fn ThemesView() -> Html {
         move |_| index.themes()
     });
     // One engine answer for the whole view (each `use_engine` is its own copy in the web build):
-    // the articles and lines, the theme over time, kinds and co-occurrence (the terms' postings,
-    // read once more, and the preset themes' postings), units only when the chart asks for them
-    // (their metadata), and the suggestions (the slogan finder on a sample).
-    let by_unit = state.by == Some(ThemeBy::Unit);
-    let answer = use_engine((state.terms.clone(), by_unit, state.presets), |ix, (terms, by_unit, with_presets)| {
+    // the articles and lines, the theme over time and co-occurrence (the terms' postings, read
+    // once more, and when asked the preset themes' postings), kinds and units only when the
+    // chart asks for them (their tables, their metadata), and the suggestions (the slogan
+    // finder on the articles the concordance read).
+    let (by_unit, by_kind) = (state.by == Some(ThemeBy::Unit), state.by == Some(ThemeBy::Kind));
+    let answer = use_engine((state.terms.clone(), by_unit, by_kind, state.presets), |ix, (terms, by_unit, by_kind, with_presets)| {
         let kwic = if terms.is_empty() { Ok(Vec::new()) } else { analysis::try_kwic(ix, terms, KWIC_CONTEXT, KWIC_LIMIT) };
         // A piece that does not decode is shown as the error it is, never as zero.
         let (report, kwic) = (analysis::try_theme_top(ix, terms, THEME_ROWS)?, kwic?);
         let presets: Vec<(String, Vec<String>)> =
             if *with_presets { ix.themes().into_iter().map(|t| (t.name, t.terms)).collect() } else { Vec::new() };
-        let series = if terms.is_empty() { ThemeSeries::default() } else { timeline::try_theme_series(ix, terms, &presets)? };
+        let series = if terms.is_empty() { ThemeSeries::default() } else { timeline::try_theme_series(ix, terms, &presets, *by_kind)? };
         let units = if *by_unit && !terms.is_empty() { timeline::try_theme_units(ix, terms)? } else { Vec::new() };
         // Suggestions from the articles the concordance has read (their texts are loaded).
         let mut read: Vec<u32> = kwic.iter().map(|l| l.doc).collect();
