@@ -67,6 +67,9 @@ const VIEWS = [
   ['frequencies', '#/freq', 'table#freq-table tbody tr[data-term]'],
   ['themes', `#/themes?t=${encodeURIComponent(QUERY)}`, 'table#theme-table tbody tr[data-article-id]'],
   ['themes, none chosen', '#/themes', '.themes-view .hint'],
+  ['themes by kind per 10k', `#/themes?t=${encodeURIComponent(QUERY)}&t=${encodeURIComponent('安全')}&by=kind&per=10k`, 'table#theme-series-table tbody tr'],
+  ['themes by issue with a moving average', `#/themes?t=${encodeURIComponent(QUERY)}&by=issue&ma=3`, 'table#theme-cooc-table tbody tr[data-term]'],
+  ['word cloud', '#/freq?show=cloud', 'svg#freq-cloud a.cloud-word'],
   ['issues', '#/issues', 'ol#issues > li[data-issue]'],
   ['issue', `#/issue/${stem}`, 'ol#toc > li[data-article-id]'],
   ['not found', '#/no-such-view', '.not-found'],
@@ -181,8 +184,9 @@ test('the frequency page: the chart is one image with no tab stop, a few stops b
   }
   assert.deepEqual(stops.filter((s) => s.inSvg), [], 'no tab stop inside the chart');
   const beforeTable = stops.findIndex((s) => s.inTable);
-  // Skip link, brand, six tabs (the sixth: your texts, #/mine), language; five controls and the CSV button.
-  assert.ok(beforeTable > 0 && beforeTable <= 15, `${beforeTable} tab stops before the table: ${JSON.stringify(stops.slice(0, 16))}`);
+  // Skip link, brand, six tabs (the sixth: your texts, #/mine), language; six controls (the last:
+  // table or cloud) and the CSV button.
+  assert.ok(beforeTable > 0 && beforeTable <= 16, `${beforeTable} tab stops before the table: ${JSON.stringify(stops.slice(0, 17))}`);
   // The sortable headers (four), then one a row: the term's word menu (opened, its links).
   assert.ok(stops.length <= beforeTable + 4 + rows + 2, `${stops.length} tab stops for ${rows} rows`);
   await screenshot(p, 'freq-a11y');

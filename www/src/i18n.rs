@@ -781,6 +781,134 @@ impl Tr {
     }
 }
 
+labels! {
+    chart_by => "图表按", "Chart by";
+    by_date => "按日期", "By date";
+    by_unit => "按单位", "By unit";
+    by_kind => "按类型", "By kind";
+    counts_label => "计数", "Counts";
+    raw_counts => "原始次数", "Raw counts";
+    per_10k_tokens => "每万词", "Per 10,000 tokens";
+    ma_label => "移动平均", "Moving average";
+    ma_off => "不平滑", "Off";
+    theme_total_series => "主题合计", "Theme total";
+    col_period => "时期", "Period";
+    col_issues => "期数", "Issues";
+    col_word_tokens => "词数", "Tokens";
+    col_total => "合计", "Total";
+    per_10k_rule => "每万词 = 次数 ÷ 该期（或该月、该单位、该类型）标题和正文的总词数 × 10,000；总词数来自索引的预计算表。",
+                    "Per 10,000 tokens = count ÷ the word tokens of that issue's (month's, unit's, kind's) titles and text × 10,000; token totals come from the index's precomputed tables.";
+    ma_rule => "居中移动平均：每个时期取以它为中心的 k 期中有数值的各期的平均；没有出版的月份和时间轴以外的时期不计入，空缺处仍是空缺。",
+               "Centred moving average: each period takes the mean of the periods with a value among the k centred on it; months without an issue and periods beyond the axis are left out, and a gap stays a gap.";
+    gaps_rule => "灰色竖条是没有出版的月份：折线在那里断开，不算作零。", "Grey bands are months without an issue: the line breaks there, they are not zeros.";
+    download_series_csv => "下载图表数据 CSV", "Download chart data CSV";
+    cooc_title => "共现：同一篇文章中出现", "Co-occurrence: in the same article";
+    cooc_hint => "每格是同时含有两项的文章篇数；对角线是含有该项的篇数。预设主题算作其中任一词。", "Each cell counts the articles holding both items; the diagonal, the articles holding the item. A preset theme counts as any of its terms.";
+    col_item => "词语或主题", "Term or theme";
+    col_item_type => "类别", "Type";
+    item_term => "追踪的词", "tracked term";
+    item_preset => "预设主题", "preset theme";
+    download_cooc_csv => "下载共现 CSV", "Download co-occurrence CSV";
+    cooc_with_presets => "也与预设主题交叉（需读取预设主题各词的索引）", "Cross with the preset themes too (reads their terms' index entries)";
+    cooc_without_presets => "只看追踪的词", "Tracked terms only";
+    suggestions_title => "建议主题（来自口号发现）", "Suggested themes (from the slogan finder)";
+    no_suggestions => "没有更多建议。", "No further suggestion.";
+    freq_count_rule => "这里数的是分词后的整词，只数标题和正文；主题追踪和语境索引数的是字符串（分词切开的也算），检索数的是文章篇数，还查署名和单位，所以同一个词的数字可能不同。",
+                       "This counts segmented words in titles and text only; the theme tracker and the concordance count the string (even where the segmenter split it), and search counts articles and also looks in bylines and units, so the same word may show other numbers there.";
+    theme_vs_other => "词频表只数分词后的整词，可能更少；检索数的是文章篇数，还查署名和单位。", "The frequency list counts segmented words only, so it may show fewer; search counts articles and also looks in bylines and units.";
+    search_count_rule => "篇数包括只在署名、单位等处匹配的文章；主题追踪数的是标题和正文中的出现次数，词频表数分词后的整词。", "Articles include those matching only in bylines, units and other fields; the theme tracker counts occurrences in titles and text, the frequency list segmented words.";
+    show_label => "显示", "Show";
+    show_table => "图表和表格", "Chart and table";
+    show_cloud => "词云", "Word cloud";
+}
+
+impl Tr {
+    /// The name of a chart axis choice.
+    pub fn theme_by_name(&self, by: &str) -> &'static str {
+        match by {
+            "article" => self.by_article(),
+            "issue" => self.by_issue(),
+            "date" => self.by_date(),
+            "unit" => self.by_unit(),
+            _ => self.by_kind(),
+        }
+    }
+
+    /// A moving average's option and series name.
+    pub fn moving_average(&self, k: usize) -> String {
+        match self.lang {
+            Lang::Zh => format!("{k}期移动平均"),
+            Lang::En => format!("{k}-period moving average"),
+        }
+    }
+
+    /// The accessible name of the theme's series chart: what, over what, how many periods.
+    pub fn series_chart_label(&self, terms: &[String], by: &str, per_10k: bool, first: &str, last: &str, periods: usize, gaps: usize, ma: usize) -> String {
+        let t = terms.join("、");
+        let by = self.theme_by_name(by);
+        let unit = if per_10k { self.per_10k_tokens() } else { self.raw_counts() };
+        let mut s = match self.lang {
+            Lang::Zh => format!("主题“{t}”{by}的图表（{unit}）：{first} 至 {last}，共 {periods} 项"),
+            Lang::En => format!("Chart of the theme “{t}” ({by}; {unit}): {first} to {last}, {periods} periods"),
+        };
+        if gaps > 0 {
+            s.push_str(&match self.lang {
+                Lang::Zh => format!("，其中 {gaps} 个月没有出版（空缺）"),
+                Lang::En => format!(", {gaps} of them months without an issue (gaps)"),
+            });
+        }
+        if ma > 0 {
+            s.push_str(if self.lang == Lang::Zh { "，含" } else { ", with the " });
+            s.push_str(&self.moving_average(ma));
+        }
+        s.push_str(if self.lang == Lang::Zh { "。数据见下表。" } else { ". The table below lists the values." });
+        s
+    }
+
+    /// Issues with no date, which the date axis leaves out.
+    pub fn undated_issues(&self, stems: &[String]) -> String {
+        let list = stems.join("、");
+        match self.lang {
+            Lang::Zh => format!("没有日期的期不在时间轴上：{list}"),
+            Lang::En => format!("Issues without a date are not on the time axis: {list}"),
+        }
+    }
+
+    /// A tracked term's column in the co-occurrence table.
+    pub fn col_with(&self, term: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("与“{term}”同篇"),
+            Lang::En => format!("with {term}"),
+        }
+    }
+
+    /// The link that adds a suggested theme's terms.
+    pub fn suggestion_title(&self, label: &str, count: u64, articles: u32) -> String {
+        let (c, a) = (thousands(count), thousands(u64::from(articles)));
+        match self.lang {
+            Lang::Zh => format!("追踪“{label}”（{c} 次，{a} 篇）"),
+            Lang::En => format!("Track “{label}” ({c} times in {a} articles)"),
+        }
+    }
+
+    /// Where the suggestions come from: the articles the concordance shows.
+    pub fn suggestions_from(&self, docs: usize) -> String {
+        let d = thousands(docs as u64);
+        match self.lang {
+            Lang::Zh => format!("在语境索引列出的 {d} 篇含追踪词的文章中，引号中的提法、数字口号和四字格式出现两次以上的；点击即加入追踪。"),
+            Lang::En => format!("Quoted phrases, numbered slogans and four-character sets found at least twice in the {d} articles the concordance lists; click one to track it too."),
+        }
+    }
+
+    /// The accessible name of the word cloud.
+    pub fn cloud_label(&self, n: usize, top: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("词云：前 {n} 个词，字号与次数成正比，最大的是“{top}”。数据见词频表。"),
+            Lang::En => format!("Word cloud of the top {n} words, sized by count; the largest is “{top}”. The frequency table lists the numbers."),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

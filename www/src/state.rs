@@ -151,12 +151,14 @@ pub struct FreqState {
     pub kind: Option<Kind>,
     pub unit: Option<String>,
     pub n: usize,
+    /// The words as a cloud instead of the chart and table (`show=cloud`).
+    pub cloud: bool,
 }
 
 impl Default for FreqState {
     fn default() -> Self {
         let d = FreqOptions::default();
-        FreqState { stopwords: d.stopwords, min_len: d.min_len, kind: d.kind, unit: d.unit, n: d.limit }
+        FreqState { stopwords: d.stopwords, min_len: d.min_len, kind: d.kind, unit: d.unit, n: d.limit, cloud: false }
     }
 }
 
@@ -172,6 +174,7 @@ impl FreqState {
             kind: first(pairs, "kind").and_then(Kind::parse),
             unit: first(pairs, "unit").filter(|u| !u.is_empty()).map(str::to_string),
             n: first(pairs, "n").and_then(|v| v.parse().ok()).unwrap_or(d.n).clamp(1, FREQ_MAX_N),
+            cloud: first(pairs, "show") == Some("cloud"),
         }
     }
 
@@ -187,15 +190,61 @@ impl FreqState {
             p.push(("unit", u.clone()));
         }
         p.push(("n", self.n.to_string()));
+        if self.cloud {
+            p.push(("show", "cloud".to_string()));
+        }
         p
     }
 }
 
-/// `#/themes?t=A&t=B`: the terms being tracked, in the order they were added, no duplicates.
+/// `#/themes?t=A&t=B&by=date&per=10k&ma=3`: the terms being tracked, in the order they were
+/// added, no duplicates; what the chart counts by (`by`: absent = the corpus's natural axis,
+/// articles for one issue, the issue date for several); raw counts or per 10,000 tokens
+/// (`per=10k`); a centred moving average over `ma` periods (3 or 5; dates and issues only).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ThemeState {
     pub terms: Vec<String>,
+    pub by: Option<ThemeBy>,
+    pub per_10k: bool,
+    /// 0 (off), 3 or 5.
+    pub ma: usize,
+    /// The co-occurrence table crosses the preset themes too (`cooc=themes`): on an archive
+    /// their postings weigh more than the theme's own, so only when asked.
+    pub presets: bool,
 }
+
+/// What the theme chart counts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeBy {
+    Article,
+    Issue,
+    Date,
+    Unit,
+    Kind,
+}
+
+impl ThemeBy {
+    pub const ALL: [ThemeBy; 5] = [ThemeBy::Article, ThemeBy::Issue, ThemeBy::Date, ThemeBy::Unit, ThemeBy::Kind];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThemeBy::Article => "article",
+            ThemeBy::Issue => "issue",
+            ThemeBy::Date => "date",
+            ThemeBy::Unit => "unit",
+            ThemeBy::Kind => "kind",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ThemeBy> {
+        ThemeBy::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+    /// A time axis: the moving average applies.
+    pub fn is_time(self) -> bool {
+        matches!(self, ThemeBy::Issue | ThemeBy::Date)
+    }
+}
+
+/// The moving averages a link may ask for (0 = off).
+pub const THEME_MA_CHOICES: [usize; 3] = [0, 3, 5];
 
 impl ThemeState {
     pub fn parse(pairs: &[(String, String)]) -> Self {
@@ -206,7 +255,41 @@ impl ThemeState {
                 terms.push(v.to_string());
             }
         }
-        ThemeState { terms }
+        ThemeState {
+            terms,
+            by: first(pairs, "by").and_then(ThemeBy::parse),
+            per_10k: first(pairs, "per") == Some("10k"),
+            ma: first(pairs, "ma").and_then(|v| v.parse().ok()).filter(|m| THEME_MA_CHOICES.contains(m)).unwrap_or(0),
+            presets: first(pairs, "cooc") == Some("themes"),
+        }
+    }
+
+    /// The same settings with other terms.
+    pub fn with_terms(&self, terms: Vec<String>) -> ThemeState {
+        ThemeState { terms, ..self.clone() }
+    }
+
+    /// What the chart counts by: the link's choice, else articles for one issue and the issue
+    /// date for several.
+    pub fn by_or(&self, issues: usize) -> ThemeBy {
+        self.by.unwrap_or(if issues > 1 { ThemeBy::Date } else { ThemeBy::Article })
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut p: Vec<(&'static str, String)> = self.terms.iter().map(|t| ("t", t.clone())).collect();
+        if let Some(b) = self.by {
+            p.push(("by", b.as_str().to_string()));
+        }
+        if self.per_10k {
+            p.push(("per", "10k".to_string()));
+        }
+        if self.ma > 0 {
+            p.push(("ma", self.ma.to_string()));
+        }
+        if self.presets {
+            p.push(("cooc", "themes".to_string()));
+        }
+        p
     }
 }
 
@@ -479,9 +562,14 @@ impl Links {
         self.finish("/themes", terms.iter().map(|t| ("t", t.clone())).collect())
     }
 
-    /// The theme view with its table in order `o`.
-    pub fn themes_sorted(&self, terms: &[String], o: &TableSort) -> String {
-        self.sorted("/themes", terms.iter().map(|t| ("t", t.clone())).collect(), o)
+    /// The theme view with its chart settings and its tables in order `o`.
+    pub fn themes_sorted(&self, state: &ThemeState, o: &TableSort) -> String {
+        self.sorted("/themes", state.pairs(), o)
+    }
+
+    /// The theme view with its chart settings.
+    pub fn theme_view(&self, state: &ThemeState) -> String {
+        self.finish("/themes", state.pairs())
     }
 
     /// `pairs` with the table order `o` after them.
@@ -579,7 +667,7 @@ mod tests {
 
     #[test]
     fn freq_round_trips_and_clamps() {
-        let s = FreqState { stopwords: false, min_len: 3, kind: Some(Kind::Feature), unit: Some("热电分厂".into()), n: 80 };
+        let s = FreqState { stopwords: false, min_len: 3, kind: Some(Kind::Feature), unit: Some("热电分厂".into()), n: 80, cloud: true };
         let href = Links::default().freq(&s);
         assert_eq!(FreqState::parse(&parse_query(query_of(&href))), s);
         let wild = FreqState::parse(&parse_query("?n=999999&min=0&kind=poem"));
@@ -592,6 +680,27 @@ mod tests {
         assert_eq!(st.terms, vec!["两带两创".to_string(), "x".to_string()]);
         let href = Links::default().themes(&st.terms);
         assert_eq!(ThemeState::parse(&parse_query(query_of(&href))), st);
+    }
+
+    #[test]
+    fn theme_chart_settings_round_trip_and_old_links_still_work() {
+        let st = ThemeState { terms: vec!["明月".into(), "清风".into()], by: Some(ThemeBy::Date), per_10k: true, ma: 3, presets: true };
+        let o = TableSort { key: "total".into(), desc: true };
+        let href = Links::default().themes_sorted(&st, &o);
+        assert_eq!(href, "#/themes?t=%E6%98%8E%E6%9C%88&t=%E6%B8%85%E9%A3%8E&by=date&per=10k&ma=3&cooc=themes&o=-total");
+        let pairs = parse_query(query_of(&href));
+        assert_eq!((ThemeState::parse(&pairs), TableSort::parse(&pairs)), (st.clone(), o));
+        for by in ThemeBy::ALL {
+            let s = ThemeState { by: Some(by), ..st.clone() };
+            assert_eq!(ThemeState::parse(&parse_query(query_of(&Links::default().theme_view(&s)))), s);
+        }
+        // A link of before: terms only, the natural axis, raw counts, no smoothing.
+        let old = ThemeState::parse(&parse_query("t=x&o=-count"));
+        assert_eq!((old.by, old.per_10k, old.ma, old.presets), (None, false, 0, false));
+        assert_eq!((old.by_or(1), old.by_or(3)), (ThemeBy::Article, ThemeBy::Date));
+        // Unknown values fall back rather than fail.
+        let wild = ThemeState::parse(&parse_query("t=x&by=page&per=1m&ma=4"));
+        assert_eq!((wild.by, wild.per_10k, wild.ma), (None, false, 0));
     }
 
     #[test]

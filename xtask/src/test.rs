@@ -11,7 +11,8 @@
 //!    `env!("YULIAO_PARITY_DIR")` + `include_bytes!`, opens the index in the browser, and asserts
 //!    that the wasm engine — directly and through the `Yuliao` JS class — answers exactly the same.
 //! 3. **e2e** — builds `www/dist` (size-tuned `web` profile; `--dev` for a quick dev build), a
-//!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), a copy
+//!    dist of the XSS fixture corpus (`tests/e2e/fixtures/xss` → `target/e2e-xss-dist`), one of
+//!    dated issues with gaps between them (`tests/e2e/fixtures/dated` → `target/e2e-dated-dist`), a copy
 //!    of the seed dist with its bigram dictionary (read by every search of two or more chars) corrupted, one with the manifest missing and one under a
 //!    sub-path (`/portal/yuliao/`, for the iframe test, beside `tests/e2e/fixtures/portal`, a
 //!    page that uses the JS API), and the seed as one file (`target/e2e-single/yuliao.html`,
@@ -281,6 +282,13 @@ fn e2e(dev: bool) -> Result<()> {
         out: target_dir().join("e2e-xss-dist"),
     };
     build::build(&xss)?;
+    // Dated issues with months between them that have none: the theme tracker's time axis.
+    let dated = Options {
+        dev,
+        corpus: root().join("tests/e2e/fixtures/dated"),
+        out: target_dir().join("e2e-dated-dist"),
+    };
+    build::build(&dated)?;
     let corrupt_dir = target_dir().join("e2e-corrupt-dist");
     let corrupt_piece = corrupt_copy(&seed.out, &corrupt_dir)?;
     let missing_dir = target_dir().join("e2e-missing-dist");
@@ -312,6 +320,8 @@ fn e2e(dev: bool) -> Result<()> {
         .current_dir(root())
         .env("YULIAO_E2E_URL", Server::bind(0, &seed.out)?.spawn())
         .env("YULIAO_E2E_XSS_URL", Server::bind(0, &xss.out)?.spawn())
+        .env("YULIAO_E2E_DATED_URL", Server::bind(0, &dated.out)?.spawn())
+        .env("YULIAO_E2E_DATED_CORPUS", root().join("tests/e2e/fixtures/dated/clean"))
         .env("YULIAO_E2E_CORRUPT_URL", Server::bind(0, &corrupt_dir)?.spawn())
         .env("YULIAO_E2E_CORRUPT_PIECE", corrupt_piece)
         .env("YULIAO_E2E_MISSING_URL", Server::bind(0, &missing_dir)?.spawn())

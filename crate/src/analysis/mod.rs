@@ -1,7 +1,8 @@
 //! Analysis: corpus-linguistic answers over an [`Index`]: word frequencies, theme tracking,
 //! concordances (KWIC, sortable: [`concordance`]), collocates ([`colloc`]), keyness of subsets
 //! ([`keyness`], subsets in [`subset`]), dispersion ([`dispersion`]), n-grams and slogan
-//! candidates ([`ngrams`]), and their CSV forms. The formulas live in [`stats`], tested against
+//! candidates ([`ngrams`]), a theme over time, by kind and unit, with co-occurrence and
+//! suggested themes ([`timeline`]), and their CSV forms. The formulas live in [`stats`], tested against
 //! the vectors of `docs/statistics.md`; what a context token is, in [`context`].
 //!
 //! Takes an index and options; returns plain serde data. Guarantees:
@@ -35,6 +36,7 @@ pub mod keyness;
 pub mod ngrams;
 pub mod stats;
 pub mod subset;
+pub mod timeline;
 
 pub use colloc::{collocates, collocates_csv, CollocOptions, Collocate, Collocates};
 pub use concordance::{concordance, concordance_csv, parse_sort, Concordance, ConcordanceLine, KwicOptions, SortKey};
@@ -360,13 +362,11 @@ pub fn theme_top(index: &Index, terms: &[String], limit: usize) -> ThemeReport {
     try_theme_top(index, terms, limit).unwrap_or_default()
 }
 
-/// [`theme`] with at most `limit` article rows (0 = all): the articles that hold the terms most
-/// often (ties: reading order), listed in reading order. Counting reads the terms' postings and
-/// the documents' lengths only; metadata (ids, titles, units) is read for the rows kept, so a
-/// common term over an archive costs its postings, not the archive's metadata. A piece that
-/// does not decode is an error naming it.
-pub fn try_theme_top(index: &Index, terms: &[String], limit: usize) -> Result<ThemeReport, IndexError> {
-    let terms = distinct_terms(terms);
+/// Each article holding any of `terms` (distinct, as [`distinct_terms`] keeps them): `(doc,
+/// places, count per term)` in reading order, places counted as [`theme`] counts them. Reads the
+/// terms' postings and the documents' layouts only: the one count behind [`try_theme_top`] and
+/// the theme's series over time ([`timeline`]).
+pub(crate) fn theme_doc_counts(index: &Index, terms: &[String]) -> Result<Vec<(u32, u64, Vec<u64>)>, IndexError> {
     let per_term: Vec<BTreeMap<u32, Vec<u32>>> =
         terms.iter().map(|t| body_occurrences(index, t)).collect::<Result<_, _>>()?;
     let lens: Vec<u32> = terms.iter().map(|t| normalize(t.trim()).chars().count() as u32).collect();
@@ -405,6 +405,17 @@ pub fn try_theme_top(index: &Index, terms: &[String], limit: usize) -> Result<Th
             (doc, count, counts)
         })
         .collect();
+    Ok(counted)
+}
+
+/// [`theme`] with at most `limit` article rows (0 = all): the articles that hold the terms most
+/// often (ties: reading order), listed in reading order. Counting reads the terms' postings and
+/// the documents' lengths only; metadata (ids, titles, units) is read for the rows kept, so a
+/// common term over an archive costs its postings, not the archive's metadata. A piece that
+/// does not decode is an error naming it.
+pub fn try_theme_top(index: &Index, terms: &[String], limit: usize) -> Result<ThemeReport, IndexError> {
+    let terms = distinct_terms(terms);
+    let counted = theme_doc_counts(index, &terms)?;
     let total = counted.iter().map(|c| c.1).sum();
     let mut issues: Vec<IssueCount> = index
         .issues()

@@ -112,15 +112,23 @@ fn count_in(hay: &[char], needle: &[char]) -> u64 {
 
 /// Recurring n-grams and slogan candidates (see the module doc).
 pub fn ngrams(index: &Index, opts: &NgramOptions) -> Result<Ngrams, AnalysisError> {
-    if opts.min_n < 1 || opts.max_n < opts.min_n || opts.max_n > 5 {
-        return Err(AnalysisError::BadOption { option: "n".into(), detail: format!("{}..{} tokens: use 2 to 5", opts.min_n, opts.max_n) });
-    }
     let total = index.article_count();
     let docs: Vec<u32> = if total > NGRAM_MAX_DOCS {
         (0..NGRAM_MAX_DOCS).map(|j| (j * total / NGRAM_MAX_DOCS) as u32).collect()
     } else {
         (0..total as u32).collect()
     };
+    ngrams_of_docs(index, opts, docs, true)
+}
+
+/// [`ngrams`] over the documents `docs` (in reading order); `sampled_of` gives the corpus size
+/// when they are fewer than all.
+/// `with_ngrams: false` leaves the n-grams out (the slogan candidates alone read no vocabulary).
+pub(crate) fn ngrams_of_docs(index: &Index, opts: &NgramOptions, docs: Vec<u32>, with_ngrams: bool) -> Result<Ngrams, AnalysisError> {
+    if opts.min_n < 1 || opts.max_n < opts.min_n || opts.max_n > 5 {
+        return Err(AnalysisError::BadOption { option: "n".into(), detail: format!("{}..{} tokens: use 2 to 5", opts.min_n, opts.max_n) });
+    }
+    let total = index.article_count();
     let stop = index.stopwords();
     let is_stop = |w: &str| stop.binary_search_by(|s| s.as_str().cmp(w)).is_ok();
     // n-gram → (count, last doc counted, articles)
@@ -142,7 +150,8 @@ pub fn ngrams(index: &Index, opts: &NgramOptions) -> Result<Ngrams, AnalysisErro
         }
         for (_, line) in body_lines(&body) {
             // Clauses: split at punctuation and whitespace.
-            for clause in line.split(|&c| is_punct(c) || c.is_whitespace()) {
+            // Clauses cut into words need the vocabulary's pieces: only when n-grams are asked for.
+            for clause in line.split(|&c| is_punct(c) || c.is_whitespace()).filter(|_| with_ngrams) {
                 let toks: Vec<String> = line_tokens(index, clause, &[])?.into_iter().map(|t| t.text).collect();
                 for n in opts.min_n.max(2)..=opts.max_n {
                     for w in toks.windows(n) {

@@ -17,4 +17,6 @@ pub mod kwic;
 pub mod pager;
 pub mod progress;
 pub mod search_box;
+pub mod series_chart;
 pub mod title;
+pub mod word_cloud;

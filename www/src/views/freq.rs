@@ -17,6 +17,8 @@ use yuliao::corpus::Kind;
 use crate::context::{use_doc_title, use_engine, use_links, use_query_pairs, use_tr};
 use crate::route::go;
 use crate::components::bar_chart::{bar_chart, Bar};
+use crate::components::chart_download::chart_download;
+use crate::components::word_cloud::{word_cloud, CloudWord};
 use crate::components::csv_button::csv_button;
 use crate::components::engine_error::engine_error;
 use crate::download::file_name;
@@ -28,6 +30,8 @@ const TOP_CHOICES: [usize; 5] = [20, 50, 100, 200, 500];
 const MIN_LEN_CHOICES: [usize; 5] = [1, 2, 3, 4, 5];
 /// The chart shows at most this many bars; the table shows every row.
 const CHART_MAX: usize = 50;
+/// The word cloud shows at most this many words.
+const CLOUD_MAX: usize = 100;
 
 fn select_value(e: &Event) -> String {
     let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -77,6 +81,7 @@ pub fn FreqView() -> Html {
     let on_kind = change(|s, v| s.kind = Kind::parse(&v));
     let on_unit = change(|s, v| s.unit = Some(v).filter(|v| !v.is_empty()));
     let on_n = change(|s, v| s.n = v.parse().unwrap_or(s.n));
+    let on_show = change(|s, v| s.cloud = v == "cloud");
 
     let make_csv = {
         let table = table.clone();
@@ -92,6 +97,13 @@ pub fn FreqView() -> Html {
         .iter()
         .take(CHART_MAX)
         .map(|r| Bar { label: r.term.clone(), value: r.count as f64, value_text: thousands(r.count), href: links.search(&r.term, 0) })
+        .collect();
+
+    let cloud_words: Vec<CloudWord> = table
+        .rows
+        .iter()
+        .take(CLOUD_MAX)
+        .map(|r| CloudWord { term: r.term.clone(), count: r.count, href: links.search(&r.term, 0) })
         .collect();
 
     html! {
@@ -135,7 +147,14 @@ pub fn FreqView() -> Html {
                         { for TOP_CHOICES.iter().map(|&n| html! { <option value={n.to_string()} selected={n == state.n}>{ n }</option> }) }
                     </select>
                 </label>
-                { csv_button("freq-csv", tr.download_csv(), csv_name, make_csv) }
+                <label class="control">
+                    <span>{ tr.show_label() }</span>
+                    <select id="freq-show" onchange={on_show}>
+                        <option value="table" selected={!state.cloud}>{ tr.show_table() }</option>
+                        <option value="cloud" selected={state.cloud}>{ tr.show_cloud() }</option>
+                    </select>
+                </label>
+                { csv_button("freq-csv", tr.download_csv(), csv_name.clone(), make_csv) }
             </form>
             }
             if fetching {
@@ -144,10 +163,18 @@ pub fn FreqView() -> Html {
                 { engine_error(&tr, e) }
             } else {
             <p id="freq-total" class="denominator" data-total-tokens={table.total_tokens.to_string()}>{ tr.denominator(table.total_tokens) }</p>
+            <p id="freq-count-note" class="hint count-rule">{ tr.freq_count_rule() }</p>
             }
             if fetching || failure.is_some() {
             } else if table.rows.is_empty() {
                 <p class="no-results">{ tr.no_terms() }</p>
+            } else if state.cloud {
+                <figure class="freq-cloud">
+                    { word_cloud("freq-cloud", tr.cloud_label(table.rows.len().min(CLOUD_MAX), &table.rows[0].term), &cloud_words) }
+                </figure>
+                <div class="section-foot chart-foot">
+                    { chart_download(&tr, "freq-cloud", csv_name.trim_end_matches(".csv").replacen("freq", "freq-cloud", 1)) }
+                </div>
             } else {
                 <div class="freq-layout">
                     <div class="freq-chart">

@@ -155,6 +155,9 @@ pub fn SearchView() -> Html {
             }
             if let Some((total, text)) = count {
                 <p id="hit-count" class="hit-count" role="status" data-total={total.map(|t| t.to_string())}>{ text }</p>
+                if total.is_some_and(|t| t > 0) {
+                    <p id="search-count-note" class="hint count-rule">{ tr.search_count_rule() }</p>
+                }
             }
             // In an element of its own: a component that renders nothing beside siblings that
             // come and go trips Yew's node placement.

@@ -126,6 +126,15 @@ pub fn views(term: &str) -> Value {
             "rows": "tr[data-term]",
             "empty": ".no-results",
         },
+        // The theme over the (synthetic) issue dates: the month axis, its gaps, per-term series,
+        // co-occurrence with the presets and the suggestions.
+        {
+            "name": "themes by date",
+            "route": format!("#/themes?t={}&by=date", encode_component(term)),
+            "ready": "#theme-total",
+            "rows": "table#theme-series-table tbody tr[data-period]",
+            "empty": ".notice-missing",
+        },
     ])
 }
 
@@ -231,6 +240,8 @@ mod tests {
         assert_eq!(encode_component("a b&c=d/é"), "a%20b%26c%3Dd%2F%C3%A9");
         assert_eq!(encode_component("A-z_0.9!~*'()"), "A-z_0.9!~*'()");
         assert_eq!(views("明月")[0]["route"], "#/themes?t=%E6%98%8E%E6%9C%88");
+        let by_date = views("明月").as_array().unwrap().iter().find(|v| v["name"] == "themes by date").cloned().unwrap();
+        assert_eq!(by_date["route"], "#/themes?t=%E6%98%8E%E6%9C%88&by=date");
     }
 
     #[test]

@@ -57,10 +57,25 @@ fn poem_files(dir: &Path) -> Result<Vec<(String, u64, PathBuf)>> {
     Ok(files)
 }
 
-/// Every poem of the package as `Issue`s (one per source file).
+/// The first month of the synthetic dates, and after how many issues a month is skipped.
+const FIRST_YEAR: usize = 2000;
+const SKIP_AFTER: usize = 6;
+
+/// The made-up date (`YYYY-MM`) of the `seq`-th source file. Poems carry no date, but the theme
+/// tracker's time axis is what the archive bench must exercise: so the files, in their fixed
+/// (dynasty, number) order, are one issue a month from January 2000, and after every
+/// [`SKIP_AFTER`] issues a month is left out, so the axis has gaps (months without an issue),
+/// as a real paper's has. These dates say nothing about the poems.
+pub fn synthetic_date(seq: usize) -> String {
+    let month = seq + seq / SKIP_AFTER;
+    let (y, m) = (FIRST_YEAR + month / 12, month % 12 + 1);
+    format!("{y}-{m:02}")
+}
+
+/// Every poem of the package as `Issue`s (one per source file), dated by [`synthetic_date`].
 pub fn load(dir: &Path) -> Result<Vec<Issue>> {
     let mut issues = Vec::new();
-    for (dynasty, n, path) in poem_files(dir)? {
+    for (seq, (dynasty, n, path)) in poem_files(dir)?.into_iter().enumerate() {
         let bytes = std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
         let poems: Vec<Poem> = serde_json::from_slice(&bytes).with_context(|| format!("parsing {}", path.display()))?;
         // Built through serde, so fields the corpus model gains later (with serde defaults)
@@ -85,7 +100,7 @@ pub fn load(dir: &Path) -> Result<Vec<Issue>> {
         let issue = json!({
             "source": format!("chinese-poetry/dist/quantangshi/{}", path.file_name().unwrap().to_string_lossy()),
             "publication": if dynasty == "tang" { "全唐詩" } else { "全宋詩" },
-            "date": null,
+            "date": synthetic_date(seq),
             "articles": articles,
             "unplaced": [],
         });
@@ -249,6 +264,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn synthetic_dates_are_one_a_month_with_a_month_left_out_after_every_six() {
+        let dates: Vec<String> = (0..15).map(synthetic_date).collect();
+        assert_eq!(
+            dates,
+            ["2000-01", "2000-02", "2000-03", "2000-04", "2000-05", "2000-06", "2000-08", "2000-09", "2000-10", "2000-11",
+             "2000-12", "2001-01", "2001-03", "2001-04", "2001-05"]
+        );
+        // On the engine's month axis, the left-out months are gaps, the rest one issue each.
+        let issues: Vec<yuliao::analysis::timeline::SeriesPoint> = dates
+            .iter()
+            .map(|d| yuliao::analysis::timeline::SeriesPoint { label: d.clone(), date: Some(d.clone()), issues: 1, tokens: 1, ..Default::default() })
+            .collect();
+        let axis = yuliao::analysis::timeline::date_axis(&issues);
+        assert_eq!(axis.months.len(), 17);
+        let gaps: Vec<&str> = axis.months.iter().filter(|m| m.issues == 0).map(|m| m.label.as_str()).collect();
+        assert_eq!(gaps, ["2000-07", "2001-02"]);
+        assert!(axis.months.iter().all(|m| m.issues <= 1) && axis.undated.is_empty());
+    }
+
+    #[test]
     fn loads_poems_in_order_with_ids() {
         let dir = std::env::temp_dir().join(format!("yuliao-bench-poetry-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -265,6 +300,8 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
         let titles: Vec<_> = issues.iter().map(|i| i.articles[0].title.clone().unwrap()).collect();
         assert_eq!(titles, ["唐一", "唐二", "宋"]);
+        let dates: Vec<_> = issues.iter().map(|i| i.date.clone().unwrap()).collect();
+        assert_eq!(dates, ["2000-01", "2000-02", "2000-03"], "files in order, one a month");
         assert_eq!(issues[1].articles[0].id, "tang001000-0001");
         assert_eq!(issues[2].publication, "全宋詩");
         let a = &issues[0].articles[0];
