@@ -183,6 +183,26 @@ test('seed by kind: one series per term with a legend, counts per kind equal the
   await screenshot(page, 'themes-by-unit');
 });
 
+test('seed by article: several terms are one series each with a legend, every article in reading order', async () => {
+  const terms = ['安全', '质量'];
+  await route(page, `#/themes?t=${terms.map(encodeURIComponent).join('&t=')}`);
+  await page.waitForSelector('figure.theme-chart[data-by="article"] svg#theme-chart g.series');
+  const series = await chartSeries(page);
+  assert.deepEqual(series.map((s) => s.name), terms, 'a series per term, named in the legend');
+  assert.equal(new Set(series.map((s) => s.colour)).size, terms.length, 'each term its own colour');
+  for (const [i, term] of terms.entries()) {
+    assert.deepEqual(series[i].values, seedArticles.map((a) => countInArticle(a, term)), term);
+  }
+  assert.deepEqual(await page.$$eval('svg#theme-chart .legend-label', (ts) => ts.map((t) => t.textContent)), terms);
+  assert.equal(await page.$$eval('svg#theme-chart a, svg#theme-chart [tabindex]', (els) => els.length), 0, 'no tab stop inside');
+  await screenshot(page, 'themes-by-article-terms');
+  // One term keeps the clickable column per article.
+  await route(page, `#/themes?t=${encodeURIComponent('安全')}`);
+  await page.waitForSelector('svg#theme-chart rect.column');
+  assert.equal(await page.$$eval('svg#theme-chart g.series', (gs) => gs.length), 0);
+  assert.equal(await page.$$eval('svg#theme-chart rect.column', (rs) => rs.length), seedArticles.length);
+});
+
 test('seed co-occurrence: articles holding both terms, sortable, with the preset themes', async () => {
   const terms = ['安全', '质量', '党员'];
   await route(page, `#/themes?${terms.map((t) => `t=${encodeURIComponent(t)}`).join('&')}`);

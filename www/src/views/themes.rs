@@ -40,6 +40,9 @@ const CHART_ALL_MAX: usize = 1500;
 /// Article rows listed: the ones holding the terms most often. Their metadata is all a theme
 /// fetches beyond postings and lengths, so an archive's theme stays a few hundred KB.
 const THEME_ROWS: usize = 200;
+/// Several terms by article: every article gets its group of columns up to this many articles;
+/// beyond, only the articles holding a term.
+const SERIES_ARTICLES_MAX: usize = 120;
 /// Suggested themes listed.
 const SUGGESTIONS: usize = 12;
 
@@ -277,20 +280,67 @@ fn chart_columns(tr: &Tr, links: &Links, index: &yuliao::index::Index, report: &
         .collect()
 }
 
-/// The column chart of every article (or issue) with its buttons.
+/// The chart by article with its buttons: for one term, a column per article (every article in
+/// reading order, clickable); for several, each term its own series with a legend, as the
+/// charts by issue, date, unit and kind draw them ([`terms_by_article`]).
 fn article_chart(tr: &Tr, report: &ThemeReport, columns: &[Column]) -> Html {
     let chart_caption = if report.issues.len() > 1 { tr.chart_caption_theme_issues() } else { tr.chart_caption_theme() };
+    let (chart, caption) = if report.terms.len() > 1 && !report.articles.is_empty() {
+        // No grey ticks here: the caption names the chart as the other series charts do.
+        (terms_by_article(tr, report, columns.len()), format!("{} · {}", tr.theme_by_name(ThemeBy::Article.as_str()), tr.raw_counts()))
+    } else {
+        (column_chart("theme-chart", chart_caption, columns), chart_caption.to_string())
+    };
     html! {
         <>
-            <figure class="theme-chart">
-                { column_chart("theme-chart", chart_caption, columns) }
-                <figcaption>{ chart_caption }</figcaption>
+            <figure class="theme-chart" data-by="article">
+                { chart }
+                <figcaption>{ caption }</figcaption>
             </figure>
             <div class="section-foot chart-foot">
                 { chart_download(tr, "theme-chart", file_name("theme", &report.terms).trim_end_matches(".csv").to_string()) }
             </div>
         </>
     }
+}
+
+/// Several terms by article: grouped columns, one series per term (its own occurrences, as the
+/// table's term columns count them) over the articles in reading order, numbered as in the
+/// table. Every article when the issue is small enough for the columns to stay readable
+/// ([`SERIES_ARTICLES_MAX`]), else only the articles the report lists.
+fn terms_by_article(tr: &Tr, report: &ThemeReport, articles: usize) -> Html {
+    let every_article = articles <= SERIES_ARTICLES_MAX && report.issues.len() <= 1;
+    let docs: Vec<u32> =
+        if every_article { (0..articles as u32).collect() } else { report.articles.iter().map(|r| r.doc).collect() };
+    let x_labels: Vec<String> = docs.iter().map(|d| (d + 1).to_string()).collect();
+    let lines: Vec<Series> = report
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Series {
+            name: t.clone(),
+            colour: PALETTE[i % PALETTE.len()],
+            dashed: false,
+            values: docs
+                .iter()
+                .map(|d| {
+                    let count = report.articles.binary_search_by_key(d, |r| r.doc).ok().map_or(0, |k| report.articles[k].per_term[i]);
+                    Some(count as f64)
+                })
+                .collect(),
+        })
+        .collect();
+    let label = tr.series_chart_label(
+        &report.terms,
+        ThemeBy::Article.as_str(),
+        false,
+        x_labels.first().map(String::as_str).unwrap_or(""),
+        x_labels.last().map(String::as_str).unwrap_or(""),
+        x_labels.len(),
+        0,
+        0,
+    );
+    series_chart("theme-chart", label, &x_labels, &vec![false; x_labels.len()], &lines, true, &value_text)
 }
 
 fn report_html(tr: &Tr, links: &Links, state: &ThemeState, q: &str, report: &ThemeReport, labels: &[Label], sort: &TableSort, chart: Html) -> Html {
