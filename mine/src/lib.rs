@@ -1,6 +1,6 @@
 //! The #/mine worker: a reader's own texts, cleaned, segmented and indexed in a Web Worker, kept
 //! in this browser's IndexedDB. Nothing is sent anywhere: the only requests are for this
-//! module and its dictionary (`jieba.fst`), from the app's own origin.
+//! module and its dictionary (`jieba.dict`), from the app's own origin.
 //!
 //! Takes messages from the page (`{op: "load"}`, `{op: "add", files: [File | {name, bytes}]}`,
 //! `{op: "remove", name}`); answers `{type: "ready"}` once it listens, `{type: "progress", stage,
@@ -172,14 +172,14 @@ async fn dictionary() -> Result<Rc<Dictionary>, String> {
         return Ok(d);
     }
     post(&[("type", "progress".into()), ("stage", "dictionary".into()), ("done", 0.into()), ("total", 0.into())]);
-    let url = web_sys::Url::new_with_base("jieba.fst", &scope().location().href()).map_err(js_error)?;
+    let url = web_sys::Url::new_with_base("jieba.dict", &scope().location().href()).map_err(js_error)?;
     let resp: web_sys::Response = JsFuture::from(scope().fetch_with_str(&url.href())).await.map_err(js_error)?.unchecked_into();
     if !resp.ok() {
         return Err(format!("{}: HTTP {}", url.href(), resp.status()));
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
     let bytes = Uint8Array::new(&buf).to_vec();
-    let d = Rc::new(Dictionary::from_fst(&bytes).map_err(|e| e.to_string())?);
+    let d = Rc::new(Dictionary::open(&bytes).map_err(|e| e.to_string())?);
     DICTIONARY.with(|slot| *slot.borrow_mut() = Some(d.clone()));
     Ok(d)
 }

@@ -40,7 +40,7 @@ test('a GBK file is indexed, found by search, kept over a reload, and removed', 
   await page.setInputFiles('#mine-file', GBK_FILE);
   const row = await page.waitForSelector('#mine-texts tr[data-name="gbk.txt"]', { timeout: 120_000 });
   assert.equal(await row.getAttribute('data-articles'), '2');
-  assert.ok(mineRequests().some((u) => u.endsWith('/mine/jieba.fst')), 'the dictionary was fetched on #/mine');
+  assert.ok(mineRequests().some((u) => u.endsWith('/mine/jieba.dict')), 'the dictionary was fetched on #/mine');
   await screenshot(page, 'mine-gbk');
 
   // On your texts alone (src=mine): the article that holds the word.
