@@ -114,25 +114,13 @@ impl Dictionary {
     /// jieba every word with its frequency (the total, which the path scores divide by, is
     /// their sum, as when jieba reads its text file).
     pub fn open(bytes: &[u8]) -> Result<Dictionary, DictionaryError> {
-        if bytes.len() < 4 || &bytes[..4] != MAGIC {
-            return Err(DictionaryError::NotADictionary);
-        }
-        if bytes.len() < HEADER + 4 {
-            return Err(DictionaryError::Truncated { expected: HEADER + 4, got: bytes.len() });
-        }
-        if bytes[4] != DICTIONARY_VERSION {
-            return Err(DictionaryError::Version { expected: DICTIONARY_VERSION, got: bytes[4] });
-        }
-        let (words, list_len, freqs_len) = (u32_at(bytes, 8), u32_at(bytes, 12), u32_at(bytes, 16));
-        let expected = HEADER + list_len + freqs_len + 4;
-        if bytes.len() != expected {
-            return Err(DictionaryError::Truncated { expected, got: bytes.len() });
-        }
-        let (body, tail) = bytes.split_at(expected - 4);
-        let (want, got) = (u32_at(tail, 0) as u32, crc32(body));
+        let want = checksum(bytes)?;
+        let body = &bytes[..bytes.len() - 4];
+        let got = crc32(body);
         if want != got {
             return Err(DictionaryError::Checksum { expected: want, got });
         }
+        let (words, list_len) = (u32_at(bytes, 8), u32_at(bytes, 12));
         let corrupt = |detail: String| DictionaryError::Corrupt { detail };
         let list = std::str::from_utf8(&body[HEADER..HEADER + list_len]).map_err(|e| corrupt(e.to_string()))?;
         let mut freqs = &body[HEADER + list_len..];
@@ -164,6 +152,26 @@ impl Dictionary {
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
     }
+}
+
+/// The checksum a dictionary file carries, after the cheap checks (magic, version, length) but
+/// without computing it: what names this dictionary (the #/mine worker keys its kept index by
+/// it) without opening it. [`Dictionary::open`] checks it.
+pub fn checksum(bytes: &[u8]) -> Result<u32, DictionaryError> {
+    if bytes.len() < 4 || &bytes[..4] != MAGIC {
+        return Err(DictionaryError::NotADictionary);
+    }
+    if bytes.len() < HEADER + 4 {
+        return Err(DictionaryError::Truncated { expected: HEADER + 4, got: bytes.len() });
+    }
+    if bytes[4] != DICTIONARY_VERSION {
+        return Err(DictionaryError::Version { expected: DICTIONARY_VERSION, got: bytes[4] });
+    }
+    let expected = HEADER + u32_at(bytes, 12) + u32_at(bytes, 16) + 4;
+    if bytes.len() != expected {
+        return Err(DictionaryError::Truncated { expected, got: bytes.len() });
+    }
+    Ok(u32_at(bytes, expected - 4) as u32)
 }
 
 /// Reads one LEB128 varint off the front of `bytes`.
@@ -244,6 +252,8 @@ mod tests {
     fn a_small_dictionary_round_trips_and_segments_by_frequency() {
         let bytes = write(DICT).unwrap();
         let d = Dictionary::open(&bytes).unwrap();
+        assert_eq!(checksum(&bytes), Ok(crc32(&bytes[..bytes.len() - 4])));
+        assert_ne!(checksum(&write("中国 101 ns\n").unwrap()), checksum(&write("中国 100 ns\n").unwrap()));
         assert!(d.has_word("中国人") && d.has_word("长城") && !d.has_word("国"));
         let from_text = Jieba::with_dict(&mut DICT.as_bytes()).unwrap();
         let words = |j: &Jieba, line: &str| j.cut(line, false).into_iter().map(|t| t.word.to_string()).collect::<Vec<_>>();

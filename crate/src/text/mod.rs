@@ -20,7 +20,7 @@ mod vocab_seg;
 
 pub use normalize::{is_punct, is_searchable, is_word_token, normalize, normalize_char};
 #[cfg(feature = "builder")]
-pub use dictionary::{write as write_dictionary, Dictionary, DictionaryError, DICTIONARY_VERSION};
+pub use dictionary::{checksum as dictionary_checksum, write as write_dictionary, Dictionary, DictionaryError, DICTIONARY_VERSION};
 #[cfg(feature = "builder")]
 pub use segment::{parse_userdict, quoted_slogans, Segmenter, Token, UserWord};
 pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};
