@@ -1,20 +1,24 @@
 //! The #/mine worker: a reader's own texts, cleaned, segmented and indexed in a Web Worker, kept
 //! in this browser's IndexedDB. Nothing is sent anywhere: the only requests are for this
-//! module and its dictionary (`jieba.fst`), from the app's own origin.
+//! module and its dictionary (`jieba.dict`), from the app's own origin.
 //!
 //! Takes messages from the page (`{op: "load"}`, `{op: "add", files: [File | {name, bytes}]}`,
 //! `{op: "remove", name}`); answers `{type: "ready"}` once it listens, `{type: "progress", stage,
 //! done, total}` while it works, and `{type: "index", manifest, pieces: [[name, bytes]], texts:
-//! [{name, articles, chars}], refused: [{name, reason}]}` (manifest `null` when no text is
-//! kept) or `{type: "error", message}`. Messages are handled one at a time, in order.
+//! [{name, articles, chars}], refused: [{name, reason}], rebuilt}` (manifest `null` when no text
+//! is kept; `rebuilt` false when the index kept from an earlier visit was used) or `{type:
+//! "error", message}`. Messages are handled one at a time, in order.
 //!
-//! # Why a worker, and why it rebuilds
+//! # Why a worker, and what it keeps
 //! Segmenting a megabyte of text takes seconds; in the page it would freeze scrolling and
 //! typing, here it does not. The stored form is the raw bytes each file came with, keyed by its
 //! name (a file added again under the same name replaces it): the index is one index over all
 //! texts, so removing one means building again anyway, and the raw bytes are what the cleaner's
 //! guarantees are about (same bytes, same articles). The build is [`texts::build`]: the engine's
 //! `clean_issue` and `index::build_with`, with the corpus's userdict, stopwords and themes.
+//! What it built is kept too (store `built`, one record under [`texts::fingerprint`] of the
+//! texts and the dictionary): a reload whose texts and dictionary are unchanged opens that
+//! instead of building again, when it opens ([`texts::reusable`]); add and remove build again.
 
 pub mod texts;
 
@@ -28,13 +32,18 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, IdbDatabase, IdbRequest, IdbTransactionMode, MessageEvent};
 use yuliao::text::Dictionary;
 
-/// The IndexedDB database and its one object store (key: the text's name; value: its bytes).
+/// The IndexedDB database and its object stores: `texts` (key: the text's name; value: its
+/// bytes) and `built` (key [`BUILT_KEY`]: `{fingerprint, manifest, pieces, texts}`, the last
+/// index built).
 const DB: &str = "yuliao-mine";
 const STORE: &str = "texts";
+const BUILT: &str = "built";
+const BUILT_KEY: &str = "index";
 
 thread_local! {
     static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
+    static DICTIONARY_BYTES: RefCell<Option<Rc<Vec<u8>>>> = const { RefCell::new(None) };
     static DICTIONARY: RefCell<Option<Rc<Dictionary>>> = const { RefCell::new(None) };
 }
 
@@ -85,8 +94,9 @@ async fn drain() {
 
 async fn handle(msg: JsValue) -> Result<(), String> {
     let db = open_db().await?;
+    let op = get(&msg, "op").as_string();
     let mut refused: Vec<(String, String)> = Vec::new();
-    match get(&msg, "op").as_string().as_deref() {
+    match op.as_deref() {
         Some("add") => {
             let files = Array::from(&get(&msg, "files"));
             for f in files.iter() {
@@ -98,20 +108,20 @@ async fn handle(msg: JsValue) -> Result<(), String> {
                     None => Uint8Array::new(&get(&f, "bytes")).to_vec(),
                 };
                 match texts::check(&name, &bytes) {
-                    Ok(()) => request(&store(&db, true)?.put_with_key(&Uint8Array::from(&bytes[..]), &JsValue::from_str(&name)).map_err(js_error)?).await.map(drop)?,
+                    Ok(()) => request(&store(&db, STORE, true)?.put_with_key(&Uint8Array::from(&bytes[..]), &JsValue::from_str(&name)).map_err(js_error)?).await.map(drop)?,
                     Err(reason) => refused.push((name, reason)),
                 }
             }
         }
         Some("remove") => {
             let name = get(&msg, "name").as_string().unwrap_or_default();
-            request(&store(&db, true)?.delete(&JsValue::from_str(&name)).map_err(js_error)?).await?;
+            request(&store(&db, STORE, true)?.delete(&JsValue::from_str(&name)).map_err(js_error)?).await?;
         }
         Some("load") => {}
         other => return Err(format!("unknown operation {other:?}")),
     }
     // Every kept text, in name order (IndexedDB returns keys sorted, values in the same order).
-    let s = store(&db, false)?;
+    let s = store(&db, STORE, false)?;
     let (keys, values) = (s.get_all_keys().map_err(js_error)?, s.get_all().map_err(js_error)?);
     let (keys, values) = (Array::from(&request(&keys).await?), Array::from(&request(&values).await?));
     let kept: Vec<(String, Vec<u8>)> = keys
@@ -120,7 +130,15 @@ async fn handle(msg: JsValue) -> Result<(), String> {
         .map(|(k, v)| (k.as_string().unwrap_or_default(), Uint8Array::new(&v).to_vec()))
         .collect();
     if kept.is_empty() {
-        return answer(None, &[], &refused);
+        request(&store(&db, BUILT, true)?.delete(&JsValue::from_str(BUILT_KEY)).map_err(js_error)?).await?;
+        return answer(None, &[], &refused, true).map(drop);
+    }
+    let print = texts::fingerprint(&kept, yuliao::text::dictionary_checksum(&dictionary_bytes().await?).map_err(|e| e.to_string())?);
+    if op.as_deref() == Some("load") {
+        let record = request(&store(&db, BUILT, false)?.get(&JsValue::from_str(BUILT_KEY)).map_err(js_error)?).await?;
+        if let Some(k) = texts::reusable(kept_from_js(&record), &print) {
+            return answer(Some(&k.index), &k.texts, &refused, false).map(drop);
+        }
     }
     let dictionary = dictionary().await?;
     let mut last = 0;
@@ -133,10 +151,39 @@ async fn handle(msg: JsValue) -> Result<(), String> {
         }
     });
     refused.extend(built.refused.iter().cloned());
-    answer(built.index.as_ref(), &built.texts, &refused)
+    let record = answer(built.index.as_ref(), &built.texts, &refused, true)?;
+    let built_store = store(&db, BUILT, true)?;
+    let key = JsValue::from_str(BUILT_KEY);
+    match record {
+        Some(record) => {
+            let _ = Reflect::set(&record, &"fingerprint".into(), &JsValue::from_str(&print));
+            request(&built_store.put_with_key(&record, &key).map_err(js_error)?).await.map(drop)
+        }
+        None => request(&built_store.delete(&key).map_err(js_error)?).await.map(drop),
+    }
 }
 
-fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], refused: &[(String, String)]) -> Result<(), String> {
+/// The record `answer` returned and `handle` stored, read back; `None` when any part is
+/// missing or of another type (then the index is built again).
+fn kept_from_js(record: &JsValue) -> Option<texts::Kept> {
+    let fingerprint = get(record, "fingerprint").as_string()?;
+    let manifest = get(record, "manifest").dyn_into::<Uint8Array>().ok()?.to_vec();
+    let mut pieces = Vec::new();
+    for p in get(record, "pieces").dyn_into::<Array>().ok()?.iter() {
+        let p = p.dyn_into::<Array>().ok()?;
+        pieces.push((p.get(0).as_string()?, p.get(1).dyn_into::<Uint8Array>().ok()?.to_vec()));
+    }
+    let mut list = Vec::new();
+    for t in get(record, "texts").dyn_into::<Array>().ok()?.iter() {
+        let n = |k: &str| get(&t, k).as_f64().map(|v| v as usize);
+        list.push(texts::TextInfo { name: get(&t, "name").as_string()?, articles: n("articles")?, chars: n("chars")? });
+    }
+    Some(texts::Kept { fingerprint, index: yuliao::index::BuiltIndex { manifest, pieces }, texts: list })
+}
+
+/// Posts the `index` answer; returns `{manifest, pieces, texts}` (the same values) to keep
+/// when there is an index.
+fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], refused: &[(String, String)], rebuilt: bool) -> Result<Option<Object>, String> {
     let (manifest, pieces) = match index {
         Some(ix) => {
             let pieces = Array::new();
@@ -162,24 +209,42 @@ fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], r
         let _ = Reflect::set(&o, &"reason".into(), &JsValue::from_str(reason));
         no.push(&o);
     }
-    post(&[("type", "index".into()), ("manifest", manifest), ("pieces", pieces.into()), ("texts", list.into()), ("refused", no.into())]);
-    Ok(())
+    let record = (!manifest.is_null()).then(|| {
+        let o = Object::new();
+        let _ = Reflect::set(&o, &"manifest".into(), &manifest);
+        let _ = Reflect::set(&o, &"pieces".into(), &pieces);
+        let _ = Reflect::set(&o, &"texts".into(), &list);
+        o
+    });
+    post(&[("type", "index".into()), ("manifest", manifest), ("pieces", pieces.into()), ("texts", list.into()), ("refused", no.into()), ("rebuilt", rebuilt.into())]);
+    Ok(record)
 }
 
-/// jieba's dictionary, fetched from beside this module the first time a text is built.
-async fn dictionary() -> Result<Rc<Dictionary>, String> {
-    if let Some(d) = DICTIONARY.with(|d| d.borrow().clone()) {
-        return Ok(d);
+/// The dictionary file's bytes, fetched from beside this module the first time texts are kept
+/// (its checksum is part of the fingerprint, so a load that reuses the kept index fetches it
+/// too: from the browser's cache after the first visit).
+async fn dictionary_bytes() -> Result<Rc<Vec<u8>>, String> {
+    if let Some(b) = DICTIONARY_BYTES.with(|d| d.borrow().clone()) {
+        return Ok(b);
     }
     post(&[("type", "progress".into()), ("stage", "dictionary".into()), ("done", 0.into()), ("total", 0.into())]);
-    let url = web_sys::Url::new_with_base("jieba.fst", &scope().location().href()).map_err(js_error)?;
+    let url = web_sys::Url::new_with_base("jieba.dict", &scope().location().href()).map_err(js_error)?;
     let resp: web_sys::Response = JsFuture::from(scope().fetch_with_str(&url.href())).await.map_err(js_error)?.unchecked_into();
     if !resp.ok() {
         return Err(format!("{}: HTTP {}", url.href(), resp.status()));
     }
     let buf = JsFuture::from(resp.array_buffer().map_err(js_error)?).await.map_err(js_error)?;
-    let bytes = Uint8Array::new(&buf).to_vec();
-    let d = Rc::new(Dictionary::from_fst(&bytes).map_err(|e| e.to_string())?);
+    let bytes = Rc::new(Uint8Array::new(&buf).to_vec());
+    DICTIONARY_BYTES.with(|slot| *slot.borrow_mut() = Some(bytes.clone()));
+    Ok(bytes)
+}
+
+/// jieba's dictionary, opened from those bytes the first time a text is built.
+async fn dictionary() -> Result<Rc<Dictionary>, String> {
+    if let Some(d) = DICTIONARY.with(|d| d.borrow().clone()) {
+        return Ok(d);
+    }
+    let d = Rc::new(Dictionary::open(&dictionary_bytes().await?).map_err(|e| e.to_string())?);
     DICTIONARY.with(|slot| *slot.borrow_mut() = Some(d.clone()));
     Ok(d)
 }
@@ -207,12 +272,15 @@ async fn open_db() -> Result<IdbDatabase, String> {
         .indexed_db()
         .map_err(js_error)?
         .ok_or("this browser gives the page no IndexedDB (a private window may not)")?;
-    let open = factory.open_with_u32(DB, 1).map_err(js_error)?;
+    // Version 2 added the `built` store; the upgrade creates whichever store is missing.
+    let open = factory.open_with_u32(DB, 2).map_err(js_error)?;
     let upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         let Some(req) = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()) else { return };
         if let Ok(db) = req.result().and_then(|r| r.dyn_into::<IdbDatabase>()) {
-            if !db.object_store_names().contains(STORE) {
-                let _ = db.create_object_store(STORE);
+            for name in [STORE, BUILT] {
+                if !db.object_store_names().contains(name) {
+                    let _ = db.create_object_store(name);
+                }
             }
         }
     });
@@ -222,7 +290,7 @@ async fn open_db() -> Result<IdbDatabase, String> {
     db.dyn_into::<IdbDatabase>().map_err(js_error)
 }
 
-fn store(db: &IdbDatabase, write: bool) -> Result<web_sys::IdbObjectStore, String> {
+fn store(db: &IdbDatabase, name: &str, write: bool) -> Result<web_sys::IdbObjectStore, String> {
     let mode = if write { IdbTransactionMode::Readwrite } else { IdbTransactionMode::Readonly };
-    db.transaction_with_str_and_mode(STORE, mode).and_then(|t| t.object_store(STORE)).map_err(js_error)
+    db.transaction_with_str_and_mode(name, mode).and_then(|t| t.object_store(name)).map_err(js_error)
 }

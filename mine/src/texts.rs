@@ -1,11 +1,21 @@
-//! The reader's texts → one index: the engine's cleaner and index build, nothing else.
+//! The reader's texts → one index: the engine's cleaner and index build, nothing else; and
+//! whether an index kept from an earlier visit may stand in for building again.
 //!
 //! Takes `(name, bytes)` pairs as they were kept; returns the index over every text that
 //! cleans, what each holds, and why any other was refused. Pure and synchronous, so it is
 //! tested natively on the seed (in GBK and UTF-16 too) and on a PNG.
+//!
+//! # The kept index
+//! Building takes seconds per megabyte, so the worker keeps what it built ([`Kept`]) beside
+//! the texts, under a [`fingerprint`] of everything the build read: each text's name and
+//! content hash, the index format version, the dictionary's checksum, and the userdict,
+//! stopwords and themes compiled into the worker. On load it is used only when the fingerprint
+//! is the one of the texts now kept and every piece opens and passes its checksum
+//! ([`reusable`]); anything else — another text, a newer engine or dictionary, a damaged
+//! record — means building again, so a stale index is never shown.
 
 use yuliao::clean::clean_issue;
-use yuliao::index::{build_with, BuildConfig, BuiltIndex};
+use yuliao::index::{build_with, BuildConfig, BuiltIndex, Index, FORMAT_VERSION};
 use yuliao::text::Dictionary;
 
 /// A kept text as the page lists it.
@@ -35,6 +45,39 @@ pub fn config() -> BuildConfig {
         stopwords: include_str!("../../corpus/stopwords.txt").into(),
         themes_toml: include_str!("../../corpus/themes.toml").into(),
     }
+}
+
+/// An index as the worker keeps it in IndexedDB: built from the texts [`fingerprint`] names.
+#[derive(Debug)]
+pub struct Kept {
+    pub fingerprint: String,
+    pub index: BuiltIndex,
+    pub texts: Vec<TextInfo>,
+}
+
+/// CRC-64 (XZ) of `bytes`: a text's content hash in the fingerprint.
+fn crc64(bytes: &[u8]) -> u64 {
+    const XZ: crc::Crc<u64, crc::Table<1>> = crc::Crc::<u64, crc::Table<1>>::new(&crc::CRC_64_XZ);
+    XZ.checksum(bytes)
+}
+
+/// What an index built from `texts` (in this order) with the dictionary whose checksum is
+/// `dictionary` depends on, as one string: equal strings, equal indexes.
+pub fn fingerprint(texts: &[(String, Vec<u8>)], dictionary: u32) -> String {
+    let c = config();
+    let settings = crc64(format!("{}\0{}\0{}", c.userdict, c.stopwords, c.themes_toml).as_bytes());
+    let mut out = format!("index {FORMAT_VERSION} dictionary {dictionary:08x} settings {settings:016x}");
+    for (name, bytes) in texts {
+        out.push_str(&format!("\n{} {:016x} {name}", bytes.len(), crc64(bytes)));
+    }
+    out
+}
+
+/// `kept` when it was built under `fingerprint` and every piece opens (checksums included);
+/// `None` means: build again.
+pub fn reusable(kept: Option<Kept>, fingerprint: &str) -> Option<Kept> {
+    let kept = kept?;
+    (kept.fingerprint == fingerprint && Index::open(&kept.index.manifest, &kept.index.pieces).is_ok()).then_some(kept)
 }
 
 /// Whether `bytes` would be kept: `Err` carries the cleaner's reason (binary, undecodable,
@@ -78,7 +121,6 @@ pub fn build(texts: &[(String, Vec<u8>)], dictionary: &Dictionary, progress: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yuliao::index::Index;
     use yuliao::query::{search, SearchOptions};
 
     fn seed() -> String {
@@ -116,5 +158,42 @@ mod tests {
         let hits = search(&index, "两带两创", &SearchOptions::default()).unwrap();
         assert!(hits.total >= 2 && hits.total % 2 == 0, "{}", hits.total);
         assert!(check("d.png", &png).is_err() && check("e.txt", "".as_bytes()).unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn a_kept_index_is_reused_only_for_the_same_texts_and_dictionary_and_when_it_opens() {
+        let texts = vec![("a.txt".to_string(), seed().into_bytes())];
+        let built = build(&texts, &Dictionary::jieba_default(), &mut |_, _| {});
+        let print = fingerprint(&texts, 7);
+        let kept = |index: BuiltIndex| Some(Kept { fingerprint: print.clone(), index, texts: built.texts.clone() });
+        let index = built.index.unwrap();
+        let reused = reusable(kept(BuiltIndex { manifest: index.manifest.clone(), pieces: index.pieces.clone() }), &print);
+        assert_eq!(reused.map(|k| k.texts), Some(built.texts.clone()));
+
+        // Anything the build read changes the fingerprint: a text's bytes, its name, another
+        // text, the dictionary.
+        let mut edited = texts.clone();
+        edited[0].1.push(b'x');
+        let renamed = vec![("b.txt".to_string(), texts[0].1.clone())];
+        let more = vec![texts[0].clone(), ("c.txt".to_string(), b"c".to_vec())];
+        for other in [fingerprint(&edited, 7), fingerprint(&renamed, 7), fingerprint(&more, 7), fingerprint(&texts, 8)] {
+            assert_ne!(other, print);
+            let stale = reusable(kept(BuiltIndex { manifest: index.manifest.clone(), pieces: index.pieces.clone() }), &other);
+            assert!(stale.is_none(), "a stale index was reused for {other}");
+        }
+        assert_eq!(fingerprint(&texts, 7), print, "the same texts, the same fingerprint");
+
+        // A damaged piece, a piece missing, a damaged manifest: build again.
+        let mut damaged = index.pieces.clone();
+        let last = damaged[0].1.len() - 1;
+        damaged[0].1[last] ^= 0x55;
+        let mut missing = index.pieces.clone();
+        missing.pop();
+        let mut manifest = index.manifest.clone();
+        manifest[30] ^= 0x55;
+        for (manifest, pieces) in [(index.manifest.clone(), damaged), (index.manifest.clone(), missing), (manifest, index.pieces.clone())] {
+            assert!(reusable(kept(BuiltIndex { manifest, pieces }), &print).is_none());
+        }
+        assert!(reusable(None, &print).is_none());
     }
 }

@@ -1,6 +1,7 @@
 // #/mine: your own texts, indexed in a Web Worker and kept in IndexedDB. A GBK file added with
 // the file input is found by search (on its own with src=mine, and pointed to from the shipped
-// corpus's search), is still there after a reload, and is gone once removed; a UTF-16 file with
+// corpus's search), is still there after a reload — opened from the index the worker kept, not
+// built again, unless that record is damaged — and is gone once removed; a UTF-16 file with
 // a BOM works too; a PNG is refused with the cleaner's reason. While a long text (the seed's raw
 // text repeated to ~1.5 MB) is indexed, the page keeps answering: the test types in the paste
 // box before the build ends and prints the longest main-thread stall it measured. Nothing is
@@ -40,7 +41,8 @@ test('a GBK file is indexed, found by search, kept over a reload, and removed', 
   await page.setInputFiles('#mine-file', GBK_FILE);
   const row = await page.waitForSelector('#mine-texts tr[data-name="gbk.txt"]', { timeout: 120_000 });
   assert.equal(await row.getAttribute('data-articles'), '2');
-  assert.ok(mineRequests().some((u) => u.endsWith('/mine/jieba.fst')), 'the dictionary was fetched on #/mine');
+  assert.equal(await page.getAttribute('#mine-texts', 'data-rebuilt'), 'true', 'a new text is indexed');
+  assert.ok(mineRequests().some((u) => u.endsWith('/mine/jieba.dict')), 'the dictionary was fetched on #/mine');
   await screenshot(page, 'mine-gbk');
 
   // On your texts alone (src=mine): the article that holds the word.
@@ -66,10 +68,37 @@ test('a GBK file is indexed, found by search, kept over a reload, and removed', 
   const fixture = new TextDecoder('gbk').decode(readFileSync(GBK_FILE));
   assert.equal(await page.$$eval('table#concordance tbody tr[data-article-id]', (r) => r.length), occurrences(fixture, WORD));
 
-  // Still there after a reload.
+  // Still there after a reload, from the index the worker kept: nothing is built again.
   await page.reload();
   await openApp(page, BASE, `#/search?q=${q}&src=mine`);
   await page.waitForSelector('ol#results > li.result', { timeout: 120_000 });
+  await route(page, '#/mine');
+  await page.waitForSelector('#mine-texts[data-rebuilt="false"] tr[data-name="gbk.txt"][data-articles="2"]');
+
+  // A damaged kept index (one byte of its manifest flipped in IndexedDB) is never shown: the
+  // worker builds again from the kept text, and search still finds it.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('yuliao-mine');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('built', 'readwrite');
+      const store = tx.objectStore('built');
+      const get = store.get('index');
+      get.onsuccess = () => {
+        const record = get.result;
+        record.manifest[record.manifest.length - 9] ^= 0x55;
+        store.put(record, 'index');
+      };
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+  await page.reload();
+  await openApp(page, BASE, '#/mine');
+  await page.waitForSelector('#mine-texts[data-rebuilt="true"] tr[data-name="gbk.txt"][data-articles="2"]', { timeout: 120_000 });
+  await route(page, `#/search?q=${q}&src=mine`);
+  await page.waitForSelector('ol#results > li.result');
 
   // Removed: gone from the list and from search.
   await route(page, '#/mine');

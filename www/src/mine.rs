@@ -43,6 +43,9 @@ pub struct MineState {
     /// `(name, reason)` of the files the last operation refused.
     pub refused: Vec<(String, String)>,
     pub index: Option<Rc<Index>>,
+    /// Whether the worker built the index for the last answer (false: it opened the one it
+    /// kept from an earlier visit, the texts unchanged).
+    pub rebuilt: bool,
     /// The worker could not start or an operation failed.
     pub error: Option<String>,
     /// Bumped on every change, for equality.
@@ -59,6 +62,7 @@ impl MineState {
             texts: s.texts.clone(),
             refused: s.refused.clone(),
             index: s.index.clone(),
+            rebuilt: s.rebuilt,
             error: s.error.clone(),
             generation: s.generation,
         }
@@ -74,7 +78,7 @@ impl PartialEq for MineState {
 pub enum MineAction {
     Sent,
     Progress(String, u64, u64),
-    Answer { index: Option<Rc<Index>>, texts: Vec<TextRow>, refused: Vec<(String, String)> },
+    Answer { index: Option<Rc<Index>>, texts: Vec<TextRow>, refused: Vec<(String, String)>, rebuilt: bool },
     Failed(String),
 }
 
@@ -89,7 +93,8 @@ impl Reducible for MineState {
                 s.error = None;
             }
             MineAction::Progress(stage, done, total) => s.progress = Some((stage, done, total)),
-            MineAction::Answer { index, texts, refused } => {
+            MineAction::Answer { index, texts, refused, rebuilt } => {
+                s.rebuilt = rebuilt;
                 s.pending = s.pending.saturating_sub(1);
                 s.progress = None;
                 s.loaded = true;
@@ -169,7 +174,7 @@ fn answer(data: &JsValue) -> MineAction {
             Err(e) => return MineAction::Failed(e.to_string()),
         }
     };
-    MineAction::Answer { index, texts, refused }
+    MineAction::Answer { index, texts, refused, rebuilt: get(data, "rebuilt").as_bool().unwrap_or(true) }
 }
 
 fn message(op: MineOp) -> JsValue {

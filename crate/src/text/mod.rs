@@ -5,7 +5,7 @@
 //!   lowercase, micro sign to μ), so char offsets into normalised text are offsets into the
 //!   original text too: snippets and highlights can be computed on one and shown on the other.
 //! - Index time ([`Segmenter`], feature `builder`): jieba-rs with its full dictionary (embedded
-//!   natively, an fst in the #/mine worker: [`Dictionary`]), HMM off, plus
+//!   natively, a compact file in the #/mine worker: [`Dictionary`]), HMM off, plus
 //!   `corpus/userdict.txt` and words the corpus itself names (quoted slogans, authors, units).
 //! - Query time ([`segment_by_vocab`], everywhere): the most probable path over the index's own
 //!   vocabulary, no jieba, so native and WebAssembly split a query identically.
@@ -20,7 +20,7 @@ mod vocab_seg;
 
 pub use normalize::{is_punct, is_searchable, is_word_token, normalize, normalize_char};
 #[cfg(feature = "builder")]
-pub use dictionary::{write_fst as write_dictionary_fst, Dictionary, DictionaryError};
+pub use dictionary::{checksum as dictionary_checksum, write as write_dictionary, Dictionary, DictionaryError, DICTIONARY_VERSION};
 #[cfg(feature = "builder")]
 pub use segment::{parse_userdict, quoted_slogans, Segmenter, Token, UserWord};
 pub use vocab_seg::{segment_by_vocab, Segment, MAX_TERM_CHARS};

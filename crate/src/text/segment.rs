@@ -1,5 +1,5 @@
 //! Index-time segmentation: jieba-rs, full dictionary, HMM off, plus domain words. Natively the
-//! dictionary is jieba's embedded one; the #/mine worker opens the same words from an fst
+//! dictionary is jieba's embedded one; the #/mine worker opens the same words from a compact file
 //! ([`super::Dictionary`]).
 //!
 //! Takes normalised lines; returns tokens as char ranges. Guarantees: the same dictionary and
@@ -68,7 +68,7 @@ impl Segmenter {
         Segmenter::with_dictionary(&Dictionary::jieba_default(), userdict, extra)
     }
 
-    /// As [`Segmenter::new`] over a given base dictionary (the #/mine worker's fst).
+    /// As [`Segmenter::new`] over a given base dictionary (the #/mine worker's compact dictionary).
     pub fn with_dictionary<'a>(
         base: &Dictionary,
         userdict: &[UserWord],

@@ -5,7 +5,8 @@
 //! (`crate::mine`), which cleans, segments and indexes them in its own thread and keeps them in
 //! this browser's IndexedDB. Renders a `<progress>` while it works, the refused files with the
 //! cleaner's reason (`#mine-refused li[data-name]`), the kept texts (`#mine-texts
-//! tr[data-name]`: name, articles, characters, a remove button) and links that open every view
+//! tr[data-name]`: name, articles, characters, a remove button; `data-rebuilt` on the table says
+//! whether the worker built the index or opened the one it kept) and links that open every view
 //! on them (`src=mine`). [`MineAlso`] tells the search view on the shipped corpus how many
 //! articles of your texts also match, with a link to them. Nothing leaves the browser.
 
@@ -133,7 +134,7 @@ pub fn MineView() -> Html {
                 <p id="mine-none">{ tr.mine_none() }</p>
             }
             if !s.texts.is_empty() {
-                <table id="mine-texts" class="data-table">
+                <table id="mine-texts" class="data-table" data-rebuilt={s.rebuilt.to_string()}>
                     <caption>{ tr.mine_texts_caption() }</caption>
                     <thead><tr>
                         <th scope="col">{ tr.mine_col_name() }</th>
