@@ -249,12 +249,16 @@ pub fn build_index(corpus: &Path) -> Result<BuiltIndex> {
 
 /// `cargo build -p yuliao-www --target wasm32-unknown-unknown [--profile web]`; returns the .wasm.
 pub fn compile_www(dev: bool) -> Result<PathBuf> {
+    compile_wasm("yuliao-www", &[], "yuliao-www", dev)
+}
+
+/// `cargo build -p <package> <extra> --target wasm32-unknown-unknown [--profile web]`; returns
+/// the .wasm that cargo reports for the target named `target` (the page's binary, the #/mine
+/// worker's library: one place reads cargo's JSON messages for both).
+pub fn compile_wasm(package: &str, extra: &[&str], target: &str, dev: bool) -> Result<PathBuf> {
     setup::wasm_target()?;
     let mut cmd = util::cargo();
-    cmd.args([
-        "build",
-        "-p",
-        "yuliao-www",
+    cmd.args(["build", "-p", package]).args(extra).args([
         "--target",
         "wasm32-unknown-unknown",
         "--message-format=json-render-diagnostics",
@@ -270,21 +274,19 @@ pub fn compile_www(dev: bool) -> Result<PathBuf> {
     for line in BufReader::new(stdout).lines() {
         let line = line?;
         let Ok(msg) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-        if msg["reason"] == "compiler-artifact" && msg["target"]["name"] == "yuliao-www" {
-            if let Some(files) = msg["filenames"].as_array() {
-                for f in files.iter().filter_map(|f| f.as_str()) {
-                    if f.ends_with(".wasm") {
-                        wasm = Some(PathBuf::from(f));
-                    }
+        if msg["reason"] == "compiler-artifact" && msg["target"]["name"] == target {
+            for f in msg["filenames"].as_array().into_iter().flatten().filter_map(|f| f.as_str()) {
+                if f.ends_with(".wasm") {
+                    wasm = Some(PathBuf::from(f));
                 }
             }
         }
     }
     let status = child.wait()?;
     if !status.success() {
-        bail!("compiling yuliao-www for wasm32 failed ({status})");
+        bail!("compiling {package} for wasm32 failed ({status})");
     }
-    wasm.ok_or_else(|| anyhow!("cargo built yuliao-www but reported no .wasm file"))
+    wasm.ok_or_else(|| anyhow!("cargo built {package} but reported no .wasm file"))
 }
 
 /// Runs wasm-bindgen (as a library) on `wasm`, writing the glue and the final .wasm to `dir`.

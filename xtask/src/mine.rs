@@ -13,10 +13,8 @@
 //! it is always the one the native index build segments with; the test below builds the seed
 //! index with both and compares the bytes.
 
-use crate::setup;
 use crate::util;
 use anyhow::{anyhow, bail, Context, Result};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
@@ -71,35 +69,9 @@ pub fn dictionary_bytes() -> Result<Vec<u8>> {
     yuliao::text::write_dictionary(&text).map_err(|e| anyhow!("{}: {e}", path.display()))
 }
 
-/// `cargo build -p yuliao-mine --target wasm32-unknown-unknown [--profile web]`; returns the .wasm.
+/// `cargo build -p yuliao-mine --lib --target wasm32-unknown-unknown [--profile web]`; returns the .wasm.
 pub fn compile_worker(dev: bool) -> Result<PathBuf> {
-    setup::wasm_target()?;
-    let mut cmd = util::cargo();
-    cmd.args(["build", "-p", "yuliao-mine", "--lib", "--target", "wasm32-unknown-unknown", "--message-format=json-render-diagnostics"]);
-    if !dev {
-        cmd.args(["--profile", "web"]);
-    }
-    cmd.stdout(Stdio::piped());
-    eprintln!("$ {}", util::describe(&cmd));
-    let mut child = cmd.spawn().context("could not start cargo")?;
-    let stdout = child.stdout.take().expect("stdout is piped");
-    let mut wasm = None;
-    for line in BufReader::new(stdout).lines() {
-        let line = line?;
-        let Ok(msg) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-        if msg["reason"] == "compiler-artifact" && msg["target"]["name"] == "yuliao_mine" {
-            for f in msg["filenames"].as_array().into_iter().flatten().filter_map(|f| f.as_str()) {
-                if f.ends_with(".wasm") {
-                    wasm = Some(PathBuf::from(f));
-                }
-            }
-        }
-    }
-    let status = child.wait()?;
-    if !status.success() {
-        bail!("compiling yuliao-mine for wasm32 failed ({status})");
-    }
-    wasm.ok_or_else(|| anyhow!("cargo built yuliao-mine but reported no .wasm file"))
+    crate::build::compile_wasm("yuliao-mine", &["--lib"], "yuliao_mine", dev)
 }
 
 /// Writes `<out>/mine/`: the worker's glue and wasm, its bootstrap, and the dictionary.
