@@ -5,7 +5,7 @@
 //! Takes messages from the page (`{op: "load"}`, `{op: "add", files: [File | {name, bytes}]}`,
 //! `{op: "remove", name}`); answers `{type: "ready"}` once it listens, `{type: "progress", stage,
 //! done, total}` while it works, and `{type: "index", manifest, pieces: [[name, bytes]], texts:
-//! [{name, articles, chars}], refused: [{name, reason}], rebuilt}` (manifest `null` when no text
+//! [{name, articles, chars}], refused: [{name, code, reason}], rebuilt}` (manifest `null` when no text
 //! is kept; `rebuilt` false when the index kept from an earlier visit was used) or `{type:
 //! "error", message}`. Messages are handled one at a time, in order.
 //!
@@ -95,7 +95,7 @@ async fn drain() {
 async fn handle(msg: JsValue) -> Result<(), String> {
     let db = open_db().await?;
     let op = get(&msg, "op").as_string();
-    let mut refused: Vec<(String, String)> = Vec::new();
+    let mut refused: Vec<texts::Refusal> = Vec::new();
     match op.as_deref() {
         Some("add") => {
             let files = Array::from(&get(&msg, "files"));
@@ -109,7 +109,7 @@ async fn handle(msg: JsValue) -> Result<(), String> {
                 };
                 match texts::check(&name, &bytes) {
                     Ok(()) => request(&store(&db, STORE, true)?.put_with_key(&Uint8Array::from(&bytes[..]), &JsValue::from_str(&name)).map_err(js_error)?).await.map(drop)?,
-                    Err(reason) => refused.push((name, reason)),
+                    Err(refusal) => refused.push(refusal),
                 }
             }
         }
@@ -183,7 +183,7 @@ fn kept_from_js(record: &JsValue) -> Option<texts::Kept> {
 
 /// Posts the `index` answer; returns `{manifest, pieces, texts}` (the same values) to keep
 /// when there is an index.
-fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], refused: &[(String, String)], rebuilt: bool) -> Result<Option<Object>, String> {
+fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], refused: &[texts::Refusal], rebuilt: bool) -> Result<Option<Object>, String> {
     let (manifest, pieces) = match index {
         Some(ix) => {
             let pieces = Array::new();
@@ -203,10 +203,11 @@ fn answer(index: Option<&yuliao::index::BuiltIndex>, kept: &[texts::TextInfo], r
         list.push(&o);
     }
     let no = Array::new();
-    for (name, reason) in refused {
+    for r in refused {
         let o = Object::new();
-        let _ = Reflect::set(&o, &"name".into(), &JsValue::from_str(name));
-        let _ = Reflect::set(&o, &"reason".into(), &JsValue::from_str(reason));
+        let _ = Reflect::set(&o, &"name".into(), &JsValue::from_str(&r.name));
+        let _ = Reflect::set(&o, &"code".into(), &JsValue::from_str(r.code));
+        let _ = Reflect::set(&o, &"reason".into(), &JsValue::from_str(&r.reason));
         no.push(&o);
     }
     let record = (!manifest.is_null()).then(|| {

@@ -33,8 +33,25 @@ pub struct Built {
     /// `None` when no text cleaned.
     pub index: Option<BuiltIndex>,
     pub texts: Vec<TextInfo>,
-    /// `(name, the cleaner's message)` for each text that did not clean.
-    pub refused: Vec<(String, String)>,
+    /// Each text that did not clean (or, when the index could not be built, every text).
+    pub refused: Vec<Refusal>,
+}
+
+/// A text that is not kept, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub name: String,
+    /// [`yuliao::clean::CleanError::code`], or `index` when the index could not be built: the
+    /// page words it in the reader's language.
+    pub code: &'static str,
+    /// The cleaner's message, with the particulars (in English).
+    pub reason: String,
+}
+
+impl Refusal {
+    fn of(name: &str, e: &yuliao::clean::CleanError) -> Refusal {
+        Refusal { name: name.to_string(), code: e.code(), reason: e.reason() }
+    }
 }
 
 /// The corpus's userdict, stopwords and themes, as the shipped index is built with: the same
@@ -82,8 +99,8 @@ pub fn reusable(kept: Option<Kept>, fingerprint: &str) -> Option<Kept> {
 
 /// Whether `bytes` would be kept: `Err` carries the cleaner's reason (binary, undecodable,
 /// empty, no article; `CleanError::reason`, without the CLI's advice about corpus/raw).
-pub fn check(name: &str, bytes: &[u8]) -> Result<(), String> {
-    clean_issue(bytes, name).map(drop).map_err(|e| e.reason())
+pub fn check(name: &str, bytes: &[u8]) -> Result<(), Refusal> {
+    clean_issue(bytes, name).map(drop).map_err(|e| Refusal::of(name, &e))
 }
 
 /// Cleans every text and builds one index over those that clean, in the given order.
@@ -101,7 +118,7 @@ pub fn build(texts: &[(String, Vec<u8>)], dictionary: &Dictionary, progress: &mu
                 });
                 issues.push(issue);
             }
-            Err(e) => refused.push((name.clone(), e.reason())),
+            Err(e) => refused.push(Refusal::of(name, &e)),
         }
     }
     let index = if issues.is_empty() {
@@ -110,7 +127,7 @@ pub fn build(texts: &[(String, Vec<u8>)], dictionary: &Dictionary, progress: &mu
         match build_with(&issues, &config(), dictionary, progress) {
             Ok(ix) => Some(ix),
             Err(e) => {
-                refused.extend(infos.drain(..).map(|t| (t.name, format!("the index could not be built: {e}"))));
+                refused.extend(infos.drain(..).map(|t| Refusal { name: t.name, code: "index", reason: format!("the index could not be built: {e}") }));
                 None
             }
         }
@@ -148,7 +165,8 @@ mod tests {
         let mut calls = 0;
         let built = build(&texts, &Dictionary::jieba_default(), &mut |_, _| calls += 1);
         assert_eq!(built.refused.len(), 1, "{:?}", built.refused);
-        assert!(built.refused[0].1.starts_with("binary file ("), "{}", built.refused[0].1);
+        assert!(built.refused[0].reason.starts_with("binary file ("), "{:?}", built.refused[0]);
+        assert_eq!((built.refused[0].name.as_str(), built.refused[0].code), ("c.png", "binary"));
         assert_eq!(built.texts.len(), 2);
         assert_eq!(built.texts[0].articles, built.texts[1].articles);
         assert!(built.texts[0].articles > 10 && built.texts[0].chars > 10_000, "{:?}", built.texts);
@@ -157,7 +175,9 @@ mod tests {
         let index = Index::open(&ix.manifest, &ix.pieces).unwrap();
         let hits = search(&index, "两带两创", &SearchOptions::default()).unwrap();
         assert!(hits.total >= 2 && hits.total % 2 == 0, "{}", hits.total);
-        assert!(check("d.png", &png).is_err() && check("e.txt", "".as_bytes()).unwrap_err().contains("empty"));
+        assert_eq!(check("d.png", &png).unwrap_err().code, "binary");
+        let empty = check("e.txt", "".as_bytes()).unwrap_err();
+        assert!(empty.code == "empty" && empty.reason.contains("empty"), "{empty:?}");
     }
 
     #[test]

@@ -116,6 +116,9 @@ test('a binary file is refused with the reason, a UTF-16 file with a BOM and pas
   const refused = await page.waitForSelector('#mine-refused li[data-name="picture.png"]', { timeout: 120_000 });
   const reason = await refused.textContent();
   assert.match(reason, /binary file \(/, reason);
+  // Said in the page's language first (the particulars after it are the cleaner's, in English).
+  assert.equal(await refused.getAttribute('data-code'), 'binary');
+  assert.match(reason, /这不是文本文件/, reason);
   assert.doesNotMatch(reason, /corpus\/raw/, 'the CLI\'s advice about corpus/raw is not for this page');
   assert.equal(await page.$('#mine-texts tr[data-name="picture.png"]'), null);
   await screenshot(page, 'mine-refused');

@@ -341,6 +341,23 @@ impl Tr {
         }
     }
 
+    /// Why a text was not added, by [`yuliao::clean::CleanError::code`] (`index`: the index over
+    /// the texts could not be built).
+    pub fn mine_refusal(&self, code: &str) -> &'static str {
+        match (self.lang, code) {
+            (Lang::Zh, "empty") => "文件是空的，没有文字。",
+            (Lang::Zh, "binary") => "这不是文本文件（是二进制文件）。",
+            (Lang::Zh, "undecodable") => "无法识别它的文字编码，请另存为 UTF-8 或 GBK。",
+            (Lang::Zh, "no_articles") => "文本里找不到可以成为文章的正文。",
+            (Lang::Zh, _) => "无法为这些文本建立索引。",
+            (Lang::En, "empty") => "The file is empty: it holds no text.",
+            (Lang::En, "binary") => "This is not a text file (it is binary).",
+            (Lang::En, "undecodable") => "Its text encoding is not recognised; save it as UTF-8 or GBK.",
+            (Lang::En, "no_articles") => "The text holds nothing that could become an article.",
+            (Lang::En, _) => "The index over these texts could not be built.",
+        }
+    }
+
     pub fn mine_remove_label(&self, name: &str) -> String {
         match self.lang {
             Lang::Zh => format!("移除 {name}"),

@@ -40,8 +40,9 @@ pub struct MineState {
     /// True once the worker answered with what it keeps.
     pub loaded: bool,
     pub texts: Vec<TextRow>,
-    /// `(name, reason)` of the files the last operation refused.
-    pub refused: Vec<(String, String)>,
+    /// `(name, code, reason)` of the files the last operation refused: the code says what kind
+    /// of refusal in the reader's language (`Tr::mine_refusal`), the reason adds the particulars.
+    pub refused: Vec<(String, String, String)>,
     pub index: Option<Rc<Index>>,
     /// Whether the worker built the index for the last answer (false: it opened the one it
     /// kept from an earlier visit, the texts unchanged).
@@ -78,7 +79,7 @@ impl PartialEq for MineState {
 pub enum MineAction {
     Sent,
     Progress(String, u64, u64),
-    Answer { index: Option<Rc<Index>>, texts: Vec<TextRow>, refused: Vec<(String, String)>, rebuilt: bool },
+    Answer { index: Option<Rc<Index>>, texts: Vec<TextRow>, refused: Vec<(String, String, String)>, rebuilt: bool },
     Failed(String),
 }
 
@@ -157,7 +158,7 @@ fn answer(data: &JsValue) -> MineAction {
         .iter()
         .map(|t| TextRow { name: text(&t, "name"), articles: number(&t, "articles"), chars: number(&t, "chars") })
         .collect();
-    let refused = Array::from(&get(data, "refused")).iter().map(|r| (text(&r, "name"), text(&r, "reason"))).collect();
+    let refused = Array::from(&get(data, "refused")).iter().map(|r| (text(&r, "name"), text(&r, "code"), text(&r, "reason"))).collect();
     let manifest = get(data, "manifest");
     let index = if manifest.is_null() || manifest.is_undefined() {
         None

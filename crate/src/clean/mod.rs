@@ -55,6 +55,18 @@ pub enum CleanError {
 }
 
 impl CleanError {
+    /// What kind of refusal this is, as a stable name (`empty`, `binary`, `undecodable`,
+    /// `no_articles`): the #/mine page says it in the reader's language and shows
+    /// [`CleanError::reason`] (English, with the particulars) beside it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            CleanError::Empty { .. } => "empty",
+            CleanError::Binary { .. } => "binary",
+            CleanError::Undecodable { .. } => "undecodable",
+            CleanError::NoArticles { .. } => "no_articles",
+        }
+    }
+
     /// What is wrong with the file, without its name or the advice about `corpus/raw`: the
     /// #/mine page shows this beside the name of a file it refused. [`fmt::Display`] is
     /// `<source>: refused: <reason>` plus that advice.

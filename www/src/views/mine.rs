@@ -124,8 +124,10 @@ pub fn MineView() -> Html {
                 // The alert on a wrapper: a list with role="alert" is no longer a list.
                 <div role="alert">
                     <ul id="mine-refused" class="mine-refused">
-                        { for s.refused.iter().map(|(name, reason)| html! {
-                            <li data-name={name.clone()}><strong>{ tr.mine_refused(name) }</strong>{ " " }<span class="reason">{ reason.clone() }</span></li>
+                        { for s.refused.iter().map(|(name, code, reason)| html! {
+                            <li data-name={name.clone()} data-code={code.clone()}>
+                                <strong>{ tr.mine_refused(name) }</strong>{ " " }{ tr.mine_refusal(code) }{ " " }<span class="reason" lang="en">{ "(" }{ reason.clone() }{ ")" }</span>
+                            </li>
                         }) }
                     </ul>
                 </div>
