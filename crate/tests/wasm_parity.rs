@@ -2,7 +2,7 @@
 //!
 //! Run by `cargo xtask test` (step "wasm") in headless Chromium through wasm-bindgen-test; it
 //! compiles to nothing natively. xtask builds the seed index natively and writes, into
-//! `$YULIAO_PARITY_DIR`, `index.pack` (the manifest and pieces, format in xtask/src/test.rs)
+//! `$YULIAO_PARITY_DIR`, `index.pack` (the manifest and pieces, format in `yuliao::index::pack`)
 //! and `expected.json` (the native engine's answers for every query of `tests/queries.txt`).
 //! Both are embedded at compile time. The tests open the same bytes in the browser and assert
 //! that search hits (ids, order, totals, snippets, missing terms, facets), suggestions, theme
@@ -29,24 +29,9 @@ const EXPECTED: &str = include_str!(concat!(env!("YULIAO_PARITY_DIR"), "/expecte
 
 /// The manifest and the pieces from `index.pack`.
 fn unpack() -> (Vec<u8>, Vec<(String, Vec<u8>)>) {
-    fn u32_at(b: &[u8], at: &mut usize) -> usize {
-        let v = u32::from_le_bytes(b[*at..*at + 4].try_into().unwrap()) as usize;
-        *at += 4;
-        v
-    }
-    assert_eq!(&PACK[..4], b"YLPK", "index.pack magic");
-    let mut at = 4;
-    let count = u32_at(PACK, &mut at);
-    let mut entries = Vec::with_capacity(count);
-    for _ in 0..count {
-        let n = u32_at(PACK, &mut at);
-        let name = String::from_utf8(PACK[at..at + n].to_vec()).unwrap();
-        at += n;
-        let n = u32_at(PACK, &mut at);
-        entries.push((name, PACK[at..at + n].to_vec()));
-        at += n;
-    }
-    assert_eq!(at, PACK.len(), "index.pack has trailing bytes");
+    let pack = yuliao::index::pack::Pack::parse(PACK.to_vec()).expect("index.pack reads (magic, entries)");
+    assert_eq!(pack.trailing_bytes(), 0, "index.pack has trailing bytes");
+    let mut entries: Vec<(String, Vec<u8>)> = pack.entries().map(|(n, b)| (n.to_string(), b.to_vec())).collect();
     let (name, manifest) = entries.remove(0);
     assert_eq!(name, "manifest.bin");
     (manifest, entries)

@@ -4,71 +4,22 @@
 //! `<script type="application/octet-stream" id="yuliao-index" data-encoding="deflate+base64">`:
 //! a pack (`b"YLPK"`, u32 LE count, then per entry u32 LE name length, UTF-8 name, u32 LE data
 //! length, data; the manifest first), raw deflate, base64. Takes that text; returns a [`Pack`]
-//! that hands out each piece's bytes by name, or an error that says which step failed. The
-//! `load` module uses it in place of fetching `index/`; the engine reads the same bytes either
-//! way. Never panics on bad input.
+//! (`yuliao::index::pack`, the format's one reader and writer) that hands out each piece's
+//! bytes by name, or an error that says which step failed. The `load` module uses it in place
+//! of fetching `index/`; the engine reads the same bytes either way. Never panics on bad input.
 
-use std::ops::Range;
+pub use yuliao::index::pack::Pack;
 
 /// The `id` of the data block (`xtask/src/single.rs` writes it).
 pub const BLOCK_ID: &str = "yuliao-index";
 
-/// The decoded pack: its bytes and where each named entry lies in them (a list, not a map: a
-/// lookup per piece loaded costs nothing next to the load, and a map of this type would add
-/// its own copy of the map's code to the wasm every visitor of the folder downloads).
-#[derive(Debug, PartialEq, Eq)]
-pub struct Pack {
-    bytes: Vec<u8>,
-    entries: Vec<(String, Range<usize>)>,
-}
-
-impl Pack {
-    /// Decodes the data block's text: base64 (whitespace ignored), inflate, unpack.
-    pub fn from_block(text: &str) -> Result<Pack, String> {
-        let deflated = base64_decode(text)?;
-        let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, usize::MAX)
-            .map_err(|_| "the embedded index does not inflate (damaged deflate data)".to_string())?;
-        Pack::parse(bytes)
-    }
-
-    /// Reads the entry table of an inflated pack.
-    pub fn parse(bytes: Vec<u8>) -> Result<Pack, String> {
-        let truncated = || "the embedded index is truncated".to_string();
-        let mut at = 4;
-        if bytes.get(..4) != Some(b"YLPK") {
-            return Err("the embedded index does not start with YLPK".into());
-        }
-        let u32_at = |at: &mut usize| -> Result<usize, String> {
-            let b = bytes.get(*at..*at + 4).ok_or_else(truncated)?;
-            *at += 4;
-            Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-        };
-        let count = u32_at(&mut at)?;
-        let mut entries = Vec::with_capacity(count.min(bytes.len()));
-        for _ in 0..count {
-            let len = u32_at(&mut at)?;
-            let name = bytes.get(at..at + len).ok_or_else(truncated)?;
-            let name = std::str::from_utf8(name).map_err(|_| "a name in the embedded index is not UTF-8".to_string())?;
-            at += len;
-            let len = u32_at(&mut at)?;
-            if bytes.len() < at + len {
-                return Err(truncated());
-            }
-            entries.push((name.to_string(), at..at + len));
-            at += len;
-        }
-        Ok(Pack { bytes, entries })
-    }
-
-    /// The bytes of the entry `name` (`manifest.bin` or a piece's file name).
-    pub fn get(&self, name: &str) -> Option<&[u8]> {
-        self.entries.iter().find(|(n, _)| n == name).map(|(_, r)| &self.bytes[r.clone()])
-    }
-
-    /// Bytes of the inflated pack, for the progress line.
-    pub fn byte_len(&self) -> usize {
-        self.bytes.len()
-    }
+/// Decodes the data block's text: base64 (whitespace ignored), inflate, unpack
+/// ([`Pack::parse`]).
+pub fn from_block(text: &str) -> Result<Pack, String> {
+    let deflated = base64_decode(text)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, usize::MAX)
+        .map_err(|_| "the embedded index does not inflate (damaged deflate data)".to_string())?;
+    Pack::parse(bytes)
 }
 
 /// Standard base64 (`+`, `/`, `=` padding); ASCII whitespace is skipped.
@@ -121,15 +72,7 @@ mod tests {
     }
 
     fn pack(entries: &[(&str, &[u8])]) -> Vec<u8> {
-        let mut out = b"YLPK".to_vec();
-        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-        for (name, bytes) in entries {
-            out.extend_from_slice(&(name.len() as u32).to_le_bytes());
-            out.extend_from_slice(name.as_bytes());
-            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-            out.extend_from_slice(bytes);
-        }
-        out
+        yuliao::index::pack::write(entries.iter().copied())
     }
 
     #[test]
@@ -145,7 +88,7 @@ mod tests {
         // Through the block's encoding: raw deflate, then base64 (as xtask writes it).
         let deflated = miniz_oxide::deflate::compress_to_vec(&bytes, 9);
         let text = base64_encode(&deflated);
-        assert_eq!(Pack::from_block(&text).unwrap(), p);
+        assert_eq!(from_block(&text).unwrap(), p);
     }
 
     #[test]
@@ -155,7 +98,7 @@ mod tests {
             assert!(Pack::parse(bytes[..cut].to_vec()).is_err(), "cut at {cut}");
         }
         assert!(Pack::parse(b"NOPE\0\0\0\0".to_vec()).is_err());
-        assert!(Pack::from_block("AAAA").is_err(), "not deflate");
+        assert!(from_block("AAAA").is_err(), "not deflate");
     }
 
     fn base64_encode(bytes: &[u8]) -> String {

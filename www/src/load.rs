@@ -147,7 +147,7 @@ fn embedded_failure(detail: String) -> LoadFailure {
 /// Opens the index from the single file's data block (the manifest only: pieces are loaded
 /// from the block when views ask for them, as the folder fetches them).
 fn open_embedded(text: &str, on_progress: impl Fn(Progress)) -> Result<Index, LoadFailure> {
-    let pack = Pack::from_block(text).map_err(embedded_failure)?;
+    let pack = embedded::from_block(text).map_err(embedded_failure)?;
     let loaded = pack.byte_len() as u64;
     on_progress(Progress { loaded, total: Some(loaded) });
     let manifest = pack

@@ -9,7 +9,7 @@
 //! | `style.css` | a `<style>` in `<head>` |
 //! | glue + start | one `<script type="module">`: `yuliao_www.js` as it is, then a start block that decodes the wasm below and hands its bytes to the glue's init (`WebAssembly.instantiate`, nothing fetched) |
 //! | the wasm | `<script type="application/octet-stream" id="yuliao-wasm" data-encoding="gzip+base64">`: gzip -9 (the start block inflates it with the browser's `DecompressionStream`), then base64 |
-//! | the index | `<script type="application/octet-stream" id="yuliao-index" data-encoding="deflate+base64">`: the manifest, every piece it lists and every document group as one pack ([`pack`]), raw deflate level 9, then base64. The app's `load` module finds the block and reads every piece from it instead of fetching `index/`, through the same engine calls (`Index::open_lazy`, `load_piece`) |
+//! | the index | `<script type="application/octet-stream" id="yuliao-index" data-encoding="deflate+base64">`: the manifest, every piece it lists and every document group as one pack ([`yuliao::index::pack`]), raw deflate level 9, then base64. The app's `load` module finds the block and reads every piece from it instead of fetching `index/`, through the same engine calls (`Index::open_lazy`, `load_piece`) |
 //!
 //! A data block (`type="application/octet-stream"`) is never run, so the Content-Security-Policy
 //! has nothing to allow for it. The page's CSP ([`csp`]) is the folder's made for a file: the one
@@ -81,22 +81,6 @@ embedded('yuliao-wasm')
 "#
 );
 
-/// Packs named files into one: `b"YLPK"`, u32 LE count, then per entry u32 LE name length, the
-/// UTF-8 name, u32 LE data length, the data. The wasm parity fixture (`index.pack`) and the
-/// single file's index block use it; `www/src/embedded.rs` reads it.
-pub fn pack<'a>(entries: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Vec<u8> {
-    let entries: Vec<_> = entries.into_iter().collect();
-    let mut out = b"YLPK".to_vec();
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
-    for (name, bytes) in entries {
-        out.extend_from_slice(&(name.len() as u32).to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-        out.extend_from_slice(bytes);
-    }
-    out
-}
-
 /// Raw deflate, level 9 (what `miniz_oxide::inflate` in the page reads).
 pub fn deflate(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
@@ -140,7 +124,7 @@ pub fn write(dist: &Path, out: &Path) -> Result<Sizes> {
             format!("reading {}: the manifest lists it; build the folder again", index_dir.join(name).display())
         })?);
     }
-    let packed = pack(
+    let packed = yuliao::index::pack::write(
         std::iter::once((index::MANIFEST_FILE, manifest_bytes.as_slice()))
             .chain(names.iter().map(String::as_str).zip(pieces.iter().map(Vec::as_slice))),
     );
@@ -343,19 +327,6 @@ mod tests {
         );
         // The CSP spec's example: 'sha256-' and the standard base64 of the digest.
         assert_eq!(csp_hash("alert('Hello, world.');"), "sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng=");
-    }
-
-    #[test]
-    fn pack_layout() {
-        let p = pack([("manifest.bin", &[9u8, 9][..]), ("terms.bin", &[1, 2, 3][..])]);
-        assert_eq!(&p[..4], b"YLPK");
-        assert_eq!(u32::from_le_bytes(p[4..8].try_into().unwrap()), 2);
-        assert_eq!(u32::from_le_bytes(p[8..12].try_into().unwrap()), 12);
-        assert_eq!(&p[12..24], b"manifest.bin");
-        assert_eq!(u32::from_le_bytes(p[24..28].try_into().unwrap()), 2);
-        assert_eq!(&p[28..30], &[9, 9]);
-        assert_eq!(&p[34..43], b"terms.bin");
-        assert_eq!(&p[47..], &[1, 2, 3]);
     }
 
     const GLUE: &str = "export class Yuliao {}\nasync function __wbg_init(m) { return m; }\nexport { initSync, __wbg_init as default };\n";

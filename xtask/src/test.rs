@@ -23,9 +23,8 @@
 //! Every step runs even when an earlier one fails; the exit status is non-zero if any failed.
 //! `--only` is for iterating on one step; CI runs them all.
 //!
-//! `index.pack`: `b"YLPK"`, then u32 LE count, then per entry u32 LE name length, UTF-8 name,
-//! u32 LE data length, data. The first entry is `manifest.bin`, the rest are the pieces in the
-//! order `BuiltIndex::pieces` lists them.
+//! `index.pack`: a pack (`yuliao::index::pack`). The first entry is `manifest.bin`, the rest
+//! are the pieces in the order `BuiltIndex::pieces` lists them.
 
 use crate::build::{self, Options};
 use crate::flags::Flags;
@@ -176,9 +175,9 @@ pub fn read_queries(path: &Path) -> Result<Vec<String>> {
 }
 
 /// Packs the manifest and pieces into one file (format in the module doc; the single file's
-/// index block is the same pack, [`crate::single::pack`]).
+/// index block is the same pack, [`yuliao::index::pack`]).
 pub fn pack(built: &BuiltIndex) -> Vec<u8> {
-    crate::single::pack(
+    yuliao::index::pack::write(
         std::iter::once(("manifest.bin", built.manifest.as_slice()))
             .chain(built.pieces.iter().map(|(n, b)| (n.as_str(), b.as_slice()))),
     )

@@ -136,6 +136,7 @@ pub mod docs;
 pub mod ids;
 pub mod manifest;
 pub mod norms;
+pub mod pack;
 pub mod pinyin;
 pub mod postings;
 mod reader;
