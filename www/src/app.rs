@@ -37,18 +37,31 @@ fn switch(route: Route, tr: &Tr, links: &Links) -> Html {
     match route {
         Route::Home | Route::Search => html! { <SearchView /> },
         Route::Article { id } => html! { <ArticleView {id} /> },
+        #[cfg(feature = "full")]
         Route::Freq => html! { <FreqView /> },
+        #[cfg(feature = "full")]
         Route::Themes => html! { <ThemesView /> },
         Route::Issues => html! { <IssuesView /> },
         Route::Issue { stem } => html! { <IssueView {stem} /> },
+        #[cfg(feature = "full")]
         Route::Kwic => html! { <KwicView /> },
+        #[cfg(feature = "full")]
         Route::Colloc => html! { <CollocView /> },
+        #[cfg(feature = "full")]
         Route::Keyness => html! { <KeynessView /> },
+        #[cfg(feature = "full")]
         Route::Dispersion => html! { <DispersionView /> },
+        #[cfg(feature = "full")]
         Route::Ngrams => html! { <NgramsView /> },
+        #[cfg(feature = "full")]
         Route::Summary => html! { <SummaryView /> },
+        #[cfg(feature = "full")]
         Route::Mine => html! { <crate::views::mine::MineView /> },
         Route::NotFound => not_found(tr, links),
+        // Never reached: the shell shows the hand-over for every route the lite module does not
+        // serve (`modules::lite_serves`) before it asks for a view.
+        #[cfg(not(feature = "full"))]
+        _ => html! { <crate::views::full_module::FullModule /> },
     }
 }
 
@@ -174,10 +187,12 @@ pub fn App() -> Html {
         Callback::from(move |_: MouseEvent| dispatch.dispatch(PiecesAction::Retry))
     };
 
-    // #/mine and src=mine views: the reader's own texts, from the worker (started only here).
+    // #/mine and src=mine views: the reader's own texts, from the worker (started only here,
+    // and only in the full module: the lite one hands those routes over, see `modules`).
     let mine = use_reducer(crate::mine::MineState::default);
     let mine_links = Links::from_pairs(&query_pairs(&location.query));
     let on_mine = Route::recognize(&location.path) == Route::Mine;
+    #[cfg(feature = "full")]
     {
         let dispatch = mine.dispatcher();
         use_effect_with(on_mine || mine_links.mine, move |wanted| {
@@ -190,7 +205,11 @@ pub fn App() -> Html {
         let dispatch = mine.dispatcher();
         crate::mine::MineHandle {
             state: Rc::new(crate::mine::MineState::clone_of(&mine)),
-            send: Callback::from(move |op| crate::mine::send(op, &dispatch)),
+            send: Callback::from(move |op| {
+                if cfg!(feature = "full") {
+                    crate::mine::send(op, &dispatch)
+                }
+            }),
         }
     };
 
@@ -311,6 +330,14 @@ fn Shell(props: &ShellProps) -> Html {
                 </ContextProvider<IndexHandle>>
             },
         ),
+    };
+    // The lite module hands a route it does not serve to the full one, whether or not its
+    // index is open yet.
+    #[cfg(not(feature = "full"))]
+    let (state, main) = if crate::modules::lite_serves(&location.path, links.mine) {
+        (state, main)
+    } else {
+        ("loading", html! { <crate::views::full_module::FullModule /> })
     };
     let stats = match &props.body {
         Body::Ready(ix) => {

@@ -71,6 +71,25 @@ pub fn bytes(n: u64) -> String {
     }
 }
 
+/// The lite module's hand-over to the full one (`views::full_module`); the full module never
+/// shows it.
+#[cfg(not(feature = "full"))]
+impl Tr {
+    pub fn loading_full(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "正在加载分析工具…",
+            Lang::En => "Loading the analysis tools…",
+        }
+    }
+
+    pub fn loading_full_why(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "检索与阅读所用的精简程序已在运行；这一页还需要完整程序（词频、主题、分析与“我的文本”），只需下载一次。",
+            Lang::En => "The lean program for searching and reading is running; this page needs the full one (frequencies, themes, analysis and “My texts”), downloaded once.",
+        }
+    }
+}
+
 /// The translator handed to every view through context.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Tr {

@@ -1,3 +1,6 @@
+// The lite module (no feature `full`) compiles the same modules but routes to fewer views; the
+// linker drops what it never reaches, and these lints would only repeat that.
+#![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 //! Yuliao in the browser: mounts the Yew app into `<div id="app">`.
 //!
 //! Takes nothing but the page it runs in; the app fetches `index/manifest.bin` and its pieces
@@ -7,7 +10,9 @@
 //!
 //! Layout (the Yew examples' habit): `app` holds the chrome and which view each route shows,
 //! `context` the contexts with the hooks views read them by, `route` the hash router (and `go`), `views/` one file per route (`issues` and `issue` browse the paper), `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
-//! label in both languages, `load` the download (`embedded` the single file's index block), `download` the CSV save.
+//! label in both languages, `load` the download (`embedded` the single file's index block), `download` the CSV save,
+//! `modules` which routes the lite build of this crate serves (without feature `full`: searching
+//! and reading, what a first visit loads) and when it hands over to the full build.
 
 mod app;
 mod components;
@@ -17,6 +22,9 @@ mod embedded;
 mod i18n;
 mod load;
 mod mine;
+// The full module only runs the tests of the lite module's routes.
+#[cfg_attr(feature = "full", allow(dead_code))]
+mod modules;
 mod route;
 mod state;
 mod views;
@@ -33,6 +41,27 @@ fn main() {
         if let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("shell")) {
             shell.remove();
         }
-        yew::Renderer::<app::App>::with_root(root).render();
+        let app = yew::Renderer::<app::App>::with_root(root).render();
+        #[cfg(not(feature = "full"))]
+        LITE_APP.with(|slot| *slot.borrow_mut() = Some(app));
+        #[cfg(feature = "full")]
+        drop(app);
+    }
+}
+
+#[cfg(not(feature = "full"))]
+thread_local! {
+    /// The running app of the lite module, kept so that [`stop`] can unmount it.
+    static LITE_APP: std::cell::RefCell<Option<yew::AppHandle<app::App>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Unmounts the lite module's app (its views, listeners and timers), so that the full module
+/// can take `#app` over: `bootstrap.js` calls it once the full module has arrived
+/// (`modules` explains the hand-over). Exported by the lite module only.
+#[cfg(not(feature = "full"))]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn stop() {
+    if let Some(app) = LITE_APP.with(|slot| slot.borrow_mut().take()) {
+        app.destroy();
     }
 }

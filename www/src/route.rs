@@ -256,4 +256,30 @@ mod tests {
         assert_eq!(Route::recognize("/summary"), Route::Summary);
         assert!(Route::Summary.is_analysis() && !Route::Freq.is_analysis());
     }
+
+    /// The lite module's list of paths (`modules::LITE_PATHS`, which bootstrap.js also reads)
+    /// names exactly the reading views: every other route is handed to the full module, and
+    /// `src=mine` takes any route there.
+    #[test]
+    fn the_lite_module_serves_the_reading_views_only() {
+        use crate::modules::lite_serves;
+        let reading = ["/", "", "/search", "/search/", "/article/a-1", "/article/%E4%B8%A4", "/issues", "/issue/000_x"];
+        for path in reading {
+            assert!(lite_serves(path, false), "{path}");
+            assert!(!lite_serves(path, true), "{path} under src=mine");
+            assert!(matches!(
+                Route::recognize(path),
+                Route::Home | Route::Search | Route::Article { .. } | Route::Issues | Route::Issue { .. }
+            ));
+        }
+        let full = ["/freq", "/themes", "/kwic", "/colloc", "/keyness", "/dispersion", "/ngrams", "/summary", "/mine"];
+        for path in full {
+            assert!(!lite_serves(path, false), "{path}");
+            assert!(!matches!(Route::recognize(path), Route::NotFound), "{path} is a route");
+        }
+        // Not routes at all: the full module says so (the lite one would too, but need not).
+        for path in ["/searchx", "/article/", "/issue", "/search//"] {
+            assert!(!lite_serves(path, false), "{path}");
+        }
+    }
 }

@@ -286,7 +286,7 @@ fn browser_part(
         std::fs::remove_dir_all(&dist)?;
     }
     crate::util::copy_dir(&built_dist, &dist)?;
-    for needed in ["index.html", "yuliao_www_bg.wasm", "index/manifest.bin"] {
+    for needed in ["index.html", "yuliao_www_bg.wasm", "yuliao_www_lite_bg.wasm", "index/manifest.bin"] {
         if !dist.join(needed).exists() {
             anyhow::bail!(
                 "www/dist has no {needed} (is it being rebuilt?): run `cargo xtask build`, then the bench again"

@@ -7,8 +7,9 @@
 //! | file | what |
 //! | --- | --- |
 //! | `index.html` | `www/index.html` plus a strict Content-Security-Policy meta, the stylesheet link and `<script type="module" src="bootstrap.js">` |
-//! | `bootstrap.js` | external module (the CSP forbids inline script): `init()` of the glue; shows an alert if the wasm cannot start |
-//! | `yuliao_www.js`, `yuliao_www_bg.wasm`, `yuliao_www.d.ts` | wasm-bindgen output (target web) of package `yuliao-www` |
+//! | `bootstrap.js` | external module (the CSP forbids inline script): picks the module the URL needs, `init()` of its glue, the hand-over from lite to full; shows an alert if the wasm cannot start ([`bootstrap_js`]) |
+//! | `yuliao_www.js`, `yuliao_www_bg.wasm`, `yuliao_www.d.ts` | wasm-bindgen output (target web) of package `yuliao-www`: the full module, every view and the portal API |
+//! | `yuliao_www_lite.js`, `yuliao_www_lite_bg.wasm` | the same package without its feature `full`: the lite module (search, reader, issues) a first visit loads (`www/src/modules.rs`) |
 //! | `style.css` | `www/style.css` as is |
 //! | `mine/` | the #/mine worker and its dictionary, fetched only when #/mine is used ([`crate::mine`]) |
 //! | `index/` | `manifest.bin` and the pieces, written by the release `yuliao index` CLI (the same engine, optimised) |
@@ -46,8 +47,18 @@ pub const USAGE: &str = "cargo xtask build [--dev] [--single-file] [--corpus DIR
 pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
                        img-src 'self' data:; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'self'";
 
-/// Base name of the wasm-bindgen output: portals `import init, { Yuliao } from './yuliao_www.js'`.
+/// Base name of the wasm-bindgen output of the full module: portals
+/// `import init, { Yuliao } from './yuliao_www.js'`.
 pub const OUT_NAME: &str = "yuliao_www";
+/// Base name of the lite module's output (package `yuliao-www` without its feature `full`:
+/// searching and reading, what a first visit needs; `www/src/modules.rs`).
+pub const LITE_OUT_NAME: &str = "yuliao_www_lite";
+
+/// Which routes the lite module serves: the same file the page compiles, so that
+/// `bootstrap.js` and the lite module agree.
+#[path = "../../www/src/modules.rs"]
+#[allow(dead_code)]
+mod www_modules;
 
 /// What to build from what, and where to.
 #[derive(Debug, Clone)]
@@ -85,9 +96,14 @@ pub fn run(args: &[String]) -> Result<()> {
 /// Builds the index, compiles the app and assembles `opts.out`, then prints the size table.
 pub fn build(opts: &Options) -> Result<()> {
     let cli = compile_cli()?;
-    let wasm = compile_www(opts.dev)?;
     let worker = crate::mine::compile_worker(opts.dev)?;
-    assemble(&wasm, opts)?;
+    // Each build of package yuliao-www leaves its .wasm at the same path: the full module's is
+    // set aside before the lite one is compiled.
+    let full = compile_www(opts.dev)?;
+    let full_kept = full.with_file_name("yuliao-www-full.wasm");
+    std::fs::copy(&full, &full_kept).with_context(|| format!("copying {}", full.display()))?;
+    let lite = compile_www_lite(opts.dev)?;
+    assemble(&full_kept, &lite, opts)?;
     crate::mine::write(&worker, &opts.out, opts.dev)?;
     write_index(&cli, &opts.corpus, &opts.out.join("index"))?;
     write_first_paint(&opts.out)?;
@@ -176,12 +192,16 @@ pub fn write_first_paint(out: &Path) -> Result<()> {
     let manifest_path = out.join("index").join(index::MANIFEST_FILE);
     let bytes = std::fs::read(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?;
     let manifest = index::Manifest::parse(&bytes).map_err(|e| anyhow!("{}: {e}", manifest_path.display()))?;
-    let wasm_bytes = std::fs::metadata(out.join(format!("{OUT_NAME}_bg.wasm")))?.len();
+    let wasm_bytes = |name: &str| std::fs::metadata(out.join(format!("{name}_bg.wasm"))).map(|m| m.len());
+    let (lite, full) = (wasm_bytes(LITE_OUT_NAME)?, wasm_bytes(OUT_NAME)?);
     let page_path = out.join("index.html");
     let page = std::fs::read_to_string(&page_path)?;
     let page = page
         .replace("<!-- CORPUS -->", &escape_html(&corpus_line(&manifest)))
-        .replace("<progress id=\"boot-progress\"", &format!("<progress id=\"boot-progress\" data-total=\"{wasm_bytes}\""))
+        .replace(
+            "<progress id=\"boot-progress\"",
+            &format!("<progress id=\"boot-progress\" data-total=\"{lite}\" data-total-full=\"{full}\""),
+        )
         .replace("<!-- WASM_BYTES -->", "");
     std::fs::write(&page_path, page)?;
     Ok(())
@@ -247,9 +267,16 @@ pub fn build_index(corpus: &Path) -> Result<BuiltIndex> {
     index::build(&issues, &config).map_err(|e| anyhow!("building the index from {}: {e}", corpus.display()))
 }
 
-/// `cargo build -p yuliao-www --target wasm32-unknown-unknown [--profile web]`; returns the .wasm.
+/// `cargo build -p yuliao-www --target wasm32-unknown-unknown [--profile web]`; returns the
+/// full module's .wasm.
 pub fn compile_www(dev: bool) -> Result<PathBuf> {
     compile_wasm("yuliao-www", &[], "yuliao-www", dev)
+}
+
+/// The same without the feature `full`: the lite module's .wasm (at the path [`compile_www`]
+/// returns, which it overwrites).
+pub fn compile_www_lite(dev: bool) -> Result<PathBuf> {
+    compile_wasm("yuliao-www", &["--no-default-features"], "yuliao-www", dev)
 }
 
 /// `cargo build -p <package> <extra> --target wasm32-unknown-unknown [--profile web]`; returns
@@ -289,11 +316,12 @@ pub fn compile_wasm(package: &str, extra: &[&str], target: &str, dev: bool) -> R
     wasm.ok_or_else(|| anyhow!("cargo built {package} but reported no .wasm file"))
 }
 
-/// Runs wasm-bindgen (as a library) on `wasm`, writing the glue and the final .wasm to `dir`.
-pub fn bindgen(wasm: &Path, dir: &Path, dev: bool) -> Result<()> {
+/// Runs wasm-bindgen (as a library) on `wasm`, writing the glue and the final .wasm to `dir`
+/// as `<name>.js` and `<name>_bg.wasm`.
+pub fn bindgen(wasm: &Path, dir: &Path, name: &str, dev: bool) -> Result<()> {
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(wasm)
-        .out_name(OUT_NAME)
+        .out_name(name)
         .web(true)?
         .typescript(true)
         // So that a portal's plain `init()` finds `yuliao_www_bg.wasm` next to the glue.
@@ -327,12 +355,16 @@ fn prepare_out(out: &Path) -> Result<()> {
 }
 
 /// Writes everything into `opts.out`.
-fn assemble(wasm: &Path, opts: &Options) -> Result<()> {
+fn assemble(full: &Path, lite: &Path, opts: &Options) -> Result<()> {
     let out = &opts.out;
     prepare_out(out)?;
-    bindgen(wasm, out, opts.dev)?;
+    bindgen(full, out, OUT_NAME, opts.dev)?;
+    bindgen(lite, out, LITE_OUT_NAME, opts.dev)?;
+    // The lite module has no API for portals: they import the full one.
+    std::fs::remove_file(out.join(format!("{LITE_OUT_NAME}.d.ts")))?;
+    std::fs::remove_file(out.join(format!("{LITE_OUT_NAME}_bg.wasm.d.ts")))?;
     write_page(out)?;
-    std::fs::write(out.join("bootstrap.js"), BOOTSTRAP_JS)?;
+    std::fs::write(out.join("bootstrap.js"), bootstrap_js())?;
     let css = root().join("www").join("style.css");
     if css.exists() {
         std::fs::copy(&css, out.join("style.css")).with_context(|| format!("copying {}", css.display()))?;
@@ -366,7 +398,7 @@ const FALLBACK_HTML: &str = "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<me
 
 /// The first paint's search box (its query becomes the `#/search` route the app opens with)
 /// and `startFailed(err)`, which says on the page that the wasm could not start. Shared by the
-/// folder's [`BOOTSTRAP_JS`] and the single file's start block (`single::START_JS`).
+/// folder's [`bootstrap_js`] and the single file's start block (`single::START_JS`).
 macro_rules! bootstrap_shell_js {
     () => {
         r#"const form = document.getElementById('shell-search');
@@ -393,48 +425,101 @@ function startFailed(err) {
 pub(crate) use bootstrap_shell_js;
 
 /// The external bootstrap module. It only starts the wasm; the app itself is Rust.
-pub const BOOTSTRAP_JS: &str = concat!(
-    r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
+///
+/// It picks the module the URL needs (the lite one for the reading views, [`LITE_PATHS`]
+/// written in from `www/src/modules.rs`; the full one for the others and `src=mine`), fetches its
+/// glue and wasm in parallel while the first paint's bar counts the wasm's bytes, and starts it.
+/// When the lite app meets a route it does not serve it dispatches `yuliao:full`: the bootstrap
+/// fetches the full module (counting on the lite view's `#full-progress`), stops the lite app
+/// and starts the full one on the same URL.
+pub fn bootstrap_js() -> String {
+    let paths = www_modules::LITE_PATHS.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ");
+    let (param, value) = www_modules::FULL_ONLY_PARAM;
+    format!(
+        "{}{}{}",
+        r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
 // Content-Security-Policy allows no inline script. While the wasm downloads, the static first
 // paint of index.html stays usable: its progress bar counts the wasm's bytes, and its search
 // box already takes a query (it becomes the #/search route the app opens with). If the wasm
 // cannot be fetched or compiled, say so instead of leaving the page as it is.
-import init from './yuliao_www.js';
-
+//
+// Two modules, one app (www/src/modules.rs): the lite one serves searching and reading, the
+// full one every view. A link to a reading view loads the lite one; when the reader goes on
+// to another view the lite app asks for the full one (event yuliao:full) and hands over.
 const bar = document.getElementById('boot-progress');
+const totals = { lite: Number(bar && bar.dataset.total) || 0, full: Number(bar && bar.dataset.totalFull) || 0 };
 "#,
-    bootstrap_shell_js!(),
-    r#"
-async function fetchWasm(url) {
+        bootstrap_shell_js!(),
+        format!(
+            r#"
+// The hash paths the lite module serves (an entry ending in / is a prefix), as
+// www/src/modules.rs lists them; any path under {param}={value} needs the full module.
+const LITE_PATHS = [{paths}];
+
+function liteServes() {{
+  const hash = location.hash.replace(/^#/, '');
+  const q = hash.indexOf('?');
+  const path = (q < 0 ? hash : hash.slice(0, q)).replace(/^\//, '').replace(/\/$/, '');
+  if (q >= 0 && new URLSearchParams(hash.slice(q + 1)).get('{param}') === '{value}') return false;
+  return LITE_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) && path.length > p.length : path === p));
+}}
+
+async function fetchWasm(url, bar, total) {{
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
-  const total = Number(bar && bar.dataset.total) || 0;
   if (!resp.body || !bar || !total) return resp.arrayBuffer();
   bar.max = total;
   const reader = resp.body.getReader();
   const chunks = [];
   let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
+  for (;;) {{
+    const {{ done, value }} = await reader.read();
     if (done) break;
     chunks.push(value);
     loaded += value.length;
     bar.value = Math.min(loaded, total);
-  }
+  }}
   const bytes = new Uint8Array(loaded);
   let at = 0;
-  for (const c of chunks) {
+  for (const c of chunks) {{
     bytes.set(c, at);
     at += c.length;
-  }
+  }}
   return bytes;
-}
+}}
 
-fetchWasm(new URL('./yuliao_www_bg.wasm', import.meta.url))
-  .then((bytes) => init({ module_or_path: bytes }))
-  .catch(startFailed);
-"#
-);
+// The glue and the wasm of module `name`, fetched in parallel.
+function fetchModule(name, bar, total) {{
+  return Promise.all([import('./' + name + '.js'), fetchWasm(new URL('./' + name + '_bg.wasm', import.meta.url), bar, total)]);
+}}
+
+const start = ([glue, bytes]) => glue.default({{ module_or_path: bytes }});
+
+if (liteServes()) {{
+  let lite = null;
+  addEventListener('yuliao:full', () => {{
+    fetchModule('{full}', document.getElementById('full-progress'), totals.full)
+      .then((full) => {{
+        if (lite) lite.stop();
+        return start(full);
+      }})
+      .catch(startFailed);
+  }}, {{ once: true }});
+  fetchModule('{lite}', bar, totals.lite)
+    .then((module) => {{
+      lite = module[0];
+      return start(module);
+    }})
+    .catch(startFailed);
+}} else {{
+  fetchModule('{full}', bar, totals.full).then(start).catch(startFailed);
+}}
+"#,
+            full = OUT_NAME,
+            lite = LITE_OUT_NAME,
+        )
+    )
+}
 
 /// The page: `source` with the CSP meta in `<head>` (replacing a `<!-- CSP -->` marker line when
 /// it comes before any script or stylesheet, else right after `<head>`), and the stylesheet link
@@ -567,7 +652,7 @@ pub fn print_summary(out: &Path) -> Result<()> {
     let mut page = [0u64; 3];
     // What #/mine fetches when it is opened (the worker and its dictionary), never before.
     let mut mine = [0u64; 3];
-    let mut wasm = None;
+    let (mut wasm, mut lite) = (None, None);
     let add = |sum: &mut [u64; 3], row: [u64; 3]| sum.iter_mut().zip(row).for_each(|(s, r)| *s += r);
     // (label, files, bytes): rows are sorted by file, so a kind's pieces are consecutive.
     let mut lines: Vec<(String, usize, [u64; 3])> = Vec::new();
@@ -584,6 +669,9 @@ pub fn print_summary(out: &Path) -> Result<()> {
         }
         if row.file == Path::new(&format!("{OUT_NAME}_bg.wasm")) {
             wasm = Some(row.served());
+        }
+        if row.file == Path::new(&format!("{LITE_OUT_NAME}_bg.wasm")) {
+            lite = Some(row.served());
         }
         let label = summary_label(&row.file);
         match lines.last_mut() {
@@ -604,8 +692,11 @@ pub fn print_summary(out: &Path) -> Result<()> {
     let human = |[raw, gz, br]: [u64; 3]| {
         format!("{} raw, {} gzip, {} brotli", util::human(raw), util::human(gz), util::human(br))
     };
+    if let Some(w) = lite {
+        println!("  wasm, lite module (searching and reading; what a first visit loads): {}", human(w));
+    }
     if let Some(w) = wasm {
-        println!("  wasm: {}", human(w));
+        println!("  wasm, full module (every view; loaded for the others): {}", human(w));
     }
     println!("  index/: {}", human(index));
     println!("  the page downloads {} (all files but the .d.ts and {}/)", human(page), crate::mine::DIR);
@@ -784,8 +875,12 @@ mod tests {
 
     #[test]
     fn bootstrap_imports_only_relative_glue() {
-        assert!(BOOTSTRAP_JS.contains(&format!("from './{OUT_NAME}.js'")));
-        assert!(!BOOTSTRAP_JS.contains("http"));
-        assert!(BOOTSTRAP_JS.contains("role', 'alert'"));
+        let js = bootstrap_js();
+        assert!(js.contains(&format!("fetchModule('{OUT_NAME}'")) && js.contains(&format!("fetchModule('{LITE_OUT_NAME}'")));
+        assert!(js.contains("import('./' + name + '.js')"));
+        assert!(js.contains("const LITE_PATHS = ['', 'search', 'article/', 'issues', 'issue/'];"), "{js}");
+        assert!(js.contains(".get('src') === 'mine'"));
+        assert!(!js.contains("http"));
+        assert!(js.contains("role', 'alert'"));
     }
 }

@@ -6,6 +6,8 @@ pub mod article;
 pub mod colloc;
 pub mod dispersion;
 pub mod freq;
+#[cfg(not(feature = "full"))]
+pub mod full_module;
 pub mod issue;
 pub mod issues;
 pub mod keyness;

@@ -272,6 +272,7 @@ mod tests {
         for (name, text) in [
             ("yuliao_www_bg.wasm", "wasm"),
             ("yuliao_www_bg.wasm.br", "br"),
+            ("yuliao_www_lite_bg.wasm", "lite"),
             ("index.html", "seed page"),
             ("index.html.gz", "seed page gz"),
             ("index/manifest.bin", "seed manifest"),
@@ -297,14 +298,20 @@ mod tests {
             .collect();
         files.retain(|f| !f.starts_with("index/") || f == "index/manifest.bin");
         files.sort();
-        assert_eq!(files, ["index.html", "index/manifest.bin", "yuliao_www_bg.wasm", "yuliao_www_bg.wasm.br"]);
+        assert_eq!(
+            files,
+            ["index.html", "index/manifest.bin", "yuliao_www_bg.wasm", "yuliao_www_bg.wasm.br", "yuliao_www_lite_bg.wasm"]
+        );
         assert_eq!(
             std::fs::read(out.join("index/manifest.bin")).unwrap(),
             std::fs::read(index.join("manifest.bin")).unwrap()
         );
         let page = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert!(page.contains("全唐詩 · 1 期 · 1 篇文章"), "{page}");
-        assert!(page.contains("data-total=\"4\""), "the wasm's size fills the progress bar: {page}");
+        assert!(
+            page.contains("data-total=\"4\" data-total-full=\"4\""),
+            "the wasm modules' sizes fill the progress bar: {page}"
+        );
         assert!(!page.contains("<!-- CORPUS -->") && page.contains("Content-Security-Policy"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -1,0 +1,145 @@
+// The page's two wasm modules (issue 7, www/src/modules.rs): a link to a reading view loads
+// only the lite module (search, reader, issues); going on to another view fetches the full
+// module once and hands over on the same URL; a link straight to another view, or to any view
+// of your own texts (src=mine), loads only the full module. Expected hits come from
+// corpus/clean/*.json, never from the engine.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  env, foreignRequests, idsHolding, launch, newPage, openApp, readArticles, screenshot,
+} from './helpers.mjs';
+
+const BASE = env('YULIAO_E2E_URL');
+const articles = readArticles(env('YULIAO_E2E_CORPUS'));
+const QUERY = '两带两创';
+const LITE = 'yuliao_www_lite_bg.wasm';
+const FULL = 'yuliao_www_bg.wasm';
+
+/** Which of the two modules' wasm files `requests` fetched. */
+function modulesFetched(requests) {
+  const names = requests.map((u) => new URL(u).pathname.split('/').pop());
+  return { lite: names.filter((n) => n === LITE).length, full: names.filter((n) => n === FULL).length };
+}
+
+/** The ids of the search results on the page, in order. */
+async function resultIds(page) {
+  await page.waitForSelector('#hit-count[data-total]');
+  return page.$$eval('ol#results > li.result[data-article-id]', (els) => els.map((e) => e.dataset.articleId));
+}
+
+test('a search link loads the lite module only, and finds what the text holds', async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser.context);
+    await openApp(page, BASE, `#/search?q=${encodeURIComponent(QUERY)}`);
+    const ids = await resultIds(page);
+    const expected = idsHolding(articles, QUERY);
+    assert.ok(expected.length > 0);
+    assert.ok(ids.length > 0 && ids.every((id) => expected.includes(id)), `${ids} within ${expected}`);
+    assert.equal(Number(await page.getAttribute('#hit-count', 'data-total')), expected.length, 'every article holding it');
+    // Reading stays in the lite module: an article and the issue list.
+    await page.click('ol#results > li.result a.result-title');
+    await page.waitForSelector('article h1, main h1');
+    await page.evaluate(() => { location.hash = '#/issues'; });
+    await page.waitForSelector('ol#issues > li[data-issue]');
+    assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 0 });
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('going on to another view fetches the full module once and carries on at that URL', async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser.context);
+    await openApp(page, BASE, `#/search?q=${encodeURIComponent(QUERY)}`);
+    await resultIds(page);
+    await page.click('#nav-freq');
+    // The full module's frequency view, at the route the click asked for.
+    await page.waitForSelector('.app[data-state="ready"] #freq-total[data-total-tokens]', { timeout: 60_000 });
+    assert.equal(await page.evaluate(() => location.hash), '#/freq');
+    assert.equal(await page.$$eval('.app', (els) => els.length), 1, 'the lite app is gone, one app remains');
+    assert.equal(await page.$$eval('header.header', (els) => els.length), 1);
+    assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 1 });
+    await screenshot(page, 'modules-freq-after-search');
+    // The full module serves every view from now on, the reading views too: no module again.
+    await page.evaluate((q) => { location.hash = `#/themes?t=${encodeURIComponent(q)}`; }, QUERY);
+    await page.waitForSelector('#theme-total[data-total]', { timeout: 60_000 });
+    await page.goBack();
+    await page.waitForSelector('#freq-total');
+    await page.goBack();
+    const back = await resultIds(page);
+    assert.ok(back.length > 0 && back.every((id) => idsHolding(articles, QUERY).includes(id)), `${back}`);
+    assert.equal(Number(await page.getAttribute('#hit-count', 'data-total')), idsHolding(articles, QUERY).length);
+    assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 1 });
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(foreignRequests(browser.requests, BASE), []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('links straight to another view, or to your own texts, load the full module only', async () => {
+  for (const hash of [`#/themes?t=${encodeURIComponent(QUERY)}`, '#/summary', `#/search?q=${encodeURIComponent(QUERY)}&src=mine`]) {
+    const browser = await launch();
+    try {
+      const page = await newPage(browser.context);
+      await page.goto(BASE + hash);
+      await page.waitForSelector('.app[data-state="ready"], #mine-empty', { timeout: 60_000 });
+      assert.deepEqual(modulesFetched(browser.requests), { lite: 0, full: 1 }, hash);
+      assert.equal(await page.$('#full-module'), null, `${hash}: no hand-over screen`);
+      assert.deepEqual(page.errors, [], hash);
+    } finally {
+      await browser.close();
+    }
+  }
+});
+
+test('the first paint counts the lite module, and the hand-over screen says what it loads', async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser.context);
+    // Hold the full module back, to see the hand-over screen while it waits.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(`**/${FULL}`, async (r) => { await held; await r.continue(); });
+    // The page as served (the app replaces the first paint as soon as it starts).
+    const html = await (await fetch(BASE)).text();
+    const bar = html.match(/<progress id="boot-progress" data-total="(\d+)" data-total-full="(\d+)"/);
+    assert.ok(bar, 'the first paint has the progress bar with both sizes');
+    const wasmBytes = async (name) => (await (await fetch(BASE + name)).arrayBuffer()).byteLength;
+    assert.equal(Number(bar[1]), await wasmBytes(LITE), 'the bar counts the lite module');
+    assert.equal(Number(bar[2]), await wasmBytes(FULL));
+    assert.ok(Number(bar[1]) < Number(bar[2]) * 0.7, 'the lite module is much the smaller');
+    await page.goto(BASE + '#/search');
+    await page.waitForSelector('.app[data-state="ready"]');
+    await page.click('#nav-themes');
+    await page.waitForSelector('#full-module progress#full-progress');
+    const text = await page.textContent('#full-module');
+    assert.ok(text.includes('分析工具'), text);
+    await screenshot(page, 'modules-hand-over');
+    release();
+    await page.waitForSelector('.app[data-state="ready"]:not(:has(#full-module))', { timeout: 60_000 });
+    assert.equal(await page.$('#full-module'), null);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a full module that cannot be fetched is said on the page, not a silent hang', async () => {
+  const browser = await launch();
+  try {
+    const page = await newPage(browser.context);
+    await page.route(`**/${FULL}`, (r) => r.fulfill({ status: 404, body: 'gone' }));
+    await openApp(page, BASE, '#/search');
+    await page.click('#nav-freq');
+    await page.waitForSelector('[role="alert"][data-error-kind="wasm"]', { timeout: 30_000 });
+    const text = await page.textContent('[role="alert"][data-error-kind="wasm"]');
+    assert.ok(text.includes('WebAssembly') && text.includes('404'), text);
+  } finally {
+    await browser.close();
+  }
+});

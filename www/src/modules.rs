@@ -1,0 +1,34 @@
+//! Which of the page's two wasm modules serves a route.
+//!
+//! The page ships the app twice, compiled from the same source: the *lite* module (package
+//! `yuliao-www` without its default feature `full`: search, the article reader, browsing the
+//! issues) and the *full* module (every view, the theme tracker, #/mine and the JavaScript API
+//! a portal imports). A visitor who searches and reads never downloads the analysis views: on
+//! the seed the lite module is well under half the full one, and it is most of what the first
+//! result costs. A route the lite module does not serve makes it hand over: it asks the
+//! bootstrap for the full module, which stops the lite app and starts the full one on the same
+//! URL (the index pieces already fetched come from the browser's cache).
+//!
+//! This file is also compiled into xtask (`#[path]`), which writes [`LITE_PATHS`] into
+//! `bootstrap.js`, so that a link straight to an analysis view loads only the full module. It
+//! depends on nothing, so both can include it.
+
+/// Hash paths (no leading `/`, no trailing `/`) that the lite module serves; an entry ending in
+/// `/` is a prefix (`article/<id>`, `issue/<stem>`).
+pub const LITE_PATHS: &[&str] = &["", "search", "article/", "issues", "issue/"];
+
+/// The query parameter and value that take any route to the full module: `src=mine` reads your
+/// own texts, which only the full module's worker indexes.
+pub const FULL_ONLY_PARAM: (&str, &str) = ("src", "mine");
+
+/// True when the lite module serves the hash path `path` (as `#/search`'s `/search`; one
+/// leading and one trailing slash are ignored), `mine` being whether the query says `src=mine`.
+pub fn lite_serves(path: &str, mine: bool) -> bool {
+    let path = path.strip_prefix('/').unwrap_or(path);
+    let path = path.strip_suffix('/').unwrap_or(path);
+    !mine
+        && LITE_PATHS.iter().any(|p| match p.strip_suffix('/') {
+            Some(_) => path.starts_with(p) && path.len() > p.len(),
+            None => path == *p,
+        })
+}
