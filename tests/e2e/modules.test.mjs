@@ -1,7 +1,8 @@
 // The page's two wasm modules (issue 7, www/src/modules.rs): a link to a reading view loads
 // only the lite module (search, reader, issues); going on to another view fetches the full
 // module once and hands over on the same URL; a link straight to another view, or to any view
-// of your own texts (src=mine), loads only the full module. Expected hits come from
+// of your own texts (src=mine), loads only the full module. The files the lite module fetched
+// are handed over, not fetched again. Expected hits come from
 // corpus/clean/*.json, never from the engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -62,6 +63,10 @@ test('going on to another view fetches the full module once and carries on at th
     assert.equal(await page.$$eval('.app', (els) => els.length), 1, 'the lite app is gone, one app remains');
     assert.equal(await page.$$eval('header.header', (els) => els.length), 1);
     assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 1 });
+    // The lite module handed what it had fetched to the full one: nothing is fetched twice.
+    const indexFiles = browser.requests.map((u) => new URL(u).pathname).filter((p) => p.includes('/index/'));
+    assert.equal(indexFiles.filter((p) => p.endsWith('/manifest.bin')).length, 1, 'one manifest fetch');
+    assert.deepEqual(indexFiles.filter((p, i) => indexFiles.indexOf(p) !== i), [], 'no piece fetched twice');
     await screenshot(page, 'modules-freq-after-search');
     // The full module serves every view from now on, the reading views too: no module again.
     await page.evaluate((q) => { location.hash = `#/themes?t=${encodeURIComponent(q)}`; }, QUERY);

@@ -6,6 +6,8 @@
 //! In the single file (`cargo xtask build --single-file`) the page carries the index in a data
 //! block ([`crate::embedded`]): then the same two functions read the manifest and the pieces
 //! from it instead of fetching, and hand the engine the same bytes through the same calls.
+//! The lite module keeps a copy of every file it fetched for the full module, which takes them
+//! instead of fetching them again when it takes over (`crate::modules`).
 //! Returns the opened [`Index`] or a [`LoadFailure`] that says which file and why: missing
 //! (HTTP 404), network (any other failure to download) or corrupt (the engine's
 //! `IndexError`, whose Display names truncation, checksum or version). Never panics; only
@@ -124,6 +126,58 @@ async fn read_body(url: &str, resp: Response, on_chunk: &mut dyn FnMut(u64)) -> 
     Ok(out)
 }
 
+/// The global (a JS `Map` from file name to bytes) through which the lite module hands the
+/// files it fetched to the full module when it takes over (`crate::modules`): the full one then
+/// opens the same manifest and pieces without asking the host again, whatever its caching.
+const HAND_OVER: &str = "__yuliaoIndexFiles";
+
+/// The hand-over map, created by the lite module on its first fetch.
+fn hand_over(create: bool) -> Option<js_sys::Map> {
+    let global = js_sys::global();
+    let key = JsValue::from_str(HAND_OVER);
+    match Reflect::get(&global, &key).ok().and_then(|v| v.dyn_into::<js_sys::Map>().ok()) {
+        Some(map) => Some(map),
+        None if create => {
+            let map = js_sys::Map::new();
+            Reflect::set(&global, &key, &map).ok()?;
+            Some(map)
+        }
+        None => None,
+    }
+}
+
+/// The copies the lite module keeps stop at this many bytes: on a long session over an
+/// archive the full module fetches the rest again rather than the page holding everything twice.
+const HAND_OVER_MAX_BYTES: usize = 32 << 20;
+
+thread_local! {
+    /// Bytes kept in the hand-over map so far.
+    static HANDED_OVER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Lite module: keeps a copy of a file it fetched for the full module.
+fn keep_for_full(name: &str, bytes: &[u8]) {
+    if cfg!(feature = "full") || HANDED_OVER.get() + bytes.len() > HAND_OVER_MAX_BYTES {
+        return;
+    }
+    if let Some(map) = hand_over(true) {
+        map.set(&JsValue::from_str(name), &Uint8Array::from(bytes));
+        HANDED_OVER.set(HANDED_OVER.get() + bytes.len());
+    }
+}
+
+/// Full module: takes a file the lite module fetched before it (each once).
+fn taken_from_lite(name: &str) -> Option<Vec<u8>> {
+    if !cfg!(feature = "full") {
+        return None;
+    }
+    let map = hand_over(false)?;
+    let key = JsValue::from_str(name);
+    let bytes = map.get(&key).dyn_into::<Uint8Array>().ok()?;
+    map.delete(&key);
+    Some(bytes.to_vec())
+}
+
 thread_local! {
     /// The single file's decoded index block, once [`load_index`] has read it.
     static EMBEDDED: RefCell<Option<Rc<Pack>>> = const { RefCell::new(None) };
@@ -189,15 +243,22 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
         return open_embedded(&text, on_progress);
     }
     let mut progress = Progress::default();
-    let manifest_url = format!("{INDEX_BASE}manifest.bin");
-    let resp = response(&manifest_url, start_fetch(&manifest_url, true)?).await?;
-    progress.total = content_length(&resp);
-    on_progress(progress);
-    let manifest_bytes = read_body(&manifest_url, resp, &mut |n| {
-        progress.loaded += n;
-        on_progress(progress);
-    })
-    .await?;
+    let manifest_url = format!("{INDEX_BASE}{MANIFEST_FILE}");
+    let manifest_bytes = match taken_from_lite(MANIFEST_FILE) {
+        Some(bytes) => bytes,
+        None => {
+            let resp = response(&manifest_url, start_fetch(&manifest_url, true)?).await?;
+            progress.total = content_length(&resp);
+            on_progress(progress);
+            let bytes = read_body(&manifest_url, resp, &mut |n| {
+                progress.loaded += n;
+                on_progress(progress);
+            })
+            .await?;
+            keep_for_full(MANIFEST_FILE, &bytes);
+            bytes
+        }
+    };
     Index::open_lazy(&manifest_bytes)
         .map_err(|e| LoadFailure { kind: FailureKind::Corrupt, detail: format!("{manifest_url}: {e}") })
 }
@@ -228,14 +289,24 @@ async fn fetch_batch(index: &Index, names: &[String]) -> Result<(), LoadFailure>
     let mut pending = Vec::with_capacity(names.len());
     for name in names {
         let url = format!("{INDEX_BASE}{name}");
-        let promise = start_fetch(&url, false)?;
-        pending.push((name, url, promise));
+        let source = match taken_from_lite(name) {
+            Some(bytes) => Ok(bytes),
+            None => Err(start_fetch(&url, false)?),
+        };
+        pending.push((name, url, source));
     }
     let mut first_error = None;
-    for (name, url, promise) in pending {
+    for (name, url, source) in pending {
         let loaded = async {
-            let resp = response(&url, promise).await?;
-            let bytes = read_body(&url, resp, &mut |_| {}).await?;
+            let bytes = match source {
+                Ok(bytes) => bytes,
+                Err(promise) => {
+                    let resp = response(&url, promise).await?;
+                    let bytes = read_body(&url, resp, &mut |_| {}).await?;
+                    keep_for_full(name, &bytes);
+                    bytes
+                }
+            };
             index.load_piece(name, &bytes).map_err(|e| LoadFailure {
                 kind: match e {
                     IndexError::MissingPiece { .. } => FailureKind::Missing,
