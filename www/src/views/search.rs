@@ -66,13 +66,11 @@ pub fn SearchView() -> Html {
     let tr = use_tr();
     let links = use_links();
     let state = SearchState::parse(&use_query_pairs());
-    let typed = use_state(|| state.q.clone());
-
-    // Following a link or the back button replaces whatever was being typed.
-    {
-        let typed = typed.clone();
-        use_effect_with(state.q.clone(), move |q| typed.set(q.clone()));
-    }
+    // What is being typed, with the query it was typed over: following a link or the back
+    // button (another query) shows that query instead. Derived in the render, not set by an
+    // effect, so a new query costs one render, not two.
+    let edits = use_state(|| (state.q.clone(), state.q.clone()));
+    let typed = Rc::new(if edits.0 == state.q { edits.1.clone() } else { state.q.clone() });
 
     let suggestions: Rc<Vec<Suggestion>> = {
         // Latin letters in the box are read as pinyin first (`ldlc`, `liang dai`): the words
@@ -108,12 +106,12 @@ pub fn SearchView() -> Html {
     use_doc_title(if q_title.is_empty() { tr.nav_search().to_string() } else { format!("{q_title} · {}", tr.nav_search()) });
 
     let on_input = {
-        let typed = typed.clone();
-        Callback::from(move |v: String| typed.set(v))
+        let (edits, q) = (edits.clone(), state.q.clone());
+        Callback::from(move |v: String| edits.set((q.clone(), v)))
     };
     let on_submit = Callback::from(move |v: String| go(&links.search(v.trim(), 0)));
     let on_pick = {
-        let typed = typed.clone();
+        let (typed, edits) = (typed.clone(), edits.clone());
         Callback::from(move |term: String| {
             let text = (*typed).clone();
             let head = if yuliao::index::pinyin::spelling(&text).is_some() {
@@ -123,7 +121,8 @@ pub fn SearchView() -> Html {
                 typing_word(&text).map_or(text.as_str(), |(head, _)| head).to_string()
             };
             let q = format!("{head}{term}");
-            typed.set(q.clone());
+            // Typed over the query it leads to.
+            edits.set((q.trim().to_string(), q.clone()));
             go(&links.search(q.trim(), 0));
         })
     };
