@@ -33,7 +33,8 @@ pub struct Series {
 const WIDTH: f64 = 800.0;
 const PLOT_H: f64 = 240.0;
 const LEFT: f64 = 56.0;
-const RIGHT: f64 = 16.0;
+/// Room for half of the last axis label (`2030-05`), which is centred on the last slot.
+const RIGHT: f64 = 32.0;
 const BOTTOM: f64 = 44.0;
 const LEGEND_ROW: f64 = 22.0;
 
@@ -93,15 +94,14 @@ pub fn series_chart(
     let y = |v: f64| top + PLOT_H - v / max * PLOT_H;
     let cx = |i: usize| LEFT + step * (i as f64 + 0.5);
     let f2 = |v: f64| fixed(v, 2);
-    // At most about 12 axis labels.
-    let every = n.div_ceil(12).max(1);
+    let every = label_every(n);
 
     let gap_bands = gaps.iter().enumerate().filter(|(_, g)| **g).map(|(i, _)| {
         html! { <rect class="gap" x={f2(LEFT + step * i as f64)} y={f2(top)} width={f2(step)} height={f2(PLOT_H)} fill="#eef1f4" /> }
     });
     // A label wider than its slot (a long unit name) is cut with "…"; the table has it whole.
     let slot = step * every as f64;
-    let x_text = x_labels.iter().enumerate().filter(|(i, _)| i % every == 0 || *i == n - 1).map(|(i, l)| {
+    let x_text = x_labels.iter().enumerate().filter(|(i, _)| labelled(*i, n)).map(|(i, l)| {
         // At 12 units a character: an ideograph about 12 wide, a digit or letter about 7.
         let width = |c: char| if c.is_ascii() { 7.0 } else { 12.0 };
         let shown: String = if l.chars().map(width).sum::<f64>() <= slot {
@@ -185,5 +185,34 @@ pub fn series_chart(
             { for x_text }
             { for drawn }
         </svg>
+    }
+}
+
+/// Every how many slots an x label is drawn: at most about 12 labels.
+fn label_every(n: usize) -> usize {
+    n.div_ceil(12).max(1)
+}
+
+/// Whether slot `i` of `n` gets its x label: every [`label_every`]-th, and the last one, which
+/// takes the place of a grid label closer to it than a whole label slot (they would overlap).
+fn labelled(i: usize, n: usize) -> bool {
+    let every = label_every(n);
+    i == n - 1 || (i % every == 0 && n - 1 - i >= every)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::labelled;
+
+    #[test]
+    fn x_labels_are_spread_and_the_last_is_always_there() {
+        for n in [1, 2, 5, 12, 13, 14, 25, 100, 365, 366] {
+            let shown: Vec<usize> = (0..n).filter(|&i| labelled(i, n)).collect();
+            assert_eq!(shown.first(), Some(&0), "n={n}");
+            assert_eq!(shown.last(), Some(&(n - 1)), "n={n}");
+            assert!(shown.len() <= 13, "n={n}: {} labels", shown.len());
+            let every = n.div_ceil(12).max(1);
+            assert!(shown.windows(2).all(|w| w[1] - w[0] >= every), "n={n}: labels closer than a slot: {shown:?}");
+        }
     }
 }
