@@ -452,7 +452,9 @@ fn skip_to_main() -> Callback<MouseEvent> {
 /// rendered, so a screen reader announces the new view and Tab goes on from it, unless the
 /// reader is working in a field of the view (the search box, a select of the frequency
 /// view), which keeps focus. Views that fetch first render their `h1` later: the shell is
-/// rendered again whenever pieces arrive, and tries again then.
+/// rendered again whenever pieces arrive, and tries again then. Focusing needs the page laid
+/// out, so it runs in a task of its own after the render (a timeout of 0), not inside it: the
+/// new view's rows reach the screen without waiting for a forced layout.
 #[hook]
 fn use_focus_heading(location: &HashLocation) {
     // The location last seen, and whether its view's heading still waits for focus. One ref
@@ -460,13 +462,25 @@ fn use_focus_heading(location: &HashLocation) {
     let seen = use_mut_ref(|| None::<(String, bool)>);
     let key = format!("{}?{}", location.path, location.query);
     use_effect(move || {
-        let mut seen = seen.borrow_mut();
-        let pending = match seen.take() {
-            // The first page load keeps its focus where the browser put it.
-            None => false,
-            Some((last, pending)) => pending || last != key,
+        let pending = {
+            let mut seen_now = seen.borrow_mut();
+            let pending = match seen_now.take() {
+                // The first page load keeps its focus where the browser put it.
+                None => false,
+                Some((last, pending)) => pending || last != key,
+            };
+            *seen_now = Some((key, pending));
+            pending
         };
-        *seen = Some((key, pending && !focus_heading()));
+        // A render before the timeout fires cancels it (dropped) and schedules its own.
+        let timer = pending.then(|| {
+            gloo_timers::callback::Timeout::new(0, move || {
+                if let Some((_, pending)) = seen.borrow_mut().as_mut() {
+                    *pending = *pending && !focus_heading();
+                }
+            })
+        });
+        move || drop(timer)
     });
 }
 
