@@ -340,6 +340,7 @@ pub fn build_with(
         });
         first_doc += docs;
     }
+    let group_names: Vec<String> = (0..doc_groups.groups).map(|n| doc_groups.file_name(n)).collect();
     let manifest = Manifest {
         stats,
         stopwords,
@@ -348,7 +349,7 @@ pub fn build_with(
         pieces: name_pieces(&mut pieces),
         doc_groups,
     };
-    let groups = group_bodies.into_iter().enumerate().map(|(n, body)| (doc_groups.file_name(n as u32), seal(PieceKind::Docs, &body)));
+    let groups = group_names.into_iter().zip(group_bodies).map(|(name, body)| (name, seal(PieceKind::Docs, &body)));
     Ok(BuiltIndex {
         manifest: seal(PieceKind::Manifest, &manifest.write()),
         pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).chain(groups).collect(),

@@ -63,7 +63,60 @@ impl Writer {
             self.str(s);
         }
     }
+
+    /// A string as the `text` production codes it: `codes` maps each char of the charset to
+    /// its rank there.
+    pub fn text(&mut self, s: &str, codes: &std::collections::HashMap<char, u32>) {
+        let mut b = Writer::new();
+        for ch in s.chars() {
+            let cp = ch as u32;
+            match codes.get(&ch) {
+                Some(&r) if r < 128 => b.u8(r as u8),
+                Some(&r) => {
+                    let r = r - 128;
+                    b.u8(TEXT_RANK_LEAD + (r >> 8) as u8);
+                    b.u8(r as u8);
+                }
+                None if (TEXT_CP_BASE..TEXT_CP_END).contains(&cp) => {
+                    let o = cp - TEXT_CP_BASE;
+                    b.u8(TEXT_CP_LEAD + (o >> 8) as u8);
+                    b.u8(o as u8);
+                }
+                None => {
+                    b.u8(TEXT_ESCAPE);
+                    b.varint(u64::from(cp));
+                }
+            }
+        }
+        self.bytes(&b.buf);
+    }
+    pub fn opt_text(&mut self, s: &Option<String>, codes: &std::collections::HashMap<char, u32>) {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1);
+                self.text(s, codes);
+            }
+        }
+    }
+    pub fn texts(&mut self, v: &[String], codes: &std::collections::HashMap<char, u32>) {
+        self.varint(v.len() as u64);
+        for s in v {
+            self.text(s, codes);
+        }
+    }
 }
+
+/// The `text` production's lead bytes: below 0x80 a charset rank; `TEXT_RANK_LEAD ..
+/// TEXT_CP_LEAD` and one more byte, the ranks from 128 on; `TEXT_CP_LEAD .. TEXT_ESCAPE` and one
+/// more byte, the code points from `TEXT_CP_BASE`; `TEXT_ESCAPE` and a varint, any code point.
+pub(crate) const TEXT_RANK_LEAD: u8 = 0x80;
+pub(crate) const TEXT_CP_LEAD: u8 = 0x88;
+pub(crate) const TEXT_ESCAPE: u8 = 0xff;
+pub(crate) const TEXT_CP_BASE: u32 = 0x3000;
+pub(crate) const TEXT_CP_END: u32 = TEXT_CP_BASE + ((TEXT_ESCAPE - TEXT_CP_LEAD) as u32) * 256;
+/// Chars a charset may hold: 128 one-byte codes and 256 for each two-byte lead.
+pub(crate) const TEXT_CHARSET_MAX: usize = 128 + (TEXT_CP_LEAD - TEXT_RANK_LEAD) as usize * 256;
 
 /// A checked reader over a piece body. Every read returns `IndexError::Corrupt` instead of
 /// running past the end.
@@ -159,6 +212,45 @@ impl<'a> Cursor<'a> {
         let mut v = Vec::with_capacity(n.min(1024));
         for _ in 0..n {
             v.push(self.str()?);
+        }
+        Ok(v)
+    }
+    /// A string coded as the `text` production (see [`Writer::text`]) over `charset`.
+    pub fn text(&mut self, charset: &[char]) -> Result<String, IndexError> {
+        let b = self.bytes()?;
+        let mut t = Cursor::new(b, self.piece);
+        let mut s = String::with_capacity(b.len() * 2);
+        while t.remaining() > 0 {
+            let lead = t.u8()?;
+            let ch = if lead < TEXT_RANK_LEAD {
+                charset.get(usize::from(lead)).copied()
+            } else if lead < TEXT_CP_LEAD {
+                let r = 128 + (usize::from(lead - TEXT_RANK_LEAD) << 8 | usize::from(t.u8()?));
+                charset.get(r).copied()
+            } else if lead < TEXT_ESCAPE {
+                char::from_u32(TEXT_CP_BASE + (u32::from(lead - TEXT_CP_LEAD) << 8 | u32::from(t.u8()?)))
+            } else {
+                u32::try_from(t.varint()?).ok().and_then(char::from_u32)
+            };
+            match ch {
+                Some(ch) => s.push(ch),
+                None => return Err(self.corrupt(format!("text code {lead:#04x} names no char"))),
+            }
+        }
+        Ok(s)
+    }
+    pub fn opt_text(&mut self, charset: &[char]) -> Result<Option<String>, IndexError> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.text(charset)?)),
+            t => Err(self.corrupt(format!("option tag {t}, expected 0 or 1"))),
+        }
+    }
+    pub fn texts(&mut self, charset: &[char]) -> Result<Vec<String>, IndexError> {
+        let n = self.varint_max(self.remaining() as u64, "list length")? as usize;
+        let mut v = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            v.push(self.text(charset)?);
         }
         Ok(v)
     }

@@ -1,9 +1,10 @@
 //! *Which documents hold this key, where?* Posting lists of the word, character and bigram
-//! tiers: `(doc_delta tf_code [title_tf] pos_delta[tf])[doc_freq]` varints, concatenated in key
-//! order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`]
-//! module doc).
+//! tiers: `doc_delta[doc_freq] (tf_code [regions])[doc_freq] pos_delta[coll_freq]` varints
+//! (each kind of number in a section of its own, which deflates better than interleaved),
+//! concatenated in key order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar
+//! in the [`super`] module doc).
 //!
-//! Word lists hold no positions (`doc_delta tf_code [regions]`): a word's documents, counts
+//! Word lists hold no positions (documents, counts and regions only): a word's documents, counts
 //! and title counts are all that ranking and counting read of them, and positions were two
 //! thirds of the word tier. Where a string lies, the character tier says.
 //!
@@ -134,11 +135,13 @@ pub(crate) struct Encoder {
     from: u32,
     /// Whether lists hold positions (not in the word tier).
     with_positions: bool,
-    /// The list being written: its first byte, documents and positions so far.
+    /// The list being written: its first byte, documents and positions so far, and its three
+    /// sections (doc deltas, term frequencies with regions, positions) until it ends.
     offset: u64,
     docs: u32,
     positions: u64,
     prev_doc: u32,
+    sections: [Writer; 3],
 }
 
 #[cfg(feature = "builder")]
@@ -156,6 +159,7 @@ impl Encoder {
             docs: 0,
             positions: 0,
             prev_doc: 0,
+            sections: Default::default(),
         }
     }
 
@@ -175,32 +179,35 @@ impl Encoder {
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
     /// not empty) to the current list; `ends`: where its regions end in these positions.
     pub fn push_doc(&mut self, doc: u32, positions: &[u32], ends: &RegionEnds) {
-        let b = &mut self.buf;
-        b.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
+        let [d, t, p] = &mut self.sections;
+        d.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
         self.prev_doc = doc;
         self.docs += 1;
         let counts = count_regions(positions, ends);
         let outside = counts[Region::Paragraphs as usize] as usize != positions.len();
-        b.varint(positions.len() as u64 * 2 + u64::from(outside));
+        t.varint(positions.len() as u64 * 2 + u64::from(outside));
         if outside {
             let mask = (0..REGIONS).filter(|&r| r != Region::Paragraphs as usize && counts[r] > 0).fold(0u8, |m, r| m | 1 << r);
-            b.u8(mask);
+            t.u8(mask);
             for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
-                b.varint(u64::from(counts[r]));
+                t.varint(u64::from(counts[r]));
             }
         }
         if self.with_positions {
             let mut prev = 0u32;
-            for (j, p) in positions.iter().enumerate() {
-                b.varint(u64::from(if j == 0 { *p } else { p - prev }));
-                prev = *p;
+            for (j, q) in positions.iter().enumerate() {
+                p.varint(u64::from(if j == 0 { *q } else { q - prev }));
+                prev = *q;
             }
         }
         self.positions += positions.len() as u64;
     }
 
-    /// Ends the current list.
+    /// Ends the current list: its sections one after the other.
     pub fn end_list(&mut self) {
+        for section in &mut self.sections {
+            self.buf.buf.append(&mut section.buf);
+        }
         self.infos.push(TermInfo {
             doc_freq: self.docs,
             coll_freq: self.positions,
@@ -273,8 +280,8 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
         regions: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
     };
     list.starts.push(0);
+    // Documents first, then their frequencies and regions, then their positions.
     let mut doc: u64 = 0;
-    let mut total: u64 = 0;
     for i in 0..info.doc_freq {
         let d = c.varint()?;
         doc = if i == 0 {
@@ -287,6 +294,10 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
         if doc >= n_docs as u64 {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
         }
+        list.docs.push(doc as u32);
+    }
+    let mut total: u64 = 0;
+    for _ in 0..info.doc_freq {
         // With positions, each occurrence takes a byte at least.
         let max_tf = if with_positions { c.remaining() as u64 } else { u64::from(u32::MAX) };
         let code = c.varint_max(2 * max_tf + 1, "term frequency")?;
@@ -313,6 +324,13 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
             regions[Region::Paragraphs as usize] = left as u32;
         }
         total = total.saturating_add(tf);
+        list.regions.push(regions);
+    }
+    if total != info.coll_freq {
+        return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
+    }
+    for regions in &list.regions {
+        let tf: u64 = regions.iter().map(|&n| u64::from(n)).sum();
         let mut pos: u64 = 0;
         for j in 0..if with_positions { tf } else { 0 } {
             let p = c.varint()?;
@@ -328,14 +346,9 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
             }
             list.positions.push(pos as u32);
         }
-        list.docs.push(doc as u32);
         list.starts.push(list.positions.len() as u32);
-        list.regions.push(regions);
     }
     c.finish()?;
-    if total != info.coll_freq {
-        return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
-    }
     Ok(list)
 }
 

@@ -442,3 +442,32 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
         assert!(err.contains(what), "{what}: {err}");
     }
 }
+
+#[test]
+fn document_text_codes_round_trip_and_bad_codes_are_errors() {
+    use super::bytes::{Cursor, Writer};
+    // A charset of 300 chars: ranks below 128 take one byte, the others two.
+    let charset: Vec<char> = (0x4E00u32..0x4E00 + 300).filter_map(char::from_u32).collect();
+    let codes: std::collections::HashMap<char, u32> = charset.iter().enumerate().map(|(r, &c)| (c, r as u32)).collect();
+    // Ranks 0 and 250, a CJK char and a kana outside the charset, ASCII, an emoji (escaped).
+    let s = "\u{4E00}\u{4EFA}\u{9F8D}\u{3042}a\n😀";
+    let mut w = Writer::new();
+    w.text(s, &codes);
+    w.texts(&[String::new(), "\u{4E01}".into()], &codes);
+    let mut c = Cursor::new(&w.buf, "t");
+    assert_eq!(c.text(&charset).unwrap(), s);
+    assert_eq!(c.texts(&charset).unwrap(), vec![String::new(), "\u{4E01}".to_string()]);
+    c.finish().unwrap();
+    // One byte for a frequent char, two for the others (ASCII and the line break escaped with
+    // a one-byte code point), four for the emoji.
+    assert_eq!(w.buf[0] as usize, 1 + 2 + 2 + 2 + 2 + 2 + 4);
+    for (bytes, what) in [
+        (vec![1u8, 0x7f], "names no char"),       // rank 127 of a charset of 3
+        (vec![2u8, 0x87, 0xff], "names no char"), // rank 2175
+        (vec![1u8, 0x80], "unexpected end"),      // a lead without its second byte
+        (vec![4u8, 0xff, 0x80, 0xb0, 0x03], "names no char"), // U+D800, a surrogate
+    ] {
+        let err = Cursor::new(&bytes, "t").text(&charset[..3]).unwrap_err().to_string();
+        assert!(err.contains(what), "{bytes:?}: {err}");
+    }
+}
