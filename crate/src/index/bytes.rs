@@ -64,6 +64,33 @@ impl Writer {
         }
     }
 
+    /// `values` Golomb-Rice coded with parameter `k` (the `rice` production): each value's
+    /// quotient `v >> k` in unary (that many 1 bits, then a 0), then its `k` low bits; bits
+    /// fill each byte from its lowest, the last byte padded with 0 bits.
+    pub fn rice(&mut self, values: &[u64], k: u32) {
+        let (mut acc, mut n) = (0u8, 0u32);
+        let mut bit = |b: bool, buf: &mut Vec<u8>| {
+            acc |= u8::from(b) << n;
+            n += 1;
+            if n == 8 {
+                buf.push(acc);
+                (acc, n) = (0, 0);
+            }
+        };
+        for &v in values {
+            for _ in 0..v >> k {
+                bit(true, &mut self.buf);
+            }
+            bit(false, &mut self.buf);
+            for i in 0..k {
+                bit(v >> i & 1 == 1, &mut self.buf);
+            }
+        }
+        if n > 0 {
+            self.buf.push(acc);
+        }
+    }
+
     /// A string as the `text` production codes it: `codes` maps each char of the charset to
     /// its rank there.
     pub fn text(&mut self, s: &str, codes: &std::collections::HashMap<char, u32>) {
@@ -215,6 +242,45 @@ impl<'a> Cursor<'a> {
         }
         Ok(v)
     }
+    /// `n` values Golomb-Rice coded with parameter `k` ([`Writer::rice`]), each at most `max`;
+    /// the cursor moves to the byte after the last bit.
+    pub fn rice(&mut self, n: usize, k: u32, max: u64) -> Result<Vec<u64>, IndexError> {
+        let data = &self.data[self.pos.min(self.data.len())..];
+        let mut at = 0usize; // bits read
+        let bit = |at: &mut usize| -> Option<bool> {
+            let b = data.get(*at / 8)? >> (*at % 8) & 1;
+            *at += 1;
+            Some(b == 1)
+        };
+        let mut out = Vec::with_capacity(n.min(data.len() * 8));
+        for _ in 0..n {
+            let mut q = 0u64;
+            loop {
+                match bit(&mut at) {
+                    Some(true) => q += 1,
+                    Some(false) => break,
+                    None => return Err(self.corrupt("unexpected end of a rice section")),
+                }
+                if q > max >> k {
+                    return Err(self.corrupt(format!("rice value beyond {max}")));
+                }
+            }
+            let mut v = q << k;
+            for i in 0..k {
+                match bit(&mut at) {
+                    Some(b) => v |= u64::from(b) << i,
+                    None => return Err(self.corrupt("unexpected end of a rice section")),
+                }
+            }
+            if v > max {
+                return Err(self.corrupt(format!("rice value {v} beyond {max}")));
+            }
+            out.push(v);
+        }
+        self.pos += at.div_ceil(8);
+        Ok(out)
+    }
+
     /// A string coded as the `text` production (see [`Writer::text`]) over `charset`.
     pub fn text(&mut self, charset: &[char]) -> Result<String, IndexError> {
         let b = self.bytes()?;

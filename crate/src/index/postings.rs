@@ -1,6 +1,8 @@
 //! *Which documents hold this key, where?* Posting lists of the word, character and bigram
-//! tiers: `doc_delta[doc_freq] (tf_code [regions])[doc_freq] pos_delta[coll_freq]` varints
-//! (each kind of number in a section of its own, which deflates better than interleaved),
+//! tiers: the documents Golomb-Rice coded (gaps of a list of `doc_freq` of `n` documents
+//! take about `log2(n / doc_freq) + 2` bits), then `(tf_code [regions])[doc_freq]` and
+//! `pos_delta[coll_freq]` varints (each kind of number in a section of its own, which
+//! deflates better than interleaved),
 //! concatenated in key order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar
 //! in the [`super`] module doc).
 //!
@@ -135,21 +137,29 @@ pub(crate) struct Encoder {
     from: u32,
     /// Whether lists hold positions (not in the word tier).
     with_positions: bool,
+    /// Documents of the corpus: with a list's length, the rice parameter of its documents.
+    n_docs: u32,
     /// The list being written: its first byte, documents and positions so far, and its three
     /// sections (doc deltas, term frequencies with regions, positions) until it ends.
     offset: u64,
     docs: u32,
     positions: u64,
     prev_doc: u32,
-    sections: [Writer; 3],
+    /// The current list's doc values (rice coded when it ends), then its counts and
+    /// positions.
+    doc_values: Vec<u64>,
+    sections: [Writer; 2],
 }
 
 #[cfg(feature = "builder")]
 impl Encoder {
-    /// An encoder cutting pieces of about `cut` bytes, writing positions or not.
-    pub fn new(cut: usize, with_positions: bool) -> Encoder {
+    /// An encoder cutting pieces of about `cut` bytes, writing positions or not, for a corpus of
+    /// `n_docs` documents.
+    pub fn new(cut: usize, with_positions: bool, n_docs: u32) -> Encoder {
         Encoder {
             with_positions,
+            n_docs,
+            doc_values: Vec::new(),
             raw_cut: cut * 3 / 2,
             infos: Vec::new(),
             bodies: Vec::new(),
@@ -179,8 +189,8 @@ impl Encoder {
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
     /// not empty) to the current list; `ends`: where its regions end in these positions.
     pub fn push_doc(&mut self, doc: u32, positions: &[u32], ends: &RegionEnds) {
-        let [d, t, p] = &mut self.sections;
-        d.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
+        let [t, p] = &mut self.sections;
+        self.doc_values.push(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc - 1 }));
         self.prev_doc = doc;
         self.docs += 1;
         let counts = count_regions(positions, ends);
@@ -205,6 +215,8 @@ impl Encoder {
 
     /// Ends the current list: its sections one after the other.
     pub fn end_list(&mut self) {
+        self.buf.rice(&self.doc_values, rice_k(self.n_docs, self.docs));
+        self.doc_values.clear();
         for section in &mut self.sections {
             self.buf.buf.append(&mut section.buf);
         }
@@ -255,9 +267,10 @@ pub(crate) fn encode<'a>(
     lists: impl Iterator<Item = &'a Postings>,
     cut: usize,
     with_positions: bool,
+    n_docs: u32,
     ends: impl Fn(u32) -> RegionEnds,
 ) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
-    let mut e = Encoder::new(cut, with_positions);
+    let mut e = Encoder::new(cut, with_positions, n_docs);
     for list in lists {
         e.push(list, &ends);
     }
@@ -281,17 +294,12 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
     };
     list.starts.push(0);
     // Documents first, then their frequencies and regions, then their positions.
+    let n = u64::try_from(n_docs).unwrap_or(u64::MAX);
+    let values = c.rice(info.doc_freq as usize, rice_k(n_docs.try_into().unwrap_or(u32::MAX), info.doc_freq), n)?;
     let mut doc: u64 = 0;
-    for i in 0..info.doc_freq {
-        let d = c.varint()?;
-        doc = if i == 0 {
-            d
-        } else if d == 0 {
-            return Err(c.corrupt("doc delta 0"));
-        } else {
-            doc.checked_add(d).ok_or_else(|| c.corrupt("doc delta overflows"))?
-        };
-        if doc >= n_docs as u64 {
+    for (i, v) in values.into_iter().enumerate() {
+        doc = if i == 0 { v } else { doc + 1 + v };
+        if doc >= n {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
         }
         list.docs.push(doc as u32);
@@ -350,6 +358,12 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
     }
     c.finish()?;
     Ok(list)
+}
+
+/// The rice parameter of the documents of a list of `doc_freq` of `n_docs` documents: the
+/// log2 of their mean gap, rounded down, so that a gap takes about `k + 2` bits.
+pub(crate) fn rice_k(n_docs: u32, doc_freq: u32) -> u32 {
+    (n_docs / doc_freq.max(1)).max(1).ilog2()
 }
 
 /// Checks that `info` is plausible for a corpus of `n_docs` documents (its byte range is

@@ -417,7 +417,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     let ends = [4, 10, 12, 12, 20, 25];
     assert_eq!(count_regions(&[0, 3, 9, 15, 30], &ends), [2, 1, 0, 0, 1, 0, 1]);
     assert_eq!(count_regions(&[], &ends), [0; 7]);
-    let mut e = Encoder::new(1 << 16, true);
+    let mut e = Encoder::new(1 << 16, true, 10);
     e.start_list();
     e.push_doc(2, &[0, 3, 9], &ends); // two in the title, one in the paragraphs
     e.push_doc(5, &[7, 8], &ends); // paragraphs only: no region bytes
@@ -469,5 +469,31 @@ fn document_text_codes_round_trip_and_bad_codes_are_errors() {
     ] {
         let err = Cursor::new(&bytes, "t").text(&charset[..3]).unwrap_err().to_string();
         assert!(err.contains(what), "{bytes:?}: {err}");
+    }
+}
+
+#[test]
+fn rice_sections_round_trip_and_bad_bits_are_errors() {
+    use super::bytes::{Cursor, Writer};
+    let values = [0u64, 1, 7, 8, 9, 300, 2];
+    for k in [0u32, 1, 3, 8] {
+        let mut w = Writer::new();
+        w.rice(&values, k);
+        w.u8(0xAB);
+        let mut c = Cursor::new(&w.buf, "r");
+        assert_eq!(c.rice(values.len(), k, 300).unwrap(), values, "k = {k}");
+        assert_eq!(c.u8().unwrap(), 0xAB, "the section ends on a byte boundary");
+        c.finish().unwrap();
+    }
+    // Gaps of a list of 1 of 10 documents take 3 low bits; a list of all of them none.
+    assert_eq!((super::postings::rice_k(10, 1), super::postings::rice_k(10, 10)), (3, 0));
+    for (bytes, k, max, what) in [
+        (vec![0xffu8], 0, 100, "unexpected end of a rice section"), // unary never stops
+        (vec![0x00u8], 9, 100, "unexpected end of a rice section"), // low bits missing
+        (vec![0xffu8, 0x00], 0, 5, "beyond 5"),                     // 8 > the largest allowed
+        (vec![0x0cu8], 3, 5, "rice value 6 beyond 5"),              // q 0, low bits 6
+    ] {
+        let err = Cursor::new(&bytes, "r").rice(1, k, max).unwrap_err().to_string();
+        assert!(err.contains(what), "{bytes:?} k={k}: {err}");
     }
 }
