@@ -68,6 +68,11 @@ impl Writer {
     /// quotient `v >> k` in unary (that many 1 bits, then a 0), then its `k` low bits; bits
     /// fill each byte from its lowest, the last byte padded with 0 bits.
     pub fn rice(&mut self, values: &[u64], k: u32) {
+        self.rice_each(values.iter().map(|&v| (v, k)));
+    }
+
+    /// Like [`Writer::rice`], with a parameter for each value: `(value, k)`.
+    pub fn rice_each(&mut self, values: impl IntoIterator<Item = (u64, u32)>) {
         let (mut acc, mut n) = (0u8, 0u32);
         let mut bit = |b: bool, buf: &mut Vec<u8>| {
             acc |= u8::from(b) << n;
@@ -77,7 +82,7 @@ impl Writer {
                 (acc, n) = (0, 0);
             }
         };
-        for &v in values {
+        for (v, k) in values {
             for _ in 0..v >> k {
                 bit(true, &mut self.buf);
             }
@@ -245,40 +250,23 @@ impl<'a> Cursor<'a> {
     /// `n` values Golomb-Rice coded with parameter `k` ([`Writer::rice`]), each at most `max`;
     /// the cursor moves to the byte after the last bit.
     pub fn rice(&mut self, n: usize, k: u32, max: u64) -> Result<Vec<u64>, IndexError> {
-        let data = &self.data[self.pos.min(self.data.len())..];
-        let mut at = 0usize; // bits read
-        let bit = |at: &mut usize| -> Option<bool> {
-            let b = data.get(*at / 8)? >> (*at % 8) & 1;
-            *at += 1;
-            Some(b == 1)
-        };
-        let mut out = Vec::with_capacity(n.min(data.len() * 8));
+        let mut bits = self.bits();
+        let mut out = Vec::with_capacity(n.min(self.remaining() * 8));
         for _ in 0..n {
-            let mut q = 0u64;
-            loop {
-                match bit(&mut at) {
-                    Some(true) => q += 1,
-                    Some(false) => break,
-                    None => return Err(self.corrupt("unexpected end of a rice section")),
-                }
-                if q > max >> k {
-                    return Err(self.corrupt(format!("rice value beyond {max}")));
-                }
-            }
-            let mut v = q << k;
-            for i in 0..k {
-                match bit(&mut at) {
-                    Some(b) => v |= u64::from(b) << i,
-                    None => return Err(self.corrupt("unexpected end of a rice section")),
-                }
-            }
-            if v > max {
-                return Err(self.corrupt(format!("rice value {v} beyond {max}")));
-            }
-            out.push(v);
+            out.push(bits.rice(k, max)?);
         }
-        self.pos += at.div_ceil(8);
+        self.end_bits(bits);
         Ok(out)
+    }
+
+    /// A reader of the bits from here on (a `rice` section); [`Cursor::end_bits`] moves past them.
+    pub fn bits(&self) -> Bits<'a> {
+        Bits { data: self.data.get(self.pos..).unwrap_or(&[]), at: 0, piece: self.piece, start: self.pos }
+    }
+
+    /// Moves to the byte after the last bit `bits` read.
+    pub fn end_bits(&mut self, bits: Bits) {
+        self.pos += bits.at.div_ceil(8);
     }
 
     /// A string coded as the `text` production (see [`Writer::text`]) over `charset`.
@@ -339,6 +327,46 @@ impl<'a> Cursor<'a> {
             )));
         }
         Ok(())
+    }
+}
+
+/// Golomb-Rice coded values ([`Writer::rice`]) read bit by bit from a [`Cursor`].
+pub(crate) struct Bits<'a> {
+    data: &'a [u8],
+    /// Bits read.
+    at: usize,
+    piece: &'a str,
+    /// The cursor's byte position where the bits start.
+    start: usize,
+}
+
+impl Bits<'_> {
+    fn bit(&mut self) -> Result<bool, IndexError> {
+        let byte = self.data.get(self.at / 8).ok_or_else(|| self.corrupt("unexpected end of a rice section".into()))?;
+        let b = byte >> (self.at % 8) & 1 == 1;
+        self.at += 1;
+        Ok(b)
+    }
+    fn corrupt(&self, detail: String) -> IndexError {
+        IndexError::Corrupt { piece: self.piece.to_string(), detail: format!("{detail} (at byte {})", self.start + self.at / 8) }
+    }
+    /// One value with parameter `k`, at most `max`.
+    pub fn rice(&mut self, k: u32, max: u64) -> Result<u64, IndexError> {
+        let mut q = 0u64;
+        while self.bit()? {
+            q += 1;
+            if q > max >> k {
+                return Err(self.corrupt(format!("rice value beyond {max}")));
+            }
+        }
+        let mut v = q << k;
+        for i in 0..k {
+            v |= u64::from(self.bit()?) << i;
+        }
+        if v > max {
+            return Err(self.corrupt(format!("rice value {v} beyond {max}")));
+        }
+        Ok(v)
     }
 }
 

@@ -86,16 +86,19 @@
 //!                 ; right after the previous key's list there (the piece's first list in the
 //!                 ; dictionary piece starts at first_offset; a new postings piece starts at 0)
 //! postings     (kinds 2, 4, 9) := raw_len:varint deflate(list*)
-//! list         := docs:rice (tf_code:varint [regions])[doc_freq] (pos_delta:varint[tf])[doc_freq]
+//! list         := docs:rice (tf_code:varint [regions])[doc_freq] positions:rice
 //!                 ; three sections, each deflating better on its own than interleaved (on
 //!                 ; chinese-poetry the char tier 40.5 → 35.8 MiB, bigrams 58.0 → 53.3): the
 //!                 ; documents, then each one's count and regions, then each one's positions;
-//!                 ; word lists (kind 2) have no pos_delta: documents, counts and regions only
 //!                 ; docs: doc_freq values, the first document, then each gap to the next
 //!                 ; minus 1, with k = floor(log2(articles / doc_freq)) (k + 2 bits a gap
 //!                 ; where deflated varints took more: another 4.7 MiB on chinese-poetry)
 //!                 ; tf_code = tf * 2 + (some occurrence lies outside the paragraphs);
-//!                 ; first position of each doc absolute, the rest deltas (> 0);
+//!                 ; positions: for each document in turn, its tf values: the first position,
+//!                 ; then each gap to the next minus 1, with k = floor(log2(max(1, avg /
+//!                 ; (tf + 1)))), avg = max(1, chars / articles) of the manifest's stats;
+//!                 ; word lists (kind 2) have no positions section: documents, counts and
+//!                 ; regions only;
 //! rice         := (one:bit[v >> k] zero:bit low:bit[k])[n] zero:bit*   ; n values v,
 //!                 ; Golomb-Rice with parameter k: the quotient in unary, then the k low bits
 //!                 ; of v, lowest first; bits fill each byte from its lowest, the last byte

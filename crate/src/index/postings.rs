@@ -1,8 +1,9 @@
 //! *Which documents hold this key, where?* Posting lists of the word, character and bigram
 //! tiers: the documents Golomb-Rice coded (gaps of a list of `doc_freq` of `n` documents
-//! take about `log2(n / doc_freq) + 2` bits), then `(tf_code [regions])[doc_freq]` and
-//! `pos_delta[coll_freq]` varints (each kind of number in a section of its own, which
-//! deflates better than interleaved),
+//! take about `log2(n / doc_freq) + 2` bits), then `(tf_code [regions])[doc_freq]` varints,
+//! then the positions Golomb-Rice coded (parameter from each document's count and the
+//! corpus's mean document length): each kind of number in a section of its own, which
+//! deflates better than interleaved;
 //! concatenated in key order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar
 //! in the [`super`] module doc).
 //!
@@ -139,27 +140,33 @@ pub(crate) struct Encoder {
     with_positions: bool,
     /// Documents of the corpus: with a list's length, the rice parameter of its documents.
     n_docs: u32,
+    /// Chars a document holds on average: with its count, the rice parameter of its positions.
+    avg_chars: u32,
     /// The list being written: its first byte, documents and positions so far, and its three
     /// sections (doc deltas, term frequencies with regions, positions) until it ends.
     offset: u64,
     docs: u32,
     positions: u64,
     prev_doc: u32,
-    /// The current list's doc values (rice coded when it ends), then its counts and
-    /// positions.
+    /// The current list's doc values (rice coded when it ends), its counts, and its position
+    /// values with their rice parameters.
     doc_values: Vec<u64>,
-    sections: [Writer; 2],
+    counts: Writer,
+    pos_values: Vec<(u64, u32)>,
 }
 
 #[cfg(feature = "builder")]
 impl Encoder {
     /// An encoder cutting pieces of about `cut` bytes, writing positions or not, for a corpus of
-    /// `n_docs` documents.
-    pub fn new(cut: usize, with_positions: bool, n_docs: u32) -> Encoder {
+    /// `n_docs` documents of `avg_chars` chars on average ([`avg_chars`]).
+    pub fn new(cut: usize, with_positions: bool, n_docs: u32, avg_chars: u32) -> Encoder {
         Encoder {
             with_positions,
             n_docs,
+            avg_chars,
             doc_values: Vec::new(),
+            counts: Writer::new(),
+            pos_values: Vec::new(),
             raw_cut: cut * 3 / 2,
             infos: Vec::new(),
             bodies: Vec::new(),
@@ -169,7 +176,6 @@ impl Encoder {
             docs: 0,
             positions: 0,
             prev_doc: 0,
-            sections: Default::default(),
         }
     }
 
@@ -189,7 +195,7 @@ impl Encoder {
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
     /// not empty) to the current list; `ends`: where its regions end in these positions.
     pub fn push_doc(&mut self, doc: u32, positions: &[u32], ends: &RegionEnds) {
-        let [t, p] = &mut self.sections;
+        let t = &mut self.counts;
         self.doc_values.push(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc - 1 }));
         self.prev_doc = doc;
         self.docs += 1;
@@ -204,9 +210,10 @@ impl Encoder {
             }
         }
         if self.with_positions {
+            let k = pos_k(self.avg_chars, positions.len() as u64);
             let mut prev = 0u32;
             for (j, q) in positions.iter().enumerate() {
-                p.varint(u64::from(if j == 0 { *q } else { q - prev }));
+                self.pos_values.push((u64::from(if j == 0 { *q } else { q - prev - 1 }), k));
                 prev = *q;
             }
         }
@@ -217,9 +224,8 @@ impl Encoder {
     pub fn end_list(&mut self) {
         self.buf.rice(&self.doc_values, rice_k(self.n_docs, self.docs));
         self.doc_values.clear();
-        for section in &mut self.sections {
-            self.buf.buf.append(&mut section.buf);
-        }
+        self.buf.buf.append(&mut self.counts.buf);
+        self.buf.rice_each(self.pos_values.drain(..));
         self.infos.push(TermInfo {
             doc_freq: self.docs,
             coll_freq: self.positions,
@@ -268,9 +274,10 @@ pub(crate) fn encode<'a>(
     cut: usize,
     with_positions: bool,
     n_docs: u32,
+    avg_chars: u32,
     ends: impl Fn(u32) -> RegionEnds,
 ) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
-    let mut e = Encoder::new(cut, with_positions, n_docs);
+    let mut e = Encoder::new(cut, with_positions, n_docs, avg_chars);
     for list in lists {
         e.push(list, &ends);
     }
@@ -279,7 +286,8 @@ pub(crate) fn encode<'a>(
 
 /// Decodes the list `info` points at inside `body` (the body of piece `info.piece`), with
 /// positions or (the word tier) without.
-pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, with_positions: bool) -> Result<PostingList, IndexError> {
+/// `avg_chars`: the corpus's [`avg_chars`].
+pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, avg_chars: u32, piece: &str, with_positions: bool) -> Result<PostingList, IndexError> {
     let bytes = usize::try_from(info.offset)
         .ok()
         .zip(usize::try_from(info.offset.saturating_add(info.len)).ok())
@@ -289,7 +297,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
     let mut list = PostingList {
         docs: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
         starts: Vec::with_capacity((info.doc_freq as usize).min(bytes.len()) + 1),
-        positions: Vec::with_capacity(if with_positions { info.coll_freq.min(bytes.len() as u64) as usize } else { 0 }),
+        positions: Vec::with_capacity(if with_positions { info.coll_freq.min(bytes.len() as u64 * 8) as usize } else { 0 }),
         regions: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
     };
     list.starts.push(0);
@@ -306,8 +314,8 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
     }
     let mut total: u64 = 0;
     for _ in 0..info.doc_freq {
-        // With positions, each occurrence takes a byte at least.
-        let max_tf = if with_positions { c.remaining() as u64 } else { u64::from(u32::MAX) };
+        // With positions, each occurrence takes a bit at least.
+        let max_tf = if with_positions { c.remaining() as u64 * 8 } else { u64::from(u32::MAX) };
         let code = c.varint_max(2 * max_tf + 1, "term frequency")?;
         let tf = code / 2;
         if tf == 0 {
@@ -337,18 +345,14 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
     if total != info.coll_freq {
         return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
     }
+    let mut bits = c.bits();
     for regions in &list.regions {
         let tf: u64 = regions.iter().map(|&n| u64::from(n)).sum();
+        let k = pos_k(avg_chars, tf);
         let mut pos: u64 = 0;
         for j in 0..if with_positions { tf } else { 0 } {
-            let p = c.varint()?;
-            pos = if j == 0 {
-                p
-            } else if p == 0 {
-                return Err(c.corrupt("position delta 0"));
-            } else {
-                pos.checked_add(p).ok_or_else(|| c.corrupt("position delta overflows"))?
-            };
+            let p = bits.rice(k, u64::from(u32::MAX))?;
+            pos = if j == 0 { p } else { pos + 1 + p };
             if pos > u32::MAX as u64 {
                 return Err(c.corrupt("position beyond u32"));
             }
@@ -356,6 +360,7 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
         }
         list.starts.push(list.positions.len() as u32);
     }
+    c.end_bits(bits);
     c.finish()?;
     Ok(list)
 }
@@ -364,6 +369,19 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
 /// log2 of their mean gap, rounded down, so that a gap takes about `k + 2` bits.
 pub(crate) fn rice_k(n_docs: u32, doc_freq: u32) -> u32 {
     (n_docs / doc_freq.max(1)).max(1).ilog2()
+}
+
+/// The rice parameter of the positions of a document holding `tf` occurrences, in a corpus
+/// whose documents hold `avg_chars` chars on average: the log2 of the mean gap were they
+/// spread evenly, rounded down.
+pub(crate) fn pos_k(avg_chars: u32, tf: u64) -> u32 {
+    (u64::from(avg_chars) / tf.saturating_add(1)).max(1).ilog2()
+}
+
+/// Chars a document holds on average, for [`pos_k`]: the manifest's body chars over its
+/// articles (at least 1).
+pub(crate) fn avg_chars(chars: u64, articles: usize) -> u32 {
+    u32::try_from(chars / (articles.max(1) as u64)).unwrap_or(u32::MAX).max(1)
 }
 
 /// Checks that `info` is plausible for a corpus of `n_docs` documents (its byte range is

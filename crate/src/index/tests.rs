@@ -417,7 +417,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     let ends = [4, 10, 12, 12, 20, 25];
     assert_eq!(count_regions(&[0, 3, 9, 15, 30], &ends), [2, 1, 0, 0, 1, 0, 1]);
     assert_eq!(count_regions(&[], &ends), [0; 7]);
-    let mut e = Encoder::new(1 << 16, true, 10);
+    let mut e = Encoder::new(1 << 16, true, 10, 20);
     e.start_list();
     e.push_doc(2, &[0, 3, 9], &ends); // two in the title, one in the paragraphs
     e.push_doc(5, &[7, 8], &ends); // paragraphs only: no region bytes
@@ -425,7 +425,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     e.end_list();
     let (infos, bodies) = e.finish();
     let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
-    let list = decode(&raw, &infos[0], 10, "p", true).unwrap();
+    let list = decode(&raw, &infos[0], 10, 20, "p", true).unwrap();
     assert_eq!(list.docs, vec![2, 5, 6]);
     assert_eq!(list.regions, vec![[2, 1, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 1]]);
     assert_eq!(list.positions_at(2), &[21, 26]);
@@ -438,7 +438,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
         (vec![0u8, 3, 0x81, 1, 5], "region mask 0x81"),
     ] {
         let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
-        let err = decode(&bytes, &info, 10, "p", true).unwrap_err().to_string();
+        let err = decode(&bytes, &info, 10, 20, "p", true).unwrap_err().to_string();
         assert!(err.contains(what), "{what}: {err}");
     }
 }
