@@ -9,9 +9,9 @@
 //!   (with their document ranges and token counts), stopwords, themes, and every piece with its
 //!   length, CRC and the key range it covers. The only file a page must fetch up front.
 //! - *Here is a word, a character or a bigram: give me its [`TermInfo`]*: [`termdict`]
-//!   ([`PieceKind::Vocab`], [`PieceKind::CharDict`], [`PieceKind::BigramDict`]): `fst::Map`
-//!   pieces, each over a contiguous range of keys, so a query fetches only the pieces whose
-//!   range holds its keys.
+//!   ([`PieceKind::Vocab`], [`PieceKind::CharDict`], [`PieceKind::BigramDict`]): pieces (an
+//!   `fst::Map` for words, front-coded sorted keys for chars and bigrams), each over a
+//!   contiguous range of keys, so a query fetches only the pieces whose range holds its keys.
 //! - *Which documents hold this key, where?* [`postings`] ([`PieceKind::WordPostings`],
 //!   [`PieceKind::CharPostings`], [`PieceKind::BigramPostings`]). Three tiers ([`Tier`]): words
 //!   as the segmenter cut them, for ranking and counting words; single characters and
@@ -78,9 +78,14 @@
 //!                 ; from 0 (tables: 0);
 //!                 ; first: a dictionary piece's first key (kinds 1, 3, 8, 11, 13), a table's group
 //!                 ; ("all", "kind:news", "unit:氧化铝厂"), otherwise empty
-//! dict         (kinds 1, 3, 8) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
+//! dict         (kind 1) := n:varint raw_len:varint deflate(fst:(len:varint bytes)
 //!                 first_offset:varint info[n])
 //!                 ; the fst maps each key of the piece to its ordinal minus the piece's start
+//! dict         (kinds 3, 8) := n:varint raw_len:varint deflate(key[n] first_offset:varint
+//!                 info[n])
+//! key          := shared:varint suffix:(len:varint bytes)   ; the previous key's first
+//!                 ; `shared` bytes, then suffix; keys strictly ascending by bytes, the i-th
+//!                 ; the piece's start + i
 //! info         := doc_freq:varint extra:varint len:varint      ; coll_freq = doc_freq + extra
 //!                 ; the list is `len` bytes of the postings piece whose range holds the ordinal,
 //!                 ; right after the previous key's list there (the piece's first list in the

@@ -497,3 +497,44 @@ fn rice_sections_round_trip_and_bad_bits_are_errors() {
         assert!(err.contains(what), "{bytes:?} k={k}: {err}");
     }
 }
+
+#[test]
+fn front_coded_dictionary_pieces_round_trip_and_bad_order_is_an_error() {
+    use super::termdict::{read, write};
+    // In byte order (三 E4 B8 89 before 二 E4 BA 8C).
+    let terms: Vec<String> = ["一三", "一二", "丁丁", "七"].iter().map(|s| s.to_string()).collect();
+    let infos: Vec<TermInfo> = (0..4).map(|i| TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: i * 3, len: 3 }).collect();
+    let postings = PieceEntry { kind: PieceKind::BigramPostings, name: "b".into(), len: 0, crc: 0, from: 0, to: 4, first: String::new() };
+    let pieces = write(&terms, &infos, PieceKind::BigramDict, 1 << 12).unwrap();
+    assert_eq!(pieces.len(), 1);
+    let entry = PieceEntry { kind: PieceKind::BigramDict, name: "d".into(), len: 0, crc: 0, from: 0, to: 4, first: terms[0].clone() };
+    let piece = read(&entry, &pieces[0].2, &[&postings], 10).unwrap();
+    for (ord, t) in terms.iter().enumerate() {
+        assert_eq!(piece.get(t), Some((ord as u32, infos[ord])), "{t}");
+    }
+    assert_eq!(piece.get("一"), None);
+    let mut seen = Vec::new();
+    piece.range("一二".as_bytes(), Some("七".as_bytes()), |t, o, _| {
+        seen.push((t.to_string(), o));
+        true
+    });
+    assert_eq!(seen, vec![("一二".to_string(), 1), ("丁丁".to_string(), 2)]);
+    // The writer refuses unsorted terms; the reader, a piece whose terms are not ascending.
+    let unsorted: Vec<String> = vec!["b".into(), "a".into()];
+    assert!(write(&unsorted, &infos[..2], PieceKind::CharDict, 1 << 12).is_err());
+    let mut raw = super::bytes::Writer::new();
+    for t in ["b", "a"] {
+        raw.varint(0);
+        raw.str(t);
+    }
+    raw.varint(0);
+    for i in &infos[..2] {
+        super::postings::write_info(&mut raw, i);
+    }
+    let mut body = super::bytes::Writer::new();
+    body.varint(2);
+    body.deflated(&raw.buf);
+    let entry = PieceEntry { to: 2, first: "b".into(), ..entry };
+    let err = read(&entry, &body.buf, &[&postings], 10).err().expect("out of order").to_string();
+    assert!(err.contains("out of order"), "{err}");
+}
