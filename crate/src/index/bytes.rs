@@ -71,6 +71,23 @@ impl Writer {
         self.rice_each(values.iter().map(|&v| (v, k)));
     }
 
+    /// One bit each (the `flags` production): bits fill each byte from its lowest, the last
+    /// byte padded with 0 bits.
+    pub fn flags(&mut self, flags: impl IntoIterator<Item = bool>) {
+        let (mut acc, mut n) = (0u8, 0u32);
+        for f in flags {
+            acc |= u8::from(f) << n;
+            n += 1;
+            if n == 8 {
+                self.buf.push(acc);
+                (acc, n) = (0, 0);
+            }
+        }
+        if n > 0 {
+            self.buf.push(acc);
+        }
+    }
+
     /// Like [`Writer::rice`], with a parameter for each value: `(value, k)`.
     pub fn rice_each(&mut self, values: impl IntoIterator<Item = (u64, u32)>) {
         let (mut acc, mut n) = (0u8, 0u32);
@@ -341,7 +358,7 @@ pub(crate) struct Bits<'a> {
 }
 
 impl Bits<'_> {
-    fn bit(&mut self) -> Result<bool, IndexError> {
+    pub fn bit(&mut self) -> Result<bool, IndexError> {
         let byte = self.data.get(self.at / 8).ok_or_else(|| self.corrupt("unexpected end of a rice section".into()))?;
         let b = byte >> (self.at % 8) & 1 == 1;
         self.at += 1;

@@ -91,19 +91,24 @@
 //!                 ; right after the previous key's list there (the piece's first list in the
 //!                 ; dictionary piece starts at first_offset; a new postings piece starts at 0)
 //! postings     (kinds 2, 4, 9) := raw_len:varint deflate(list*)
-//! list         := docs:rice (tf_code:varint [regions])[doc_freq] positions:rice
+//! list         := docs:rice counts positions:rice
 //!                 ; three sections, each deflating better on its own than interleaved (on
 //!                 ; chinese-poetry the char tier 40.5 → 35.8 MiB, bigrams 58.0 → 53.3): the
 //!                 ; documents, then each one's count and regions, then each one's positions;
 //!                 ; docs: doc_freq values, the first document, then each gap to the next
 //!                 ; minus 1, with k = floor(log2(articles / doc_freq)) (k + 2 bits a gap
 //!                 ; where deflated varints took more: another 4.7 MiB on chinese-poetry)
-//!                 ; tf_code = tf * 2 + (some occurrence lies outside the paragraphs);
 //!                 ; positions: for each document in turn, its tf values: the first position,
 //!                 ; then each gap to the next minus 1, with k = floor(log2(max(1, avg /
 //!                 ; (tf + 1)))), avg = max(1, chars / articles) of the manifest's stats;
 //!                 ; word lists (kind 2) have no positions section: documents, counts and
 //!                 ; regions only;
+//! counts       := flags:bit[doc_freq] zero:bit* region:u8[flags set]   ; when coll_freq =
+//!                 ; doc_freq (one occurrence a document, as most bigrams): flag i set when
+//!                 ; document i's occurrence lies outside the paragraphs, bits filling each byte
+//!                 ; from its lowest, then for each flagged document its region (not 1)
+//!               | (tf_code:varint [regions])[doc_freq]             ; otherwise
+//!                 ; tf_code = tf * 2 + (some occurrence lies outside the paragraphs);
 //! rice         := (one:bit[v >> k] zero:bit low:bit[k])[n] zero:bit*   ; n values v,
 //!                 ; Golomb-Rice with parameter k: the quotient in unary, then the k low bits
 //!                 ; of v, lowest first; bits fill each byte from its lowest, the last byte

@@ -1,6 +1,8 @@
 //! *Which documents hold this key, where?* Posting lists of the word, character and bigram
 //! tiers: the documents Golomb-Rice coded (gaps of a list of `doc_freq` of `n` documents
-//! take about `log2(n / doc_freq) + 2` bits), then `(tf_code [regions])[doc_freq]` varints,
+//! take about `log2(n / doc_freq) + 2` bits), then their counts (a flag bit each when every
+//! document holds one occurrence, as most bigrams: 1.1 MiB less on chinese-poetry; otherwise
+//! `(tf_code [regions])[doc_freq]` varints),
 //! then the positions Golomb-Rice coded (parameter from each document's count and the
 //! corpus's mean document length): each kind of number in a section of its own, which
 //! deflates better than interleaved;
@@ -148,10 +150,10 @@ pub(crate) struct Encoder {
     docs: u32,
     positions: u64,
     prev_doc: u32,
-    /// The current list's doc values (rice coded when it ends), its counts, and its position
-    /// values with their rice parameters.
+    /// The current list's doc values (rice coded when it ends), each document's count per
+    /// region, and its position values with their rice parameters.
     doc_values: Vec<u64>,
-    counts: Writer,
+    counts: Vec<RegionCounts>,
     pos_values: Vec<(u64, u32)>,
 }
 
@@ -165,7 +167,7 @@ impl Encoder {
             n_docs,
             avg_chars,
             doc_values: Vec::new(),
-            counts: Writer::new(),
+            counts: Vec::new(),
             pos_values: Vec::new(),
             raw_cut: cut * 3 / 2,
             infos: Vec::new(),
@@ -195,20 +197,10 @@ impl Encoder {
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
     /// not empty) to the current list; `ends`: where its regions end in these positions.
     pub fn push_doc(&mut self, doc: u32, positions: &[u32], ends: &RegionEnds) {
-        let t = &mut self.counts;
         self.doc_values.push(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc - 1 }));
         self.prev_doc = doc;
         self.docs += 1;
-        let counts = count_regions(positions, ends);
-        let outside = counts[Region::Paragraphs as usize] as usize != positions.len();
-        t.varint(positions.len() as u64 * 2 + u64::from(outside));
-        if outside {
-            let mask = (0..REGIONS).filter(|&r| r != Region::Paragraphs as usize && counts[r] > 0).fold(0u8, |m, r| m | 1 << r);
-            t.u8(mask);
-            for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
-                t.varint(u64::from(counts[r]));
-            }
-        }
+        self.counts.push(count_regions(positions, ends));
         if self.with_positions {
             let k = pos_k(self.avg_chars, positions.len() as u64);
             let mut prev = 0u32;
@@ -224,7 +216,8 @@ impl Encoder {
     pub fn end_list(&mut self) {
         self.buf.rice(&self.doc_values, rice_k(self.n_docs, self.docs));
         self.doc_values.clear();
-        self.buf.buf.append(&mut self.counts.buf);
+        write_counts(&mut self.buf, &self.counts, u64::from(self.docs) == self.positions);
+        self.counts.clear();
         self.buf.rice_each(self.pos_values.drain(..));
         self.infos.push(TermInfo {
             doc_freq: self.docs,
@@ -250,6 +243,32 @@ impl Encoder {
     pub fn finish(mut self) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
         self.bodies.push((self.from, self.infos.len() as u32, seal_lists(&self.buf.buf)));
         (self.infos, self.bodies)
+    }
+}
+
+/// The counts section of a list: one flag bit a document when each holds one occurrence
+/// (`once`: the list's coll_freq is its doc_freq), then the region of each flagged one;
+/// otherwise `tf_code [regions]` per document.
+#[cfg(feature = "builder")]
+fn write_counts(w: &mut Writer, counts: &[RegionCounts], once: bool) {
+    let outside = |c: &RegionCounts| c.iter().sum::<u32>() != c[Region::Paragraphs as usize];
+    if once {
+        w.flags(counts.iter().map(outside));
+        for c in counts.iter().filter(|c| outside(c)) {
+            w.u8(c.iter().position(|&n| n > 0).unwrap_or(0) as u8);
+        }
+        return;
+    }
+    for c in counts {
+        let tf: u32 = c.iter().sum();
+        w.varint(u64::from(tf) * 2 + u64::from(outside(c)));
+        if outside(c) {
+            let mask = (0..REGIONS).filter(|&r| r != Region::Paragraphs as usize && c[r] > 0).fold(0u8, |m, r| m | 1 << r);
+            w.u8(mask);
+            for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
+                w.varint(u64::from(c[r]));
+            }
+        }
     }
 }
 
@@ -313,7 +332,27 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, avg_chars: u32
         list.docs.push(doc as u32);
     }
     let mut total: u64 = 0;
-    for _ in 0..info.doc_freq {
+    let once = info.coll_freq == u64::from(info.doc_freq);
+    if once {
+        // One occurrence each: a flag bit a document, then the region of each flagged one.
+        let mut bits = c.bits();
+        let mut flags = Vec::with_capacity(list.docs.len());
+        for _ in 0..info.doc_freq {
+            flags.push(bits.bit()?);
+        }
+        c.end_bits(bits);
+        for outside in flags {
+            let mut regions = [0u32; REGIONS];
+            let r = if outside { usize::from(c.u8()?) } else { Region::Paragraphs as usize };
+            if r >= REGIONS || (outside && r == Region::Paragraphs as usize) {
+                return Err(c.corrupt(format!("region {r} of a flagged occurrence")));
+            }
+            regions[r] = 1;
+            list.regions.push(regions);
+        }
+        total = info.coll_freq;
+    }
+    for _ in 0..if once { 0 } else { info.doc_freq } {
         // With positions, each occurrence takes a bit at least.
         let max_tf = if with_positions { c.remaining() as u64 * 8 } else { u64::from(u32::MAX) };
         let code = c.varint_max(2 * max_tf + 1, "term frequency")?;

@@ -430,13 +430,31 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     assert_eq!(list.regions, vec![[2, 1, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 1]]);
     assert_eq!(list.positions_at(2), &[21, 26]);
     assert_eq!(list.regions_at(0)[Region::Title as usize], 2);
-    // Corrupt region bytes: doc 0, tf 1 with the flag (code 3), a mask, the counts, a position.
+    // One occurrence a document: flag bits, then the region of each flagged document.
+    let mut e = Encoder::new(1 << 16, true, 10, 20);
+    e.start_list();
+    e.push_doc(1, &[2], &ends); // title
+    e.push_doc(3, &[5], &ends); // paragraphs
+    e.push_doc(4, &[22], &ends); // photographer
+    e.end_list();
+    let (infos, bodies) = e.finish();
+    let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
+    let list = decode(&raw, &infos[0], 10, 20, "p", true).unwrap();
+    assert_eq!((list.docs.clone(), list.positions.clone()), (vec![1, 3, 4], vec![2, 5, 22]));
+    assert_eq!(list.regions, vec![[1, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 0]]);
+    // Corrupt region bytes: doc 0, tf 2 with the flag (code 5), a mask, the counts, positions.
     for (bytes, what) in [
-        (vec![0u8, 3, 1, 2, 5], "occurrences in a region is 2"),
-        (vec![0u8, 3, 1, 0, 5], "zero occurrences in a region"),
-        (vec![0u8, 3, 2, 1, 5], "region mask 0x02"),
-        (vec![0u8, 3, 0x81, 1, 5], "region mask 0x81"),
+        (vec![0u8, 5, 1, 3, 0], "occurrences in a region is 3"),
+        (vec![0u8, 5, 1, 0, 0], "zero occurrences in a region"),
+        (vec![0u8, 5, 2, 1, 0], "region mask 0x02"),
+        (vec![0u8, 5, 0x81, 1, 0], "region mask 0x81"),
     ] {
+        let info = TermInfo { doc_freq: 1, coll_freq: 2, piece: 0, offset: 0, len: bytes.len() as u64 };
+        let err = decode(&bytes, &info, 10, 20, "p", true).unwrap_err().to_string();
+        assert!(err.contains(what), "{what}: {err}");
+    }
+    // A flagged single occurrence must name a region other than the paragraphs.
+    for (bytes, what) in [(vec![0u8, 1, 1, 0], "region 1 of a flagged"), (vec![0u8, 1, 7, 0], "region 7 of a flagged")] {
         let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
         let err = decode(&bytes, &info, 10, 20, "p", true).unwrap_err().to_string();
         assert!(err.contains(what), "{what}: {err}");
