@@ -235,12 +235,13 @@ pub fn build_with(
 
     let mut pieces: Vec<(PieceEntry, Vec<u8>)> = Vec::new();
     let cut = super::piece_target(stats.chars);
+    let avg_chars = postings::avg_chars(stats.chars, metas.len());
 
     // Word tier: the term dictionary in pieces, then the postings pieces.
     let mut words: Vec<(String, Postings)> = words.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let word_keys: Vec<String> = words.iter().map(|(k, _)| k.clone()).collect();
-    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, false, |d| {
+    let (word_infos, word_bodies) = postings::encode(words.iter().map(|(_, p)| p), cut, false, metas.len() as u32, avg_chars, |d| {
         [metas[d as usize].title_tokens, u32::MAX, u32::MAX, u32::MAX, u32::MAX, u32::MAX]
     });
     for (from, to, body) in termdict::write(&word_keys, &word_infos, PieceKind::Vocab, super::DICT_PIECE_BYTES)? {
@@ -267,7 +268,7 @@ pub fn build_with(
         .map(|(m, a)| super::region_ends(a, m.title_chars, m.body_chars))
         .collect();
     let char_ends = |d: u32| region_ends[d as usize];
-    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, true, char_ends);
+    let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, true, metas.len() as u32, avg_chars, char_ends);
     drop(chars);
     for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
@@ -275,7 +276,7 @@ pub fn build_with(
     for (from, to, body) in char_bodies {
         pieces.push(entry(PieceKind::CharPostings, body, from, to, &[]));
     }
-    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, char_ends);
+    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, metas.len() as u32, avg_chars, char_ends);
     for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::BigramDict, body, from, to, &bigram_keys));
     }
@@ -340,6 +341,7 @@ pub fn build_with(
         });
         first_doc += docs;
     }
+    let group_names: Vec<String> = (0..doc_groups.groups).map(|n| doc_groups.file_name(n)).collect();
     let manifest = Manifest {
         stats,
         stopwords,
@@ -348,7 +350,7 @@ pub fn build_with(
         pieces: name_pieces(&mut pieces),
         doc_groups,
     };
-    let groups = group_bodies.into_iter().enumerate().map(|(n, body)| (doc_groups.file_name(n as u32), seal(PieceKind::Docs, &body)));
+    let groups = group_names.into_iter().zip(group_bodies).map(|(name, body)| (name, seal(PieceKind::Docs, &body)));
     Ok(BuiltIndex {
         manifest: seal(PieceKind::Manifest, &manifest.write()),
         pieces: pieces.into_iter().map(|(e, b)| (e.name, b)).chain(groups).collect(),
@@ -526,6 +528,8 @@ impl BigramCounts {
         self,
         texts: impl Iterator<Item = String>,
         cut: usize,
+        n_docs: u32,
+        avg_chars: u32,
         ends: impl Fn(u32) -> postings::RegionEnds,
     ) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
         let BigramCounts { ids, counts } = self;
@@ -554,7 +558,7 @@ impl BigramCounts {
             });
         }
         ids.clear();
-        let mut enc = Encoder::new(cut, true);
+        let mut enc = Encoder::new(cut, true, n_docs, avg_chars);
         let mut positions: Vec<u32> = Vec::new();
         for (i, &(_, id)) in keys.iter().enumerate() {
             let start = starts[i] as usize;

@@ -63,7 +63,109 @@ impl Writer {
             self.str(s);
         }
     }
+
+    /// `values` Golomb-Rice coded with parameter `k` (the `rice` production): each value's
+    /// quotient `v >> k` in unary (that many 1 bits, then a 0), then its `k` low bits; bits
+    /// fill each byte from its lowest, the last byte padded with 0 bits.
+    pub fn rice(&mut self, values: &[u64], k: u32) {
+        self.rice_each(values.iter().map(|&v| (v, k)));
+    }
+
+    /// One bit each (the `flags` production): bits fill each byte from its lowest, the last
+    /// byte padded with 0 bits.
+    pub fn flags(&mut self, flags: impl IntoIterator<Item = bool>) {
+        let (mut acc, mut n) = (0u8, 0u32);
+        for f in flags {
+            acc |= u8::from(f) << n;
+            n += 1;
+            if n == 8 {
+                self.buf.push(acc);
+                (acc, n) = (0, 0);
+            }
+        }
+        if n > 0 {
+            self.buf.push(acc);
+        }
+    }
+
+    /// Like [`Writer::rice`], with a parameter for each value: `(value, k)`.
+    pub fn rice_each(&mut self, values: impl IntoIterator<Item = (u64, u32)>) {
+        let (mut acc, mut n) = (0u8, 0u32);
+        let mut bit = |b: bool, buf: &mut Vec<u8>| {
+            acc |= u8::from(b) << n;
+            n += 1;
+            if n == 8 {
+                buf.push(acc);
+                (acc, n) = (0, 0);
+            }
+        };
+        for (v, k) in values {
+            for _ in 0..v >> k {
+                bit(true, &mut self.buf);
+            }
+            bit(false, &mut self.buf);
+            for i in 0..k {
+                bit(v >> i & 1 == 1, &mut self.buf);
+            }
+        }
+        if n > 0 {
+            self.buf.push(acc);
+        }
+    }
+
+    /// A string as the `text` production codes it: `codes` maps each char of the charset to
+    /// its rank there.
+    pub fn text(&mut self, s: &str, codes: &std::collections::HashMap<char, u32>) {
+        let mut b = Writer::new();
+        for ch in s.chars() {
+            let cp = ch as u32;
+            match codes.get(&ch) {
+                Some(&r) if r < 128 => b.u8(r as u8),
+                Some(&r) => {
+                    let r = r - 128;
+                    b.u8(TEXT_RANK_LEAD + (r >> 8) as u8);
+                    b.u8(r as u8);
+                }
+                None if (TEXT_CP_BASE..TEXT_CP_END).contains(&cp) => {
+                    let o = cp - TEXT_CP_BASE;
+                    b.u8(TEXT_CP_LEAD + (o >> 8) as u8);
+                    b.u8(o as u8);
+                }
+                None => {
+                    b.u8(TEXT_ESCAPE);
+                    b.varint(u64::from(cp));
+                }
+            }
+        }
+        self.bytes(&b.buf);
+    }
+    pub fn opt_text(&mut self, s: &Option<String>, codes: &std::collections::HashMap<char, u32>) {
+        match s {
+            None => self.u8(0),
+            Some(s) => {
+                self.u8(1);
+                self.text(s, codes);
+            }
+        }
+    }
+    pub fn texts(&mut self, v: &[String], codes: &std::collections::HashMap<char, u32>) {
+        self.varint(v.len() as u64);
+        for s in v {
+            self.text(s, codes);
+        }
+    }
 }
+
+/// The `text` production's lead bytes: below 0x80 a charset rank; `TEXT_RANK_LEAD ..
+/// TEXT_CP_LEAD` and one more byte, the ranks from 128 on; `TEXT_CP_LEAD .. TEXT_ESCAPE` and one
+/// more byte, the code points from `TEXT_CP_BASE`; `TEXT_ESCAPE` and a varint, any code point.
+pub(crate) const TEXT_RANK_LEAD: u8 = 0x80;
+pub(crate) const TEXT_CP_LEAD: u8 = 0x88;
+pub(crate) const TEXT_ESCAPE: u8 = 0xff;
+pub(crate) const TEXT_CP_BASE: u32 = 0x3000;
+pub(crate) const TEXT_CP_END: u32 = TEXT_CP_BASE + ((TEXT_ESCAPE - TEXT_CP_LEAD) as u32) * 256;
+/// Chars a charset may hold: 128 one-byte codes and 256 for each two-byte lead.
+pub(crate) const TEXT_CHARSET_MAX: usize = 128 + (TEXT_CP_LEAD - TEXT_RANK_LEAD) as usize * 256;
 
 /// A checked reader over a piece body. Every read returns `IndexError::Corrupt` instead of
 /// running past the end.
@@ -162,6 +264,67 @@ impl<'a> Cursor<'a> {
         }
         Ok(v)
     }
+    /// `n` values Golomb-Rice coded with parameter `k` ([`Writer::rice`]), each at most `max`;
+    /// the cursor moves to the byte after the last bit.
+    pub fn rice(&mut self, n: usize, k: u32, max: u64) -> Result<Vec<u64>, IndexError> {
+        let mut bits = self.bits();
+        let mut out = Vec::with_capacity(n.min(self.remaining() * 8));
+        for _ in 0..n {
+            out.push(bits.rice(k, max)?);
+        }
+        self.end_bits(bits);
+        Ok(out)
+    }
+
+    /// A reader of the bits from here on (a `rice` section); [`Cursor::end_bits`] moves past them.
+    pub fn bits(&self) -> Bits<'a> {
+        Bits { data: self.data.get(self.pos..).unwrap_or(&[]), at: 0, piece: self.piece, start: self.pos }
+    }
+
+    /// Moves to the byte after the last bit `bits` read.
+    pub fn end_bits(&mut self, bits: Bits) {
+        self.pos += bits.at.div_ceil(8);
+    }
+
+    /// A string coded as the `text` production (see [`Writer::text`]) over `charset`.
+    pub fn text(&mut self, charset: &[char]) -> Result<String, IndexError> {
+        let b = self.bytes()?;
+        let mut t = Cursor::new(b, self.piece);
+        let mut s = String::with_capacity(b.len() * 2);
+        while t.remaining() > 0 {
+            let lead = t.u8()?;
+            let ch = if lead < TEXT_RANK_LEAD {
+                charset.get(usize::from(lead)).copied()
+            } else if lead < TEXT_CP_LEAD {
+                let r = 128 + (usize::from(lead - TEXT_RANK_LEAD) << 8 | usize::from(t.u8()?));
+                charset.get(r).copied()
+            } else if lead < TEXT_ESCAPE {
+                char::from_u32(TEXT_CP_BASE + (u32::from(lead - TEXT_CP_LEAD) << 8 | u32::from(t.u8()?)))
+            } else {
+                u32::try_from(t.varint()?).ok().and_then(char::from_u32)
+            };
+            match ch {
+                Some(ch) => s.push(ch),
+                None => return Err(self.corrupt(format!("text code {lead:#04x} names no char"))),
+            }
+        }
+        Ok(s)
+    }
+    pub fn opt_text(&mut self, charset: &[char]) -> Result<Option<String>, IndexError> {
+        match self.u8()? {
+            0 => Ok(None),
+            1 => Ok(Some(self.text(charset)?)),
+            t => Err(self.corrupt(format!("option tag {t}, expected 0 or 1"))),
+        }
+    }
+    pub fn texts(&mut self, charset: &[char]) -> Result<Vec<String>, IndexError> {
+        let n = self.varint_max(self.remaining() as u64, "list length")? as usize;
+        let mut v = Vec::with_capacity(n.min(1024));
+        for _ in 0..n {
+            v.push(self.text(charset)?);
+        }
+        Ok(v)
+    }
     /// The rest of the body as `raw_len:varint deflate(raw)`, inflated: the length must be
     /// plausible for the compressed bytes (no inflating a forged length) and exact.
     pub fn deflated_rest(&mut self, what: &str) -> Result<Vec<u8>, IndexError> {
@@ -181,6 +344,46 @@ impl<'a> Cursor<'a> {
             )));
         }
         Ok(())
+    }
+}
+
+/// Golomb-Rice coded values ([`Writer::rice`]) read bit by bit from a [`Cursor`].
+pub(crate) struct Bits<'a> {
+    data: &'a [u8],
+    /// Bits read.
+    at: usize,
+    piece: &'a str,
+    /// The cursor's byte position where the bits start.
+    start: usize,
+}
+
+impl Bits<'_> {
+    pub fn bit(&mut self) -> Result<bool, IndexError> {
+        let byte = self.data.get(self.at / 8).ok_or_else(|| self.corrupt("unexpected end of a rice section".into()))?;
+        let b = byte >> (self.at % 8) & 1 == 1;
+        self.at += 1;
+        Ok(b)
+    }
+    fn corrupt(&self, detail: String) -> IndexError {
+        IndexError::Corrupt { piece: self.piece.to_string(), detail: format!("{detail} (at byte {})", self.start + self.at / 8) }
+    }
+    /// One value with parameter `k`, at most `max`.
+    pub fn rice(&mut self, k: u32, max: u64) -> Result<u64, IndexError> {
+        let mut q = 0u64;
+        while self.bit()? {
+            q += 1;
+            if q > max >> k {
+                return Err(self.corrupt(format!("rice value beyond {max}")));
+            }
+        }
+        let mut v = q << k;
+        for i in 0..k {
+            v |= u64::from(self.bit()?) << i;
+        }
+        if v > max {
+            return Err(self.corrupt(format!("rice value {v} beyond {max}")));
+        }
+        Ok(v)
     }
 }
 

@@ -1,9 +1,15 @@
 //! *Which documents hold this key, where?* Posting lists of the word, character and bigram
-//! tiers: `(doc_delta tf_code [title_tf] pos_delta[tf])[doc_freq]` varints, concatenated in key
-//! order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar in the [`super`]
-//! module doc).
+//! tiers: the documents Golomb-Rice coded (gaps of a list of `doc_freq` of `n` documents
+//! take about `log2(n / doc_freq) + 2` bits), then their counts (a flag bit each when every
+//! document holds one occurrence, as most bigrams: 1.1 MiB less on chinese-poetry; otherwise
+//! `(tf_code [regions])[doc_freq]` varints),
+//! then the positions Golomb-Rice coded (parameter from each document's count and the
+//! corpus's mean document length): each kind of number in a section of its own, which
+//! deflates better than interleaved;
+//! concatenated in key order and deflated into pieces of about [`PIECE_TARGET_BYTES`] (grammar
+//! in the [`super`] module doc).
 //!
-//! Word lists hold no positions (`doc_delta tf_code [regions]`): a word's documents, counts
+//! Word lists hold no positions (documents, counts and regions only): a word's documents, counts
 //! and title counts are all that ranking and counting read of them, and positions were two
 //! thirds of the word tier. Where a string lies, the character tier says.
 //!
@@ -134,19 +140,35 @@ pub(crate) struct Encoder {
     from: u32,
     /// Whether lists hold positions (not in the word tier).
     with_positions: bool,
-    /// The list being written: its first byte, documents and positions so far.
+    /// Documents of the corpus: with a list's length, the rice parameter of its documents.
+    n_docs: u32,
+    /// Chars a document holds on average: with its count, the rice parameter of its positions.
+    avg_chars: u32,
+    /// The list being written: its first byte, documents and positions so far, and its three
+    /// sections (doc deltas, term frequencies with regions, positions) until it ends.
     offset: u64,
     docs: u32,
     positions: u64,
     prev_doc: u32,
+    /// The current list's doc values (rice coded when it ends), each document's count per
+    /// region, and its position values with their rice parameters.
+    doc_values: Vec<u64>,
+    counts: Vec<RegionCounts>,
+    pos_values: Vec<(u64, u32)>,
 }
 
 #[cfg(feature = "builder")]
 impl Encoder {
-    /// An encoder cutting pieces of about `cut` bytes, writing positions or not.
-    pub fn new(cut: usize, with_positions: bool) -> Encoder {
+    /// An encoder cutting pieces of about `cut` bytes, writing positions or not, for a corpus of
+    /// `n_docs` documents of `avg_chars` chars on average ([`avg_chars`]).
+    pub fn new(cut: usize, with_positions: bool, n_docs: u32, avg_chars: u32) -> Encoder {
         Encoder {
             with_positions,
+            n_docs,
+            avg_chars,
+            doc_values: Vec::new(),
+            counts: Vec::new(),
+            pos_values: Vec::new(),
             raw_cut: cut * 3 / 2,
             infos: Vec::new(),
             bodies: Vec::new(),
@@ -175,32 +197,28 @@ impl Encoder {
     /// Adds one document (ascending, after the previous one) with its positions (ascending,
     /// not empty) to the current list; `ends`: where its regions end in these positions.
     pub fn push_doc(&mut self, doc: u32, positions: &[u32], ends: &RegionEnds) {
-        let b = &mut self.buf;
-        b.varint(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc }));
+        self.doc_values.push(u64::from(if self.docs == 0 { doc } else { doc - self.prev_doc - 1 }));
         self.prev_doc = doc;
         self.docs += 1;
-        let counts = count_regions(positions, ends);
-        let outside = counts[Region::Paragraphs as usize] as usize != positions.len();
-        b.varint(positions.len() as u64 * 2 + u64::from(outside));
-        if outside {
-            let mask = (0..REGIONS).filter(|&r| r != Region::Paragraphs as usize && counts[r] > 0).fold(0u8, |m, r| m | 1 << r);
-            b.u8(mask);
-            for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
-                b.varint(u64::from(counts[r]));
-            }
-        }
+        self.counts.push(count_regions(positions, ends));
         if self.with_positions {
+            let k = pos_k(self.avg_chars, positions.len() as u64);
             let mut prev = 0u32;
-            for (j, p) in positions.iter().enumerate() {
-                b.varint(u64::from(if j == 0 { *p } else { p - prev }));
-                prev = *p;
+            for (j, q) in positions.iter().enumerate() {
+                self.pos_values.push((u64::from(if j == 0 { *q } else { q - prev - 1 }), k));
+                prev = *q;
             }
         }
         self.positions += positions.len() as u64;
     }
 
-    /// Ends the current list.
+    /// Ends the current list: its sections one after the other.
     pub fn end_list(&mut self) {
+        self.buf.rice(&self.doc_values, rice_k(self.n_docs, self.docs));
+        self.doc_values.clear();
+        write_counts(&mut self.buf, &self.counts, u64::from(self.docs) == self.positions);
+        self.counts.clear();
+        self.buf.rice_each(self.pos_values.drain(..));
         self.infos.push(TermInfo {
             doc_freq: self.docs,
             coll_freq: self.positions,
@@ -228,6 +246,32 @@ impl Encoder {
     }
 }
 
+/// The counts section of a list: one flag bit a document when each holds one occurrence
+/// (`once`: the list's coll_freq is its doc_freq), then the region of each flagged one;
+/// otherwise `tf_code [regions]` per document.
+#[cfg(feature = "builder")]
+fn write_counts(w: &mut Writer, counts: &[RegionCounts], once: bool) {
+    let outside = |c: &RegionCounts| c.iter().sum::<u32>() != c[Region::Paragraphs as usize];
+    if once {
+        w.flags(counts.iter().map(outside));
+        for c in counts.iter().filter(|c| outside(c)) {
+            w.u8(c.iter().position(|&n| n > 0).unwrap_or(0) as u8);
+        }
+        return;
+    }
+    for c in counts {
+        let tf: u32 = c.iter().sum();
+        w.varint(u64::from(tf) * 2 + u64::from(outside(c)));
+        if outside(c) {
+            let mask = (0..REGIONS).filter(|&r| r != Region::Paragraphs as usize && c[r] > 0).fold(0u8, |m, r| m | 1 << r);
+            w.u8(mask);
+            for r in (0..REGIONS).filter(|r| mask & (1 << r) != 0) {
+                w.varint(u64::from(c[r]));
+            }
+        }
+    }
+}
+
 /// A postings piece body: `raw_len:varint deflate(lists)`. Varints of small deltas still
 /// deflate to about two thirds; a page that reads a piece inflates it once.
 #[cfg(feature = "builder")]
@@ -248,9 +292,11 @@ pub(crate) fn encode<'a>(
     lists: impl Iterator<Item = &'a Postings>,
     cut: usize,
     with_positions: bool,
+    n_docs: u32,
+    avg_chars: u32,
     ends: impl Fn(u32) -> RegionEnds,
 ) -> (Vec<TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
-    let mut e = Encoder::new(cut, with_positions);
+    let mut e = Encoder::new(cut, with_positions, n_docs, avg_chars);
     for list in lists {
         e.push(list, &ends);
     }
@@ -259,7 +305,8 @@ pub(crate) fn encode<'a>(
 
 /// Decodes the list `info` points at inside `body` (the body of piece `info.piece`), with
 /// positions or (the word tier) without.
-pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, with_positions: bool) -> Result<PostingList, IndexError> {
+/// `avg_chars`: the corpus's [`avg_chars`].
+pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, avg_chars: u32, piece: &str, with_positions: bool) -> Result<PostingList, IndexError> {
     let bytes = usize::try_from(info.offset)
         .ok()
         .zip(usize::try_from(info.offset.saturating_add(info.len)).ok())
@@ -269,26 +316,45 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
     let mut list = PostingList {
         docs: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
         starts: Vec::with_capacity((info.doc_freq as usize).min(bytes.len()) + 1),
-        positions: Vec::with_capacity(if with_positions { info.coll_freq.min(bytes.len() as u64) as usize } else { 0 }),
+        positions: Vec::with_capacity(if with_positions { info.coll_freq.min(bytes.len() as u64 * 8) as usize } else { 0 }),
         regions: Vec::with_capacity((info.doc_freq as usize).min(bytes.len())),
     };
     list.starts.push(0);
+    // Documents first, then their frequencies and regions, then their positions.
+    let n = u64::try_from(n_docs).unwrap_or(u64::MAX);
+    let values = c.rice(info.doc_freq as usize, rice_k(n_docs.try_into().unwrap_or(u32::MAX), info.doc_freq), n)?;
     let mut doc: u64 = 0;
-    let mut total: u64 = 0;
-    for i in 0..info.doc_freq {
-        let d = c.varint()?;
-        doc = if i == 0 {
-            d
-        } else if d == 0 {
-            return Err(c.corrupt("doc delta 0"));
-        } else {
-            doc.checked_add(d).ok_or_else(|| c.corrupt("doc delta overflows"))?
-        };
-        if doc >= n_docs as u64 {
+    for (i, v) in values.into_iter().enumerate() {
+        doc = if i == 0 { v } else { doc + 1 + v };
+        if doc >= n {
             return Err(c.corrupt(format!("doc {doc} beyond {n_docs} documents")));
         }
-        // With positions, each occurrence takes a byte at least.
-        let max_tf = if with_positions { c.remaining() as u64 } else { u64::from(u32::MAX) };
+        list.docs.push(doc as u32);
+    }
+    let mut total: u64 = 0;
+    let once = info.coll_freq == u64::from(info.doc_freq);
+    if once {
+        // One occurrence each: a flag bit a document, then the region of each flagged one.
+        let mut bits = c.bits();
+        let mut flags = Vec::with_capacity(list.docs.len());
+        for _ in 0..info.doc_freq {
+            flags.push(bits.bit()?);
+        }
+        c.end_bits(bits);
+        for outside in flags {
+            let mut regions = [0u32; REGIONS];
+            let r = if outside { usize::from(c.u8()?) } else { Region::Paragraphs as usize };
+            if r >= REGIONS || (outside && r == Region::Paragraphs as usize) {
+                return Err(c.corrupt(format!("region {r} of a flagged occurrence")));
+            }
+            regions[r] = 1;
+            list.regions.push(regions);
+        }
+        total = info.coll_freq;
+    }
+    for _ in 0..if once { 0 } else { info.doc_freq } {
+        // With positions, each occurrence takes a bit at least.
+        let max_tf = if with_positions { c.remaining() as u64 * 8 } else { u64::from(u32::MAX) };
         let code = c.varint_max(2 * max_tf + 1, "term frequency")?;
         let tf = code / 2;
         if tf == 0 {
@@ -313,30 +379,48 @@ pub(crate) fn decode(body: &[u8], info: &TermInfo, n_docs: usize, piece: &str, w
             regions[Region::Paragraphs as usize] = left as u32;
         }
         total = total.saturating_add(tf);
+        list.regions.push(regions);
+    }
+    if total != info.coll_freq {
+        return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
+    }
+    let mut bits = c.bits();
+    for regions in &list.regions {
+        let tf: u64 = regions.iter().map(|&n| u64::from(n)).sum();
+        let k = pos_k(avg_chars, tf);
         let mut pos: u64 = 0;
         for j in 0..if with_positions { tf } else { 0 } {
-            let p = c.varint()?;
-            pos = if j == 0 {
-                p
-            } else if p == 0 {
-                return Err(c.corrupt("position delta 0"));
-            } else {
-                pos.checked_add(p).ok_or_else(|| c.corrupt("position delta overflows"))?
-            };
+            let p = bits.rice(k, u64::from(u32::MAX))?;
+            pos = if j == 0 { p } else { pos + 1 + p };
             if pos > u32::MAX as u64 {
                 return Err(c.corrupt("position beyond u32"));
             }
             list.positions.push(pos as u32);
         }
-        list.docs.push(doc as u32);
         list.starts.push(list.positions.len() as u32);
-        list.regions.push(regions);
     }
+    c.end_bits(bits);
     c.finish()?;
-    if total != info.coll_freq {
-        return Err(IndexError::Corrupt { piece: piece.into(), detail: "collection frequency differs from postings".into() });
-    }
     Ok(list)
+}
+
+/// The rice parameter of the documents of a list of `doc_freq` of `n_docs` documents: the
+/// log2 of their mean gap, rounded down, so that a gap takes about `k + 2` bits.
+pub(crate) fn rice_k(n_docs: u32, doc_freq: u32) -> u32 {
+    (n_docs / doc_freq.max(1)).max(1).ilog2()
+}
+
+/// The rice parameter of the positions of a document holding `tf` occurrences, in a corpus
+/// whose documents hold `avg_chars` chars on average: the log2 of the mean gap were they
+/// spread evenly, rounded down.
+pub(crate) fn pos_k(avg_chars: u32, tf: u64) -> u32 {
+    (u64::from(avg_chars) / tf.saturating_add(1)).max(1).ilog2()
+}
+
+/// Chars a document holds on average, for [`pos_k`]: the manifest's body chars over its
+/// articles (at least 1).
+pub(crate) fn avg_chars(chars: u64, articles: usize) -> u32 {
+    u32::try_from(chars / (articles.max(1) as u64)).unwrap_or(u32::MAX).max(1)
 }
 
 /// Checks that `info` is plausible for a corpus of `n_docs` documents (its byte range is

@@ -541,7 +541,8 @@ impl Index {
         match self.component(slot)? {
             Component::Postings(body) => {
                 let with_positions = kind != PieceKind::WordPostings;
-                postings::decode(body, info, self.article_count(), &self.manifest.pieces[slot].name, with_positions)
+                let s = &self.manifest.stats;
+                postings::decode(body, info, s.articles, postings::avg_chars(s.chars, s.articles), &self.manifest.pieces[slot].name, with_positions)
             }
             _ => Err(IndexError::Corrupt { piece: kind.name().into(), detail: "not a postings piece".into() }),
         }

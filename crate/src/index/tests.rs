@@ -417,7 +417,7 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     let ends = [4, 10, 12, 12, 20, 25];
     assert_eq!(count_regions(&[0, 3, 9, 15, 30], &ends), [2, 1, 0, 0, 1, 0, 1]);
     assert_eq!(count_regions(&[], &ends), [0; 7]);
-    let mut e = Encoder::new(1 << 16, true);
+    let mut e = Encoder::new(1 << 16, true, 10, 20);
     e.start_list();
     e.push_doc(2, &[0, 3, 9], &ends); // two in the title, one in the paragraphs
     e.push_doc(5, &[7, 8], &ends); // paragraphs only: no region bytes
@@ -425,20 +425,134 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
     e.end_list();
     let (infos, bodies) = e.finish();
     let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
-    let list = decode(&raw, &infos[0], 10, "p", true).unwrap();
+    let list = decode(&raw, &infos[0], 10, 20, "p", true).unwrap();
     assert_eq!(list.docs, vec![2, 5, 6]);
     assert_eq!(list.regions, vec![[2, 1, 0, 0, 0, 0, 0], [0, 2, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 1]]);
     assert_eq!(list.positions_at(2), &[21, 26]);
     assert_eq!(list.regions_at(0)[Region::Title as usize], 2);
-    // Corrupt region bytes: doc 0, tf 1 with the flag (code 3), a mask, the counts, a position.
+    // One occurrence a document: flag bits, then the region of each flagged document.
+    let mut e = Encoder::new(1 << 16, true, 10, 20);
+    e.start_list();
+    e.push_doc(1, &[2], &ends); // title
+    e.push_doc(3, &[5], &ends); // paragraphs
+    e.push_doc(4, &[22], &ends); // photographer
+    e.end_list();
+    let (infos, bodies) = e.finish();
+    let raw = super::postings::open_lists("p", &bodies[0].2).unwrap();
+    let list = decode(&raw, &infos[0], 10, 20, "p", true).unwrap();
+    assert_eq!((list.docs.clone(), list.positions.clone()), (vec![1, 3, 4], vec![2, 5, 22]));
+    assert_eq!(list.regions, vec![[1, 0, 0, 0, 0, 0, 0], [0, 1, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 1, 0]]);
+    // Corrupt region bytes: doc 0, tf 2 with the flag (code 5), a mask, the counts, positions.
     for (bytes, what) in [
-        (vec![0u8, 3, 1, 2, 5], "occurrences in a region is 2"),
-        (vec![0u8, 3, 1, 0, 5], "zero occurrences in a region"),
-        (vec![0u8, 3, 2, 1, 5], "region mask 0x02"),
-        (vec![0u8, 3, 0x81, 1, 5], "region mask 0x81"),
+        (vec![0u8, 5, 1, 3, 0], "occurrences in a region is 3"),
+        (vec![0u8, 5, 1, 0, 0], "zero occurrences in a region"),
+        (vec![0u8, 5, 2, 1, 0], "region mask 0x02"),
+        (vec![0u8, 5, 0x81, 1, 0], "region mask 0x81"),
     ] {
-        let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
-        let err = decode(&bytes, &info, 10, "p", true).unwrap_err().to_string();
+        let info = TermInfo { doc_freq: 1, coll_freq: 2, piece: 0, offset: 0, len: bytes.len() as u64 };
+        let err = decode(&bytes, &info, 10, 20, "p", true).unwrap_err().to_string();
         assert!(err.contains(what), "{what}: {err}");
     }
+    // A flagged single occurrence must name a region other than the paragraphs.
+    for (bytes, what) in [(vec![0u8, 1, 1, 0], "region 1 of a flagged"), (vec![0u8, 1, 7, 0], "region 7 of a flagged")] {
+        let info = TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: 0, len: bytes.len() as u64 };
+        let err = decode(&bytes, &info, 10, 20, "p", true).unwrap_err().to_string();
+        assert!(err.contains(what), "{what}: {err}");
+    }
+}
+
+#[test]
+fn document_text_codes_round_trip_and_bad_codes_are_errors() {
+    use super::bytes::{Cursor, Writer};
+    // A charset of 300 chars: ranks below 128 take one byte, the others two.
+    let charset: Vec<char> = (0x4E00u32..0x4E00 + 300).filter_map(char::from_u32).collect();
+    let codes: std::collections::HashMap<char, u32> = charset.iter().enumerate().map(|(r, &c)| (c, r as u32)).collect();
+    // Ranks 0 and 250, a CJK char and a kana outside the charset, ASCII, an emoji (escaped).
+    let s = "\u{4E00}\u{4EFA}\u{9F8D}\u{3042}a\n😀";
+    let mut w = Writer::new();
+    w.text(s, &codes);
+    w.texts(&[String::new(), "\u{4E01}".into()], &codes);
+    let mut c = Cursor::new(&w.buf, "t");
+    assert_eq!(c.text(&charset).unwrap(), s);
+    assert_eq!(c.texts(&charset).unwrap(), vec![String::new(), "\u{4E01}".to_string()]);
+    c.finish().unwrap();
+    // One byte for a frequent char, two for the others (ASCII and the line break escaped with
+    // a one-byte code point), four for the emoji.
+    assert_eq!(w.buf[0] as usize, 1 + 2 + 2 + 2 + 2 + 2 + 4);
+    for (bytes, what) in [
+        (vec![1u8, 0x7f], "names no char"),       // rank 127 of a charset of 3
+        (vec![2u8, 0x87, 0xff], "names no char"), // rank 2175
+        (vec![1u8, 0x80], "unexpected end"),      // a lead without its second byte
+        (vec![4u8, 0xff, 0x80, 0xb0, 0x03], "names no char"), // U+D800, a surrogate
+    ] {
+        let err = Cursor::new(&bytes, "t").text(&charset[..3]).unwrap_err().to_string();
+        assert!(err.contains(what), "{bytes:?}: {err}");
+    }
+}
+
+#[test]
+fn rice_sections_round_trip_and_bad_bits_are_errors() {
+    use super::bytes::{Cursor, Writer};
+    let values = [0u64, 1, 7, 8, 9, 300, 2];
+    for k in [0u32, 1, 3, 8] {
+        let mut w = Writer::new();
+        w.rice(&values, k);
+        w.u8(0xAB);
+        let mut c = Cursor::new(&w.buf, "r");
+        assert_eq!(c.rice(values.len(), k, 300).unwrap(), values, "k = {k}");
+        assert_eq!(c.u8().unwrap(), 0xAB, "the section ends on a byte boundary");
+        c.finish().unwrap();
+    }
+    // Gaps of a list of 1 of 10 documents take 3 low bits; a list of all of them none.
+    assert_eq!((super::postings::rice_k(10, 1), super::postings::rice_k(10, 10)), (3, 0));
+    for (bytes, k, max, what) in [
+        (vec![0xffu8], 0, 100, "unexpected end of a rice section"), // unary never stops
+        (vec![0x00u8], 9, 100, "unexpected end of a rice section"), // low bits missing
+        (vec![0xffu8, 0x00], 0, 5, "beyond 5"),                     // 8 > the largest allowed
+        (vec![0x0cu8], 3, 5, "rice value 6 beyond 5"),              // q 0, low bits 6
+    ] {
+        let err = Cursor::new(&bytes, "r").rice(1, k, max).unwrap_err().to_string();
+        assert!(err.contains(what), "{bytes:?} k={k}: {err}");
+    }
+}
+
+#[test]
+fn front_coded_dictionary_pieces_round_trip_and_bad_order_is_an_error() {
+    use super::termdict::{read, write};
+    // In byte order (三 E4 B8 89 before 二 E4 BA 8C).
+    let terms: Vec<String> = ["一三", "一二", "丁丁", "七"].iter().map(|s| s.to_string()).collect();
+    let infos: Vec<TermInfo> = (0..4).map(|i| TermInfo { doc_freq: 1, coll_freq: 1, piece: 0, offset: i * 3, len: 3 }).collect();
+    let postings = PieceEntry { kind: PieceKind::BigramPostings, name: "b".into(), len: 0, crc: 0, from: 0, to: 4, first: String::new() };
+    let pieces = write(&terms, &infos, PieceKind::BigramDict, 1 << 12).unwrap();
+    assert_eq!(pieces.len(), 1);
+    let entry = PieceEntry { kind: PieceKind::BigramDict, name: "d".into(), len: 0, crc: 0, from: 0, to: 4, first: terms[0].clone() };
+    let piece = read(&entry, &pieces[0].2, &[&postings], 10).unwrap();
+    for (ord, t) in terms.iter().enumerate() {
+        assert_eq!(piece.get(t), Some((ord as u32, infos[ord])), "{t}");
+    }
+    assert_eq!(piece.get("一"), None);
+    let mut seen = Vec::new();
+    piece.range("一二".as_bytes(), Some("七".as_bytes()), |t, o, _| {
+        seen.push((t.to_string(), o));
+        true
+    });
+    assert_eq!(seen, vec![("一二".to_string(), 1), ("丁丁".to_string(), 2)]);
+    // The writer refuses unsorted terms; the reader, a piece whose terms are not ascending.
+    let unsorted: Vec<String> = vec!["b".into(), "a".into()];
+    assert!(write(&unsorted, &infos[..2], PieceKind::CharDict, 1 << 12).is_err());
+    let mut raw = super::bytes::Writer::new();
+    for t in ["b", "a"] {
+        raw.varint(0);
+        raw.str(t);
+    }
+    raw.varint(0);
+    for i in &infos[..2] {
+        super::postings::write_info(&mut raw, i);
+    }
+    let mut body = super::bytes::Writer::new();
+    body.varint(2);
+    body.deflated(&raw.buf);
+    let entry = PieceEntry { to: 2, first: "b".into(), ..entry };
+    let err = read(&entry, &body.buf, &[&postings], 10).err().expect("out of order").to_string();
+    assert!(err.contains("out of order"), "{err}");
 }
