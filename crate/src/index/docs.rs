@@ -176,7 +176,8 @@ fn write_doc(w: &mut Writer, m: &DocMeta, paragraphs: &[String], codes: &std::co
     }
 }
 
-/// The article a document's metadata and paragraphs make.
+/// The article a document's metadata and paragraphs make (the builder finds keywords in it).
+#[cfg(feature = "builder")]
 fn article_of(m: DocMeta, paragraphs: Vec<String>) -> Article {
     Article {
         id: m.id,
