@@ -3,29 +3,18 @@
 // with the rest by keyness, see how 两带两创 spreads over the articles, export tables and charts.
 // What the page must show is computed here from the cleaned corpus JSON where it can be (string
 // occurrences, articles, ranges); counts of segmented words are checked for consistency.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { countInArticle, env, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import { countInArticle, env, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
 const articles = readArticles(env('YULIAO_E2E_CORPUS'));
 const order = new Map(articles.map((a, i) => [a.id, i]));
 
-let browser;
 let page;
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  assert.deepEqual(page.errors, [], 'no uncaught error in the page');
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
-  await browser?.close();
-});
+openOnce(BASE, (p) => { page = p; }, {}, { clean: true });
 
 /** Total occurrences of `term` in titles and paragraphs. */
 const total = (term) => articles.reduce((n, a) => n + countInArticle(a, term), 0);

@@ -4,6 +4,7 @@
 // Run through `cargo xtask test`, which builds the dists, serves them and sets YULIAO_E2E_*.
 import { chromium } from 'playwright-core';
 import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -138,17 +139,23 @@ export function idsHolding(articles, q) {
 /**
  * Opens the app at `url` once for a test file, in a fresh browser launched with
  * `launchOptions` (see `launch`): before the file's first test, `set(page, browser)` receives
- * the ready page and its browser; after the last, the browser closes.
+ * the ready page and its browser; after the last, the browser closes. With `clean`, the
+ * page must also have had no uncaught error and no CSP violation by then.
  */
-export function openOnce(url, set, launchOptions = {}) {
+export function openOnce(url, set, launchOptions = {}, { clean = false } = {}) {
   let browser;
+  let page;
   before(async () => {
     browser = await launch(launchOptions);
-    const page = await newPage(browser.context);
+    page = await newPage(browser.context);
     await openApp(page, url);
     set(page, browser);
   });
   after(async () => {
+    if (clean) {
+      assert.deepEqual(page.errors, [], 'no uncaught error in the page');
+      assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
+    }
     await browser?.close();
   });
 }

@@ -22,6 +22,16 @@ function modulesFetched(requests) {
   return { lite: names.filter((n) => n === LITE).length, full: names.filter((n) => n === FULL).length };
 }
 
+/** Runs `use(page, browser)` in a browser of its own (a fresh profile, nothing cached), then closes it. */
+async function inFreshBrowser(use) {
+  const browser = await launch();
+  try {
+    await use(await newPage(browser.context), browser);
+  } finally {
+    await browser.close();
+  }
+}
+
 /** The ids of the search results on the page, in order. */
 async function resultIds(page) {
   await page.waitForSelector('#hit-count[data-total]');
@@ -29,9 +39,7 @@ async function resultIds(page) {
 }
 
 test('a search link loads the lite module only, and finds what the text holds', async () => {
-  const browser = await launch();
-  try {
-    const page = await newPage(browser.context);
+  await inFreshBrowser(async (page, browser) => {
     await openApp(page, BASE, `#/search?q=${encodeURIComponent(QUERY)}`);
     const ids = await resultIds(page);
     const expected = idsHolding(articles, QUERY);
@@ -45,15 +53,11 @@ test('a search link loads the lite module only, and finds what the text holds', 
     await page.waitForSelector('ol#issues > li[data-issue]');
     assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 0 });
     assert.deepEqual(page.errors, []);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('going on to another view fetches the full module once and carries on at that URL', async () => {
-  const browser = await launch();
-  try {
-    const page = await newPage(browser.context);
+  await inFreshBrowser(async (page, browser) => {
     await openApp(page, BASE, `#/search?q=${encodeURIComponent(QUERY)}`);
     await resultIds(page);
     await page.click('#nav-freq');
@@ -81,31 +85,23 @@ test('going on to another view fetches the full module once and carries on at th
     assert.deepEqual(page.errors, []);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
     assert.deepEqual(foreignRequests(browser.requests, BASE), []);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('links straight to another view, or to your own texts, load the full module only', async () => {
   for (const hash of [`#/themes?t=${encodeURIComponent(QUERY)}`, '#/summary', `#/search?q=${encodeURIComponent(QUERY)}&src=mine`]) {
-    const browser = await launch();
-    try {
-      const page = await newPage(browser.context);
+    await inFreshBrowser(async (page, browser) => {
       await page.goto(BASE + hash);
       await page.waitForSelector('.app[data-state="ready"], #mine-empty', { timeout: 60_000 });
       assert.deepEqual(modulesFetched(browser.requests), { lite: 0, full: 1 }, hash);
       assert.equal(await page.$('#full-module'), null, `${hash}: no hand-over screen`);
       assert.deepEqual(page.errors, [], hash);
-    } finally {
-      await browser.close();
-    }
+    });
   }
 });
 
 test('the first paint counts the lite module, and the hand-over screen says what it loads', async () => {
-  const browser = await launch();
-  try {
-    const page = await newPage(browser.context);
+  await inFreshBrowser(async (page, browser) => {
     // Hold the full module back, to see the hand-over screen while it waits.
     let release;
     const held = new Promise((resolve) => { release = resolve; });
@@ -129,22 +125,16 @@ test('the first paint counts the lite module, and the hand-over screen says what
     await page.waitForSelector('.app[data-state="ready"]:not(:has(#full-module))', { timeout: 60_000 });
     assert.equal(await page.$('#full-module'), null);
     assert.deepEqual(page.errors, []);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a full module that cannot be fetched is said on the page, not a silent hang', async () => {
-  const browser = await launch();
-  try {
-    const page = await newPage(browser.context);
+  await inFreshBrowser(async (page, browser) => {
     await page.route(`**/${FULL}`, (r) => r.fulfill({ status: 404, body: 'gone' }));
     await openApp(page, BASE, '#/search');
     await page.click('#nav-freq');
     await page.waitForSelector('[role="alert"][data-error-kind="wasm"]', { timeout: 30_000 });
     const text = await page.textContent('[role="alert"][data-error-kind="wasm"]');
     assert.ok(text.includes('WebAssembly') && text.includes('404'), text);
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -4,11 +4,11 @@
 // a named moving average, all in the URL; on the seed, per-kind and per-10k numbers, the
 // co-occurrence table, the suggested themes, the word cloud, and the notes that say why views
 // count differently. Expected values are computed here from the cleaned corpus JSON.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { countInArticle, env, launch, newPage, openApp, readArticles, route, screenshot } from './helpers.mjs';
+import { countInArticle, env, newPage, openApp, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_URL');
 const DATED = env('YULIAO_E2E_DATED_URL');
@@ -20,17 +20,7 @@ const datedIssues = readdirSync(datedDir).filter((f) => f.endsWith('.json')).sor
 let browser;
 let page;
 
-before(async () => {
-  browser = await launch();
-  page = await newPage(browser.context);
-  await openApp(page, BASE);
-});
-
-after(async () => {
-  assert.deepEqual(page.errors, [], 'no uncaught error in the page');
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
-  await browser?.close();
-});
+openOnce(BASE, (p, b) => { page = p; browser = b; }, {}, { clean: true });
 
 /** The series of svg#theme-chart: name -> { values (null for a gap), colour }. */
 async function chartSeries(p) {
