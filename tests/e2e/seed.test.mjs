@@ -69,6 +69,28 @@ test(`search ${QUERY}: every article that holds it, each once`, async () => {
   await screenshot(page, 'search');
 });
 
+test('facets follow the rows: articles per kind over every match, each a link that narrows the search', async () => {
+  const q = '安全';
+  const holding = articles.filter((a) => idsHolding([a], q).length > 0);
+  const perKind = new Map();
+  for (const a of holding) perKind.set(a.kind, (perKind.get(a.kind) ?? 0) + 1);
+  assert.ok(perKind.size >= 2, `${q} is in articles of several kinds: ${[...perKind]}`);
+  await showSearch(q);
+  // The aside is there with the rows, marked busy, and filled a task later.
+  await page.waitForSelector('aside.facets:not([aria-busy]) .facet-group');
+  const kinds = await page.$$eval('aside.facets a.facet[data-filter^="kind:"]', (els) => els.map((e) => ({
+    filter: e.dataset.filter, count: Number(e.querySelector('.facet-count').textContent), href: e.getAttribute('href'),
+  })));
+  assert.equal(kinds.length, perKind.size, JSON.stringify(kinds));
+  for (const k of kinds) {
+    assert.equal(k.count, perKind.get(k.filter.slice('kind:'.length)), `${k.filter}: ${JSON.stringify(kinds)}`);
+  }
+  const smallest = kinds.reduce((a, b) => (b.count < a.count ? b : a));
+  await page.click(`aside.facets a.facet[data-filter="${smallest.filter}"]`);
+  await page.waitForFunction((n) => document.querySelector('#hit-count')?.dataset.total === String(n), smallest.count);
+  assert.ok(decodeURIComponent(page.url()).includes(`${q} ${smallest.filter}`), page.url());
+});
+
 test('a single character inside words and a missing term', async () => {
   await showSearch('窑');
   const want = idsHolding(articles, '窑');

@@ -17,7 +17,7 @@ use yuliao::browse::{self, Label};
 use yuliao::index::Index;
 use yuliao::query::{self, Alternative, Field, Filter, QueryError, SearchOptions, SearchResults, Suggestion, SEARCH_LIMIT};
 
-use crate::context::{use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
+use crate::context::{use_after_first, use_doc_title, use_engine, use_index, use_links, use_query_pairs, use_tr};
 use crate::route::go;
 use crate::components::engine_error::engine_error;
 use crate::components::facets::{facet_group, FacetEntry};
@@ -75,8 +75,10 @@ pub fn SearchView() -> Html {
     let suggestions: Rc<Vec<Suggestion>> = {
         // Latin letters in the box are read as pinyin first (`ldlc`, `liang dai`): the words
         // they spell replace the whole box when picked. Otherwise: words starting like the last
-        // word typed.
-        let answer = use_engine((*typed).clone(), |ix, text| {
+        // word typed. Only for what was typed: a query arrived at by a link or the back
+        // button shows no list, so it costs no lookup (nor a fetch of pinyin or vocabulary).
+        let typing = if *typed != state.q { (*typed).clone() } else { String::new() };
+        let answer = use_engine(typing, |ix, text| {
             match query::pinyin_suggest(ix, text, SUGGESTIONS) {
                 Ok(words) if !words.is_empty() => return Rc::new(words),
                 _ => {}
@@ -102,6 +104,10 @@ pub fn SearchView() -> Html {
             (r, labels, alternatives)
         }))
     });
+    // The facets follow the rows a task later: on a page of twenty hits they are as many
+    // elements as the rows, and the rows are what the reader waits for. (Counted from the
+    // render that has the hits: after a fetch, too.)
+    let facets_shown = use_after_first((state.clone(), results.ready().is_some()));
     let q_title = state.q.trim();
     use_doc_title(if q_title.is_empty() { tr.nav_search().to_string() } else { format!("{q_title} · {}", tr.nav_search()) });
 
@@ -141,7 +147,7 @@ pub fn SearchView() -> Html {
         ),
         Some(Some(Ok((r, labels, alternatives)))) => {
             let text = if r.total == 0 { tr.no_results().to_string() } else { tr.hits(r.total) };
-            (Some((Some(r.total), text)), results_html(&tr, &links, &state, r, labels, alternatives))
+            (Some((Some(r.total), text)), results_html(&tr, &links, &state, r, labels, alternatives, facets_shown))
         }
     };
 
@@ -243,16 +249,21 @@ fn why_html(tr: &Tr, hit: &yuliao::query::Hit) -> Html {
     }
 }
 
-fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, labels: &[Label], alternatives: &[Alternative]) -> Html {
+/// The rows, paging and (once `facets_shown`) the facets of a page of hits; the facets'
+/// `aside` is there from the first render, empty and `aria-busy` until they fill it.
+fn results_html(
+    tr: &Tr,
+    links: &Links,
+    state: &SearchState,
+    r: &SearchResults,
+    labels: &[Label],
+    alternatives: &[Alternative],
+    facets_shown: bool,
+) -> Html {
     let pages = r.total.div_ceil(SEARCH_LIMIT);
     let q = state.q.trim();
     let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
     let next = (state.page + 1 < pages).then(|| links.search(q, state.page + 1));
-
-    let kinds = facet_entries(links, q, Field::Kind, &r.facets.kinds, |k| tr.kind_name(k).to_string());
-    let units = facet_entries(links, q, Field::Unit, &r.facets.units, str::to_string);
-    let authors = facet_entries(links, q, Field::Author, &r.facets.authors, str::to_string);
-    let photographers = facet_entries(links, q, Field::Photographer, &r.facets.photographers, str::to_string);
 
     let rows = r.hits.iter().zip(labels).map(|(hit, label)| {
         let title_class = if label.working { "result-title untitled" } else { "result-title" };
@@ -289,17 +300,33 @@ fn results_html(tr: &Tr, links: &Links, state: &SearchState, r: &SearchResults, 
                         <ol id="results" class="results">{ for rows }</ol>
                         { pager(tr, state.page, pages, prev, next) }
                     </div>
-                    <aside class="facets" aria-label={tr.facets_title()} data-counted={r.facet_docs.to_string()}>
-                        if r.facet_docs < r.total {
-                            <p class="hint facets-partial">{ tr.facets_of_page(r.facet_docs) }</p>
+                    <aside class="facets" aria-label={tr.facets_title()} data-counted={r.facet_docs.to_string()} aria-busy={(!facets_shown).then_some("true")}>
+                        if facets_shown {
+                            { facets_html(tr, links, q, r) }
                         }
-                        { facet_group(tr, tr.facet_kind(), &kinds) }
-                        { facet_group(tr, tr.facet_unit(), &units) }
-                        { facet_group(tr, tr.facet_author(), &authors) }
-                        { facet_group(tr, tr.facet_photographer(), &photographers) }
                     </aside>
                 </div>
             }
+        </>
+    }
+}
+
+/// The facet groups of a page of hits (each value a link that narrows the query to it).
+fn facets_html(tr: &Tr, links: &Links, q: &str, r: &SearchResults) -> Html {
+    let kinds = facet_entries(links, q, Field::Kind, &r.facets.kinds, |k| tr.kind_name(k).to_string());
+    let units = facet_entries(links, q, Field::Unit, &r.facets.units, str::to_string);
+    let authors = facet_entries(links, q, Field::Author, &r.facets.authors, str::to_string);
+    let photographers = facet_entries(links, q, Field::Photographer, &r.facets.photographers, str::to_string);
+
+    html! {
+        <>
+            if r.facet_docs < r.total {
+                <p class="hint facets-partial">{ tr.facets_of_page(r.facet_docs) }</p>
+            }
+            { facet_group(tr, tr.facet_kind(), &kinds) }
+            { facet_group(tr, tr.facet_unit(), &units) }
+            { facet_group(tr, tr.facet_author(), &authors) }
+            { facet_group(tr, tr.facet_photographer(), &photographers) }
         </>
     }
 }
