@@ -138,3 +138,38 @@ test('a full module that cannot be fetched is said on the page, not a silent han
     assert.ok(text.includes('WebAssembly') && text.includes('404'), text);
   });
 });
+
+test('a small corpus is held whole once the first answer is on screen: later searches and articles fetch nothing', async () => {
+  await inFreshBrowser(async (page, browser) => {
+    const indexRequests = () => browser.requests.map((u) => new URL(u).pathname.split('/').pop())
+      .filter((n) => n.endsWith('.bin'));
+    await openApp(page, BASE, `#/search?q=${encodeURIComponent(QUERY)}`);
+    await resultIds(page);
+    const forFirst = indexRequests().length;
+    // The rest arrives in the background a moment later: wait until no new piece for 2 s.
+    let seen = -1;
+    for (let i = 0; i < 30 && seen !== indexRequests().length; i++) {
+      seen = indexRequests().length;
+      await page.waitForTimeout(2000);
+    }
+    const held = indexRequests();
+    assert.ok(held.length > forFirst, `more pieces after the first answer: ${forFirst} → ${held.length}`);
+    assert.ok(held.some((n) => n.startsWith('docs-')) && held.some((n) => n.startsWith('bigrams-')), held.join(' '));
+    // Only what searching and reading read: not the pinyin table, not the frequency tables.
+    assert.deepEqual(held.filter((n) => /^(pinyin|table)-/.test(n)), [], held.join(' '));
+    assert.equal(new Set(held).size, held.length, 'no piece fetched twice');
+    // Strings the first query's pieces do not cover, an author, an article of each answer.
+    for (const q of ['窑', '品率', '王素刚', 'ARL3460', '闪蒸槽']) {
+      const expected = idsHolding(articles, q);
+      await page.evaluate((h) => { location.hash = h; }, `#/search?q=${encodeURIComponent(q)}`);
+      await page.waitForFunction((q) => document.querySelector('input#search-input')?.value === q
+        && document.querySelector('#hit-count[data-total]'), q);
+      assert.equal(Number(await page.getAttribute('#hit-count', 'data-total')), expected.length, q);
+      await page.click('ol#results > li.result a.result-title');
+      await page.waitForSelector('article#article[data-article-id] h1');
+    }
+    assert.deepEqual(indexRequests().slice(held.length), [], 'nothing fetched after the corpus was held whole');
+    assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 0 });
+    assert.deepEqual(page.errors, []);
+  });
+});

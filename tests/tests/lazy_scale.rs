@@ -157,3 +157,42 @@ fn a_pinyin_suggestion_reads_only_a_few_pieces_of_the_pinyin_table() {
         assert!(loaded.iter().all(|n| n.starts_with("pinyin-")), "{typed}: only the table: {loaded:?}");
     }
 }
+
+#[test]
+fn a_small_index_is_held_whole_after_one_fetch_of_its_search_pieces_and_an_archive_is_not() {
+    let (_, b) = yuliao_tests::seed_built();
+    let idx = Index::open_lazy(&b.manifest).unwrap();
+    let listed: u64 = b.pieces.iter().map(|(_, p)| p.len() as u64).sum();
+    let names = idx.search_pieces_within(listed).expect("the seed's search pieces are within its whole size");
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| !n.starts_with("pinyin-") && !n.starts_with("table-")), "{names:?}");
+    for kind in ["vocab-", "words-", "chars-", "bigrams-", "norms-", "ids-", "docs-"] {
+        assert!(names.iter().any(|n| n.starts_with(kind)), "{kind} in {names:?}");
+    }
+    let bytes: BTreeMap<&str, &[u8]> = b.pieces.iter().map(|(n, p)| (n.as_str(), p.as_slice())).collect();
+    for name in &names {
+        idx.load_piece(name, bytes[name.as_str()]).unwrap();
+    }
+    assert_eq!(idx.search_pieces_within(listed), Some(vec![]), "nothing left once loaded");
+    // Every query of the seed's query set, and opening each hit in the reader, now needs no
+    // further piece: this is what the page gains by holding a small index whole.
+    let text = std::fs::read_to_string(repo_root().join("tests/queries.txt")).unwrap();
+    let queries: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+    assert!(queries.len() > 50);
+    for q in queries {
+        let answer = idx.attempt(|ix| {
+            let r = search(ix, q, &SearchOptions::default());
+            if let Ok(r) = &r {
+                for h in &r.hits {
+                    ix.doc_by_id(&h.id).and_then(|d| ix.article(d));
+                }
+            }
+            r.map(|r| r.total)
+        });
+        assert!(answer.is_ok(), "{q}: still needs {:?}", answer.err());
+    }
+    // The archive (40 copies) is over a budget its own seed-sized search pieces would fit.
+    let archive = archive();
+    let budget = listed;
+    assert_eq!(Index::open_lazy(&archive.manifest).unwrap().search_pieces_within(budget), None);
+}

@@ -150,10 +150,41 @@ pub fn App() -> Html {
         LoadState::Ready(ix) => Some(ix.clone()),
         _ => None,
     };
+    let ready_ptr = ready.as_ref().map(Rc::as_ptr);
+    // A small corpus is held whole: once nothing has been in flight for a moment after the
+    // index opened (the first answer is on screen), the search pieces not fetched yet are
+    // fetched together (`load::HOLD_WHOLE_BYTES`), so no later search or article waits for the
+    // network. Each arrival restarts the wait; it happens once. A piece that fails here is not
+    // reported: it is loaded as its error, and the view that reads it says so.
+    {
+        let (index, in_flight, dispatch) = (ready.clone(), in_flight.clone(), pieces.dispatcher());
+        let held_whole = use_mut_ref(|| false);
+        use_effect_with((ready_ptr, pieces.generation), move |_| {
+            let timer = index.map(|index| {
+                gloo_timers::callback::Timeout::new(crate::load::HOLD_WHOLE_AFTER_MS, move || {
+                    if *held_whole.borrow() || !in_flight.borrow().is_empty() {
+                        return;
+                    }
+                    *held_whole.borrow_mut() = true;
+                    let Some(names) = index.search_pieces_within(crate::load::HOLD_WHOLE_BYTES).filter(|n| !n.is_empty())
+                    else {
+                        return;
+                    };
+                    in_flight.borrow_mut().extend(names.iter().cloned());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = fetch_pieces(&index, &names).await;
+                        in_flight.borrow_mut().retain(|n| !names.contains(n));
+                        dispatch.dispatch(PiecesAction::Arrived);
+                    });
+                })
+            });
+            move || drop(timer)
+        });
+    }
     let request = {
         let dispatch = pieces.dispatcher();
         let blocked = pieces.failure.is_some();
-        use_callback((ready.as_ref().map(Rc::as_ptr), blocked), move |names: Vec<String>, _| {
+        use_callback((ready_ptr, blocked), move |names: Vec<String>, _| {
             let (Some(index), false) = (ready.clone(), blocked) else { return };
             let mut flight = in_flight.borrow_mut();
             let names: Vec<String> = names

@@ -263,6 +263,18 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
         .map_err(|e| LoadFailure { kind: FailureKind::Corrupt, detail: format!("{manifest_url}: {e}") })
 }
 
+/// A corpus whose search pieces (dictionaries, postings, norms, ids, documents) come to at
+/// most this many bytes is held whole once the page is up ([`Index::search_pieces_within`]):
+/// about five issues of the seed paper (its one issue: about 100 KB). Fetched together, in
+/// the background, that is less than a few searches' round trips on a slow link, and every
+/// later search and article opens without waiting for the network. A larger archive keeps
+/// fetching piece by piece.
+pub const HOLD_WHOLE_BYTES: u64 = 512 << 10;
+
+/// How long the page waits with nothing in flight (its first answer on screen) before it
+/// fetches the rest of a small corpus, so that it never competes with the first answer.
+pub const HOLD_WHOLE_AFTER_MS: u32 = 1_000;
+
 /// Requests in flight at once: the browser refuses a page that starts hundreds
 /// (`net::ERR_INSUFFICIENT_RESOURCES`), and a host serves at most six at a time per connection
 /// pool anyway.

@@ -184,6 +184,26 @@ impl Index {
         self.by_name.get(name).map(|&s| &self.manifest.pieces[s])
     }
 
+    /// The pieces a search or the reader may read that are not loaded yet (dictionaries,
+    /// postings, norms, layout, ids and document groups; not the pinyin table nor the frequency
+    /// tables, which only typing latin letters and the analysis views read), when together
+    /// they come to at most `max_bytes` (document groups, which the manifest does not list one
+    /// by one, counted at [`super::docs::DOC_GROUP_TARGET_BYTES`] each). A small corpus is
+    /// worth holding whole once the page is up: its later searches then wait for no fetch.
+    /// `None` when the rest is larger: an archive keeps fetching piece by piece.
+    pub fn search_pieces_within(&self, max_bytes: u64) -> Option<Vec<String>> {
+        let searched = |k: PieceKind| !matches!(k, PieceKind::Manifest | PieceKind::Pinyin | PieceKind::Table);
+        let listed = self.manifest.pieces.iter().filter(|e| searched(e.kind));
+        let groups = &self.manifest.doc_groups;
+        let bytes = listed.clone().map(|e| e.len).sum::<u64>()
+            + u64::from(groups.groups) * super::docs::DOC_GROUP_TARGET_BYTES as u64;
+        if bytes > max_bytes {
+            return None;
+        }
+        let names = listed.map(|e| e.name.clone()).chain((0..groups.groups).map(|n| groups.file_name(n)));
+        Some(names.filter(|n| !self.is_loaded(n)).collect())
+    }
+
     fn decode(&self, slot: usize, bytes: &[u8]) -> Result<Component, IndexError> {
         let e = &self.manifest.pieces[slot];
         if bytes.len() as u64 != e.len {
