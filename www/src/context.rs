@@ -127,15 +127,15 @@ pub fn use_doc_title(what: String) {
 /// False on the render where `deps` first take a value, true from the render a task later:
 /// for the parts of a view that may follow its main content by a frame (a search's facets
 /// after its rows), so that what the reader came for is on screen after one render of the
-/// main content, not of everything. Every new `deps` starts false again.
+/// main content, not of everything. Every new `deps` starts false again; `None` (nothing to
+/// show later) is false and schedules nothing.
 #[hook]
-pub fn use_after_first<D: PartialEq + Clone + 'static>(deps: D) -> bool {
+pub fn use_after_first<D: PartialEq + Clone + 'static>(deps: Option<D>) -> bool {
     let shown = use_state_eq(|| None::<D>);
-    let ready = shown.as_ref() == Some(&deps);
+    let ready = deps.is_some() && *shown == deps;
     use_effect_with(deps, move |deps| {
-        let deps = deps.clone();
         // A newer `deps` before the timeout fires drops it and schedules its own.
-        let timer = gloo_timers::callback::Timeout::new(0, move || shown.set(Some(deps)));
+        let timer = deps.clone().map(|deps| gloo_timers::callback::Timeout::new(0, move || shown.set(Some(deps))));
         move || drop(timer)
     });
     ready

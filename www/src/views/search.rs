@@ -106,8 +106,9 @@ pub fn SearchView() -> Html {
     });
     // The facets follow the rows a task later: on a page of twenty hits they are as many
     // elements as the rows, and the rows are what the reader waits for. (Counted from the
-    // render that has the hits: after a fetch, too.)
-    let facets_shown = use_after_first((state.clone(), results.ready().is_some()));
+    // render that has the hits, after a fetch too; the landing page has none to wait for.)
+    let has_hits = matches!(results.ready(), Some(Some(Ok((r, ..)))) if r.total > 0);
+    let facets_shown = use_after_first(has_hits.then(|| state.clone()));
     let q_title = state.q.trim();
     use_doc_title(if q_title.is_empty() { tr.nav_search().to_string() } else { format!("{q_title} · {}", tr.nav_search()) });
 
