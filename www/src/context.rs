@@ -94,10 +94,17 @@ pub fn use_query_pairs() -> Vec<(String, String)> {
 /// listeners outside a component; [`use_query_pairs`] inside one).
 pub fn query_pairs(hash_query: &str) -> Vec<(String, String)> {
     let mut pairs = parse_query(hash_query);
-    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
-        pairs.extend(parse_query(search.trim_start_matches('?')));
-    }
+    PAGE_QUERY.with(|own| pairs.extend_from_slice(own));
     pairs
+}
+
+thread_local! {
+    /// The page's own query, read once: only loading another page changes it (the app moves
+    /// through the hash alone), and a route change reads it in several hooks.
+    static PAGE_QUERY: Vec<(String, String)> = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .map(|search| parse_query(search.trim_start_matches('?')))
+        .unwrap_or_default();
 }
 
 /// The one href builder, carrying the page's `embed`, `lang` and `controls` onto every link.
