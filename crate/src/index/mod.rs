@@ -47,7 +47,7 @@
 //! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<n>-<crc32 hex>.bin`: the
 //! n-th piece of its kind, with its body's CRC, so a changed piece gets a new name and no cache
 //! serves a stale one ([`PieceEntry::file_name`]). Pieces are cut at about
-//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and document groups are deflated);
+//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and the metadata of document groups are deflated);
 //! document groups are named `docs-<n>-<hash>.bin` ([`DocGroups::file_name`]).
 //!
 //! # Grammar
@@ -58,10 +58,8 @@
 //! str          := len:varint utf8[len]
 //! opt_str      := 0x00 | 0x01 str
 //! strs         := n:varint str[n]
-//! text         := len:varint code*            ; len: bytes of the codes; over the manifest's
-//!                 ; charset: b < 0x80: charset[b]; 0x80 <= b < 0x88, lo:u8: charset[128 +
-//!                 ; (b - 0x80) * 256 + lo]; 0x88 <= b < 0xff, lo:u8: the char with code point
-//!                 ; 0x3000 + (b - 0x88) * 256 + lo; 0xff cp:varint: the char with code point cp
+//! text         := n:varint            ; in a document group's metadata: a string of n chars,
+//!                 ; the group's next n chars (see `docs`)
 //! opt_text     := 0x00 | 0x01 text
 //! texts        := n:varint text[n]
 //!
@@ -126,13 +124,24 @@
 //! ids          (kind 11) := raw_len:varint deflate(fst)   ; fst::Map article id → document
 //! pinyin       (kind 13) := raw_len:varint deflate(fst)   ; fst::Map `spelling 0x00 word` →
 //!                 ; the word's frequency; spelling: toneless pinyin or its initials, ü as v
-//! groups       := docs_per_group:varint groups:varint hash:u32 charset:str ; the manifest's
-//!                 ; last part; charset: the chars of the documents' texts that occur at least
-//!                 ; [`docs::CHARSET_MIN_COUNT`] times, most frequent first (ties by code
-//!                 ; point), at most 2176
-//! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
+//! groups       := docs_per_group:varint groups:varint hash:u32 code ; the manifest's last part
+//! code         := lens:varint count:varint[lens] gap:varint[sum of counts]
+//!                 ; the documents' char code, canonical Huffman ([`charcode`]): count[l - 1]
+//!                 ; chars have codes of l bits (lens <= 24, together no more than the code
+//!                 ; space); then the chars by code length, then code point, each as its code
+//!                 ; point minus the previous one's of the same length (the first of each
+//!                 ; length: its code point); codes of each length are consecutive numbers,
+//!                 ; the first of length l being (first of l - 1 + count[l - 2]) << 1; U+0000
+//!                 ; stands for the escape: its code, then 21 bits of the char's code point
+//!                 ; (highest first); the chars that occur at least [`docs::CHARSET_MIN_COUNT`]
+//!                 ; times have codes of their own
+//! docs         (kind 5) := group:varint count:varint zlen:varint raw_len:varint
+//!                 deflate(doc[count])[zlen] chars
 //!                 ; file docs-<group>-<hash as 8 hex>.bin: documents
 //!                 ; group * docs_per_group .. + count, unlisted in the entries
+//! chars        := (bits of a code)*  ; the chars of every text of the group's documents in the
+//!                 ; order their `text`s come; each code highest bit first, bits filling each
+//!                 ; byte from its lowest, the last byte padded with zeros
 //! doc          := issue:varint id:str title:opt_text subtitle:opt_text kind:u8 column:opt_text
 //!                 authors:texts photographers:texts units:texts tokens:varint
 //!                 title_tokens:varint paragraphs:texts n:varint keyword[n]
@@ -166,6 +175,7 @@
 #[cfg(feature = "builder")]
 mod build;
 mod bytes;
+pub mod charcode;
 pub mod docs;
 pub mod ids;
 pub mod manifest;
@@ -193,9 +203,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The on-disk format version written by this build.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 /// The oldest format version this build reads.
-pub const MIN_FORMAT_VERSION: u16 = 5;
+pub const MIN_FORMAT_VERSION: u16 = 6;
 /// Every piece starts with these bytes.
 pub const MAGIC: [u8; 4] = *b"YLIX";
 /// Bytes of the piece header.
