@@ -19,7 +19,8 @@
 //!   reads that char's list; a longer one reads the bigrams that cover it (薄水 inside
 //!   拟薄水铝石, a name the segmenter never saw, 低头思故乡 as 低头·思故·故乡) and matches where
 //!   their positions line up. A bigram that occurs fewer than [`BIGRAM_MIN_COUNT`] times has
-//!   no list: its two chars' lists answer for it.
+//!   no list, nor one that occurs fewer than [`BIGRAM_LISTED_COUNT`] times between two chars
+//!   whose lists are cheap to read ([`bigram_fallback_bytes`]): its chars' lists answer for it.
 //! - *How long is document d, where do its parts lie?* [`norms`] ([`PieceKind::Norms`]: the
 //!   lengths ranking needs; [`PieceKind::Layout`]: where title, body, bylines and units lie, and
 //!   the kind, for counting and field filters): a few bytes a document, so scoring or counting
@@ -233,10 +234,32 @@ pub const KEYWORDS_PER_ARTICLE: usize = 5;
 /// chinese-poetry 16 KB pieces made a five-character line cost 95 KB of dictionaries; a
 /// finer cut costs the manifest about 16 bytes a piece.
 pub const DICT_PIECE_BYTES: usize = MIN_PIECE_BYTES;
-/// A bigram gets its own posting list when it occurs at least this often in the corpus. Most
-/// distinct bigrams of a large archive occur once; leaving them out saves a third of the
-/// bigram tier, and a query on one reads its two chars' lists instead (still exact).
+/// A bigram gets its own posting list when it occurs at least this often in the corpus (and
+/// its chars are not cheap to read: [`bigram_fallback_bytes`]). Most distinct bigrams of a
+/// large archive occur once; leaving them out saves a third of the bigram tier, and a query
+/// on one reads its two chars' lists instead (still exact).
 pub const BIGRAM_MIN_COUNT: u32 = 2;
+/// A bigram that occurs at least this often always gets its list; a rarer one only when the
+/// postings pieces of its two chars together (one piece when both lie in it) weigh more than
+/// [`bigram_fallback_bytes`]. A query on a bigram without a list reads those pieces instead:
+/// a few pieces at most, exact all the same. Such bigrams join uncommon chars (a rare name, a
+/// rare word); on chinese-poetry their lists and dictionary entries were 9.4 MiB (of 52 MiB of
+/// bigram postings and dictionary). Listed bigrams are the ones searched most: a phrase that
+/// occurs this often costs no more than before. (Without this bound, 杜甫, 黃昏, 楊柳 lost their
+/// lists and their queries read 40-50 KB more.)
+pub const BIGRAM_LISTED_COUNT: u32 = 32;
+/// The weight of two chars' postings pieces below which a bigram of fewer than
+/// [`BIGRAM_LISTED_COUNT`] occurrences gets no list, for a corpus cut in pieces of
+/// `piece_target` bytes ([`piece_target`]): four full pieces (64 KB) on an archive. A small
+/// corpus (pieces cut smaller) keeps every bigram: its whole bigram tier is a few tens of KB,
+/// and each of its char pieces holds many chars, so no char is cheaper than its bigrams.
+pub fn bigram_fallback_bytes(piece_target: usize) -> u64 {
+    if piece_target < PIECE_TARGET_BYTES {
+        0
+    } else {
+        4 * piece_target as u64
+    }
+}
 /// Rows kept in each precomputed frequency table (most frequent words first).
 pub const FREQ_TABLE_ROWS: usize = 5000;
 /// Name prefixes of piece kinds earlier formats wrote: a rebuild in the same folder removes
