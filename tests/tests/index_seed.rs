@@ -275,7 +275,7 @@ fn an_archive_lists_no_uncommon_bigram_between_cheap_chars_and_still_finds_it() 
         })
         .collect();
     let (idx, listed, _, cheap) = bigram_lists(&copies);
-    assert!(listed > 100 && cheap.len() > 100, "{listed} listed, {} cheap", cheap.len());
+    assert!(listed > 50 && cheap.len() > 1000, "{listed} listed, {} cheap", cheap.len());
     // Found all the same, through their chars: each in the articles whose search text holds it.
     let texts: Vec<String> = copies.iter().flat_map(|i| &i.articles).map(|a| yuliao::text::normalize(&yuliao::index::search_text(a).0)).collect();
     // (Words and numbers: a query cuts at spaces and punctuation.)

@@ -243,11 +243,12 @@ pub const BIGRAM_MIN_COUNT: u32 = 2;
 /// postings pieces of its two chars together (one piece when both lie in it) weigh more than
 /// [`bigram_fallback_bytes`]. A query on a bigram without a list reads those pieces instead:
 /// a few pieces at most, exact all the same. Such bigrams join uncommon chars (a rare name, a
-/// rare word); on chinese-poetry their lists and dictionary entries were 9.4 MiB (of 52 MiB of
+/// rare word); on chinese-poetry their lists and dictionary entries were 10.6 MiB (of 52 MiB of
 /// bigram postings and dictionary). Listed bigrams are the ones searched most: a phrase that
-/// occurs this often costs no more than before. (Without this bound, 杜甫, 黃昏, 楊柳 lost their
-/// lists and their queries read 40-50 KB more.)
-pub const BIGRAM_LISTED_COUNT: u32 = 32;
+/// occurs this often costs what it did. (With no bound 杜甫, 楊柳 lost their lists and their
+/// queries read 40-50 KB more; with 256, 黃昏 did, for 1.9 MiB more saved; with 32, 1.2 MiB
+/// less was saved and no query of the bench read less.)
+pub const BIGRAM_LISTED_COUNT: u32 = 64;
 /// The weight of two chars' postings pieces below which a bigram of fewer than
 /// [`BIGRAM_LISTED_COUNT`] occurrences gets no list, for a corpus cut in pieces of
 /// `piece_target` bytes ([`piece_target`]): four full pieces (64 KB) on an archive. A small
