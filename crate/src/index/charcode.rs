@@ -5,7 +5,7 @@
 //!
 //! Why not deflate per group, as format 5 did: a group holds about 16 poems, too little text for
 //! deflate to find repeats in, and each group paid for its own Huffman tables. On chinese-poetry
-//! the static code takes about 9.2 bits a char where deflated groups took 11 to 12.
+//! the static code takes 9.9 bits a char (the text's order-0 entropy) where deflated groups took about 12.
 //!
 //! Why not a crate: the Rust Huffman crates build a code from a tree they keep (their table is
 //! the tree, not a list of lengths a manifest can hold in a few KB) and the ANS crates bring
