@@ -31,12 +31,18 @@ use super::kind_code;
 /// chinese-poetry at the 16 poems a group that 4 KB of UTF-8 gave, under 2 KB a group.)
 pub const DOC_GROUP_TARGET_BYTES: usize = 2 << 10;
 
-/// A char gets a code of its own when it occurs at least this often in the documents' text;
-/// rarer ones are escaped (the escape's code and 21 bits). A char in the table costs the
-/// manifest a byte or two and saves each occurrence a dozen bits: a char seen once is about
-/// even. (At 32, as the byte code had it, the seed escaped most of its chars: its documents
-/// took 29.7 KiB where deflated groups had taken 19.9.)
+/// A char gets a code of its own when it occurs at least this often in the documents' text
+/// of an archive ([`ARCHIVE_CHARS`] chars or more); rarer ones are escaped (the escape's code
+/// and 21 bits). A char in the table costs the manifest a byte or two and saves each
+/// occurrence a dozen bits: a char seen once is about even.
 pub const CHARSET_MIN_COUNT: u64 = 2;
+/// ... and this often in a smaller corpus, whose manifest every visitor downloads before the
+/// first result while reading a few of its documents: the seed's manifest stays at 2.5 KiB
+/// (2: 3.6 KiB), its documents take 29.7 KiB (2: 19.1 KiB), a group about as much as before.
+pub const SMALL_CHARSET_MIN_COUNT: u64 = 32;
+/// Chars of text from which a corpus is an archive for [`CHARSET_MIN_COUNT`]: there the table
+/// is a few KB of a manifest of a hundred (chinese-poetry: 11,000 chars, about 12 KB).
+pub const ARCHIVE_CHARS: u64 = 1 << 20;
 
 /// How the documents are grouped and their text coded (the manifest's `groups` production).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -172,7 +178,8 @@ pub(crate) fn write(metas: &[DocMeta], paragraphs: &[&[String]]) -> (DocGroups, 
 }
 
 /// The code of the documents' coded strings (all but ids): a code of its own for each char
-/// that occurs at least [`CHARSET_MIN_COUNT`] times, the escape for the rest (when there are any).
+/// that occurs at least [`CHARSET_MIN_COUNT`] times ([`SMALL_CHARSET_MIN_COUNT`] below
+/// [`ARCHIVE_CHARS`] chars of text), the escape for the rest (when there are any).
 #[cfg(feature = "builder")]
 fn code_of(metas: &[DocMeta], paragraphs: &[&[String]]) -> CharCode {
     let mut counts: std::collections::HashMap<char, u64> = std::collections::HashMap::new();
@@ -185,10 +192,12 @@ fn code_of(metas: &[DocMeta], paragraphs: &[&[String]]) -> CharCode {
             }
         }
     }
+    let total: u64 = counts.values().sum();
+    let min = if total >= ARCHIVE_CHARS { CHARSET_MIN_COUNT } else { SMALL_CHARSET_MIN_COUNT };
     let mut weights: Vec<(char, u64)> = Vec::new();
     let mut escaped = 0u64;
     for (c, n) in counts {
-        if n >= CHARSET_MIN_COUNT && c != ESCAPE {
+        if n >= min && c != ESCAPE {
             weights.push((c, n));
         } else {
             escaped += n;

@@ -135,7 +135,8 @@
 //!                 ; the first of length l being (first of l - 1 + count[l - 2]) << 1; U+0000
 //!                 ; stands for the escape: its code, then 21 bits of the char's code point
 //!                 ; (highest first); the chars that occur at least [`docs::CHARSET_MIN_COUNT`]
-//!                 ; times have codes of their own
+//!                 ; times have codes of their own ([`docs::SMALL_CHARSET_MIN_COUNT`] in a
+//!                 ; corpus of fewer than [`docs::ARCHIVE_CHARS`] chars of text)
 //! docs         (kind 5) := group:varint count:varint zlen:varint raw_len:varint
 //!                 deflate(doc[count])[zlen] chars
 //!                 ; file docs-<group>-<hash as 8 hex>.bin: documents

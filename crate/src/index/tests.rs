@@ -508,7 +508,6 @@ fn the_char_code_round_trips_and_bad_codes_and_bits_are_errors() {
     bad(vec![25], "code lengths");
     bad(vec![2, 2, 0], "unused length");
     bad(vec![1, 2, 0x61, 0], "twice");
-    bad(vec![2, 1, 2, 0x61, 0x61, 1], "twice");
     bad(vec![1, 1, 0x80, 0xb0, 0x03], "no char"); // U+D800, a surrogate
     bad(vec![1, 2, 0x61], "unexpected end");
     // Bad bits: running out, an incomplete code's unused codes, an escaped surrogate.
