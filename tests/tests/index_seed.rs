@@ -211,3 +211,98 @@ fn each_article_keeps_its_most_distinctive_words_computed_at_build_time() {
     let memoir = issue.articles.iter().position(|a| a.title.as_deref().is_some_and(|t| t.contains("首义门"))).unwrap();
     assert_eq!(idx.keywords(memoir as u32).unwrap()[0], "首义门");
 }
+
+/// Checks which bigrams of `issues` have lists against the rule of `yuliao::index`
+/// ([`BIGRAM_LISTED_COUNT`](yuliao::index::BIGRAM_LISTED_COUNT)); returns the index with how
+/// many bigrams are listed, too rare, or between cheap chars (with those).
+fn bigram_lists(issues: &[Issue]) -> (Index, usize, usize, Vec<String>) {
+    use std::collections::BTreeMap;
+    use yuliao::index::{bigram_fallback_bytes, piece_target, search_text, Tier, BIGRAM_LISTED_COUNT, BIGRAM_MIN_COUNT};
+    let config = BuildConfig::from_corpus_dir(repo_root().join("corpus")).unwrap();
+    let b = build(issues, &config).unwrap();
+    let idx = Index::open(&b.manifest, &b.pieces).unwrap();
+    let m = idx.manifest().clone();
+    let mut counts: BTreeMap<(char, char), u32> = BTreeMap::new();
+    for a in issues.iter().flat_map(|i| &i.articles) {
+        let text: Vec<char> = yuliao::text::normalize(&search_text(a).0).chars().collect();
+        for w in text.windows(2).filter(|w| !w.contains(&'\n')) {
+            *counts.entry((w[0], w[1])).or_default() += 1;
+        }
+    }
+    let char_pieces: Vec<u64> = m.pieces.iter().filter(|e| e.kind == PieceKind::CharPostings).map(|e| e.len).collect();
+    let piece_of = |c: char| idx.find(Tier::Char, &c.to_string()).unwrap().unwrap().1.piece as usize;
+    let fallback = bigram_fallback_bytes(piece_target(m.stats.chars));
+    let (mut listed, mut rare, mut cheap) = (0, 0, Vec::new());
+    for (&(a, b), &n) in &counts {
+        let (pa, pb) = (piece_of(a), piece_of(b));
+        let cost = if pa == pb { char_pieces[pa] } else { char_pieces[pa] + char_pieces[pb] };
+        let want = n >= BIGRAM_MIN_COUNT && (n >= BIGRAM_LISTED_COUNT || cost > fallback);
+        let info = idx.find(Tier::Bigram, &format!("{a}{b}")).unwrap();
+        assert_eq!(info.is_some(), want, "{a}{b}: {n} times, its chars' pieces {cost} bytes");
+        if let Some((_, info)) = info {
+            assert_eq!(info.coll_freq, u64::from(n), "{a}{b}");
+            listed += 1;
+        } else if n < BIGRAM_MIN_COUNT {
+            rare += 1;
+        } else {
+            cheap.push(format!("{a}{b}"));
+        }
+    }
+    // Each listed one is a key of the tier, and no other.
+    assert_eq!(listed, m.pieces.iter().filter(|e| e.kind == PieceKind::BigramPostings).map(|e| e.to).max().unwrap() as usize);
+    (idx, listed, rare, cheap)
+}
+
+#[test]
+fn the_seed_lists_every_bigram_that_occurs_twice() {
+    let (_, listed, rare, cheap) = bigram_lists(&issues());
+    assert!(listed > 2000 && rare > 1000 && cheap.is_empty(), "{listed} listed, {rare} rare, {cheap:?}");
+}
+
+#[test]
+fn an_archive_lists_no_uncommon_bigram_between_cheap_chars_and_still_finds_it() {
+    use yuliao::query::{search, SearchOptions};
+    // The seed five times over: pieces of full size, and bigrams that occur 10 to 30 times.
+    let seed = issues().remove(0);
+    let copies: Vec<Issue> = (0..5)
+        .map(|n| {
+            let mut issue = seed.clone();
+            issue.source = format!("corpus/raw/{n:03}_copy.txt");
+            for a in &mut issue.articles {
+                a.id = format!("{n}-{}", a.id);
+            }
+            issue
+        })
+        .collect();
+    let (idx, listed, _, cheap) = bigram_lists(&copies);
+    assert!(listed > 50 && cheap.len() > 1000, "{listed} listed, {} cheap", cheap.len());
+    // Found all the same, through their chars: each in the articles whose search text holds it.
+    let texts: Vec<String> = copies.iter().flat_map(|i| &i.articles).map(|a| yuliao::text::normalize(&yuliao::index::search_text(a).0)).collect();
+    // (Words and numbers: a query cuts at spaces and punctuation.)
+    let words: Vec<&String> = cheap.iter().filter(|b| b.chars().all(char::is_alphanumeric)).collect();
+    assert!(words.len() > 100);
+    for bigram in words.iter().step_by(words.len() / 40) {
+        let want = texts.iter().filter(|t| t.contains(bigram.as_str())).count();
+        let got = search(&idx, &format!("\"{bigram}\""), &SearchOptions::default()).unwrap();
+        assert_eq!(got.total, want, "{bigram}");
+    }
+    // Inside longer phrases, with listed bigrams pinning some of the chars: the three and four
+    // chars around each place of a cheap bigram.
+    let mut phrases = 0;
+    for bigram in words.iter().step_by(words.len() / 40) {
+        let Some(t) = texts.iter().find(|t| t.contains(bigram.as_str())) else { continue };
+        let chars: Vec<char> = t.chars().collect();
+        let at = t[..t.find(bigram.as_str()).unwrap()].chars().count();
+        for (from, to) in [(at.saturating_sub(1), at + 2), (at, at + 3), (at.saturating_sub(1), at + 3)] {
+            let Some(phrase) = chars.get(from..to.min(chars.len())).map(|c| c.iter().collect::<String>()) else { continue };
+            if phrase.chars().count() < 3 || !phrase.chars().all(char::is_alphanumeric) {
+                continue;
+            }
+            let want = texts.iter().filter(|t| t.contains(phrase.as_str())).count();
+            let got = search(&idx, &format!("\"{phrase}\""), &SearchOptions::default()).unwrap();
+            assert_eq!(got.total, want, "{phrase}");
+            phrases += 1;
+        }
+    }
+    assert!(phrases > 40, "{phrases} phrases");
+}

@@ -270,13 +270,33 @@ pub fn build_with(
     let char_ends = |d: u32| region_ends[d as usize];
     let (char_infos, char_bodies) = postings::encode(chars.iter().map(|(_, p)| p), cut, true, metas.len() as u32, avg_chars, char_ends);
     drop(chars);
+    // What reading a char's list costs a query: its postings piece, as sealed.
+    let char_piece: HashMap<char, (u32, u64)> = char_keys
+        .iter()
+        .zip(&char_infos)
+        .filter_map(|(k, info)| {
+            let body = &char_bodies.get(info.piece as usize)?.2;
+            Some((k.chars().next()?, (info.piece, (super::HEADER_LEN + body.len()) as u64)))
+        })
+        .collect();
+    let fallback = super::bigram_fallback_bytes(cut);
+    let listed = |a: char, b: char, count: u32| -> bool {
+        if count < super::BIGRAM_MIN_COUNT {
+            return false;
+        }
+        if count >= super::BIGRAM_LISTED_COUNT {
+            return true;
+        }
+        let (Some(&(pa, ca)), Some(&(pb, cb))) = (char_piece.get(&a), char_piece.get(&b)) else { return true };
+        (if pa == pb { ca } else { ca + cb }) > fallback
+    };
+    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, metas.len() as u32, avg_chars, char_ends, listed);
     for (from, to, body) in termdict::write(&char_keys, &char_infos, PieceKind::CharDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::CharDict, body, from, to, &char_keys));
     }
     for (from, to, body) in char_bodies {
         pieces.push(entry(PieceKind::CharPostings, body, from, to, &[]));
     }
-    let (bigram_keys, bigram_infos, bigram_bodies) = bigrams.encode(articles.iter().map(|a| normalize(&search_text(a).0)), cut, metas.len() as u32, avg_chars, char_ends);
     for (from, to, body) in termdict::write(&bigram_keys, &bigram_infos, PieceKind::BigramDict, super::DICT_PIECE_BYTES)? {
         pieces.push(entry(PieceKind::BigramDict, body, from, to, &bigram_keys));
     }
@@ -531,11 +551,12 @@ impl BigramCounts {
         n_docs: u32,
         avg_chars: u32,
         ends: impl Fn(u32) -> postings::RegionEnds,
+        listed: impl Fn(char, char, u32) -> bool,
     ) -> (Vec<String>, Vec<super::TermInfo>, Vec<(u32, u32, Vec<u8>)>) {
         let BigramCounts { ids, counts } = self;
         // Packed keys sort like their UTF-8 strings: UTF-8 keeps code point order and no
         // char's encoding is a prefix of another's.
-        let mut keys: Vec<(u64, u32)> = ids.into_iter().filter(|&(_, id)| counts[id as usize] >= super::BIGRAM_MIN_COUNT).collect();
+        let mut keys: Vec<(u64, u32)> = ids.into_iter().filter(|&(k, id)| listed(first_of(k), second_of(k), counts[id as usize])).collect();
         keys.sort_unstable();
         let mut slot_of = vec![0u64; counts.len()];
         let mut next = 0u64;
@@ -576,15 +597,16 @@ impl BigramCounts {
             }
             enc.end_list();
         }
-        let strings = keys
-            .iter()
-            .map(|&(k, _)| {
-                let a = char::from_u32((k >> 21) as u32).unwrap_or('\u{fffd}');
-                let b = char::from_u32((k & 0x1f_ffff) as u32).unwrap_or('\u{fffd}');
-                format!("{a}{b}")
-            })
-            .collect();
+        let strings = keys.iter().map(|&(k, _)| format!("{}{}", first_of(k), second_of(k))).collect();
         let (infos, bodies) = enc.finish();
         (strings, infos, bodies)
     }
+}
+
+/// The chars of a packed bigram key ([`BigramCounts`]).
+fn first_of(key: u64) -> char {
+    char::from_u32((key >> 21) as u32).unwrap_or('\u{fffd}')
+}
+fn second_of(key: u64) -> char {
+    char::from_u32((key & 0x1f_ffff) as u32).unwrap_or('\u{fffd}')
 }

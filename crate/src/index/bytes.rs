@@ -57,6 +57,15 @@ impl Writer {
         self.buf.extend_from_slice(&deflate(raw));
     }
 
+    /// `zlen:varint raw_len:varint deflate(raw)`: a deflated part that more bytes follow
+    /// ([`Cursor::deflated_part`] reads it).
+    pub fn deflated_part(&mut self, raw: &[u8]) {
+        let z = deflate(raw);
+        self.varint(z.len() as u64);
+        self.varint(raw.len() as u64);
+        self.buf.extend_from_slice(&z);
+    }
+
     pub fn strs(&mut self, v: &[String]) {
         self.varint(v.len() as u64);
         for s in v {
@@ -112,60 +121,43 @@ impl Writer {
             self.buf.push(acc);
         }
     }
-
-    /// A string as the `text` production codes it: `codes` maps each char of the charset to
-    /// its rank there.
-    pub fn text(&mut self, s: &str, codes: &std::collections::HashMap<char, u32>) {
-        let mut b = Writer::new();
-        for ch in s.chars() {
-            let cp = ch as u32;
-            match codes.get(&ch) {
-                Some(&r) if r < 128 => b.u8(r as u8),
-                Some(&r) => {
-                    let r = r - 128;
-                    b.u8(TEXT_RANK_LEAD + (r >> 8) as u8);
-                    b.u8(r as u8);
-                }
-                None if (TEXT_CP_BASE..TEXT_CP_END).contains(&cp) => {
-                    let o = cp - TEXT_CP_BASE;
-                    b.u8(TEXT_CP_LEAD + (o >> 8) as u8);
-                    b.u8(o as u8);
-                }
-                None => {
-                    b.u8(TEXT_ESCAPE);
-                    b.varint(u64::from(cp));
-                }
-            }
-        }
-        self.bytes(&b.buf);
-    }
-    pub fn opt_text(&mut self, s: &Option<String>, codes: &std::collections::HashMap<char, u32>) {
-        match s {
-            None => self.u8(0),
-            Some(s) => {
-                self.u8(1);
-                self.text(s, codes);
-            }
-        }
-    }
-    pub fn texts(&mut self, v: &[String], codes: &std::collections::HashMap<char, u32>) {
-        self.varint(v.len() as u64);
-        for s in v {
-            self.text(s, codes);
-        }
-    }
 }
 
-/// The `text` production's lead bytes: below 0x80 a charset rank; `TEXT_RANK_LEAD ..
-/// TEXT_CP_LEAD` and one more byte, the ranks from 128 on; `TEXT_CP_LEAD .. TEXT_ESCAPE` and one
-/// more byte, the code points from `TEXT_CP_BASE`; `TEXT_ESCAPE` and a varint, any code point.
-pub(crate) const TEXT_RANK_LEAD: u8 = 0x80;
-pub(crate) const TEXT_CP_LEAD: u8 = 0x88;
-pub(crate) const TEXT_ESCAPE: u8 = 0xff;
-pub(crate) const TEXT_CP_BASE: u32 = 0x3000;
-pub(crate) const TEXT_CP_END: u32 = TEXT_CP_BASE + ((TEXT_ESCAPE - TEXT_CP_LEAD) as u32) * 256;
-/// Chars a charset may hold: 128 one-byte codes and 256 for each two-byte lead.
-pub(crate) const TEXT_CHARSET_MAX: usize = 128 + (TEXT_CP_LEAD - TEXT_RANK_LEAD) as usize * 256;
+/// Bits appended one at a time, filling each byte from its lowest bit (as the `rice`
+/// production); [`BitWriter::finish`] pads the last byte with 0 bits.
+#[derive(Default)]
+pub(crate) struct BitWriter {
+    buf: Vec<u8>,
+    acc: u8,
+    n: u32,
+}
+
+impl BitWriter {
+    pub fn bit(&mut self, b: bool) {
+        self.acc |= u8::from(b) << self.n;
+        self.n += 1;
+        if self.n == 8 {
+            self.buf.push(self.acc);
+            (self.acc, self.n) = (0, 0);
+        }
+    }
+    /// The `len` low bits of `v`, highest first.
+    pub fn msb_first(&mut self, v: u32, len: u32) {
+        for i in (0..len).rev() {
+            self.bit(v >> i & 1 == 1);
+        }
+    }
+    /// Bits written so far.
+    pub fn bits(&self) -> usize {
+        self.buf.len() * 8 + self.n as usize
+    }
+    pub fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.buf.push(self.acc);
+        }
+        self.buf
+    }
+}
 
 /// A checked reader over a piece body. Every read returns `IndexError::Corrupt` instead of
 /// running past the end.
@@ -286,50 +278,24 @@ impl<'a> Cursor<'a> {
         self.pos += bits.at.div_ceil(8);
     }
 
-    /// A string coded as the `text` production (see [`Writer::text`]) over `charset`.
-    pub fn text(&mut self, charset: &[char]) -> Result<String, IndexError> {
-        let b = self.bytes()?;
-        let mut t = Cursor::new(b, self.piece);
-        let mut s = String::with_capacity(b.len() * 2);
-        while t.remaining() > 0 {
-            let lead = t.u8()?;
-            let ch = if lead < TEXT_RANK_LEAD {
-                charset.get(usize::from(lead)).copied()
-            } else if lead < TEXT_CP_LEAD {
-                let r = 128 + (usize::from(lead - TEXT_RANK_LEAD) << 8 | usize::from(t.u8()?));
-                charset.get(r).copied()
-            } else if lead < TEXT_ESCAPE {
-                char::from_u32(TEXT_CP_BASE + (u32::from(lead - TEXT_CP_LEAD) << 8 | u32::from(t.u8()?)))
-            } else {
-                u32::try_from(t.varint()?).ok().and_then(char::from_u32)
-            };
-            match ch {
-                Some(ch) => s.push(ch),
-                None => return Err(self.corrupt(format!("text code {lead:#04x} names no char"))),
-            }
-        }
-        Ok(s)
-    }
-    pub fn opt_text(&mut self, charset: &[char]) -> Result<Option<String>, IndexError> {
-        match self.u8()? {
-            0 => Ok(None),
-            1 => Ok(Some(self.text(charset)?)),
-            t => Err(self.corrupt(format!("option tag {t}, expected 0 or 1"))),
-        }
-    }
-    pub fn texts(&mut self, charset: &[char]) -> Result<Vec<String>, IndexError> {
-        let n = self.varint_max(self.remaining() as u64, "list length")? as usize;
-        let mut v = Vec::with_capacity(n.min(1024));
-        for _ in 0..n {
-            v.push(self.text(charset)?);
-        }
-        Ok(v)
-    }
     /// The rest of the body as `raw_len:varint deflate(raw)`, inflated: the length must be
     /// plausible for the compressed bytes (no inflating a forged length) and exact.
     pub fn deflated_rest(&mut self, what: &str) -> Result<Vec<u8>, IndexError> {
         let raw_len = self.varint_max(u32::MAX as u64, what)? as usize;
         let comp = self.take(self.remaining())?;
+        self.inflate_checked(comp, raw_len)
+    }
+
+    /// A deflated part with more after it, `zlen:varint raw_len:varint deflate(raw)[zlen]`
+    /// ([`Writer::deflated_part`]), inflated with the same checks as [`Cursor::deflated_rest`].
+    pub fn deflated_part(&mut self, what: &str) -> Result<Vec<u8>, IndexError> {
+        let zlen = self.varint_max(self.remaining() as u64, what)? as usize;
+        let raw_len = self.varint_max(u32::MAX as u64, what)? as usize;
+        let comp = self.take(zlen)?;
+        self.inflate_checked(comp, raw_len)
+    }
+
+    fn inflate_checked(&self, comp: &[u8], raw_len: usize) -> Result<Vec<u8>, IndexError> {
         if raw_len > comp.len().saturating_mul(1100) + 4096 {
             return Err(self.corrupt(format!("inflated length {raw_len} impossible for {} compressed bytes", comp.len())));
         }
@@ -359,13 +325,17 @@ pub(crate) struct Bits<'a> {
 
 impl Bits<'_> {
     pub fn bit(&mut self) -> Result<bool, IndexError> {
-        let byte = self.data.get(self.at / 8).ok_or_else(|| self.corrupt("unexpected end of a rice section".into()))?;
+        let byte = self.data.get(self.at / 8).ok_or_else(|| self.corrupt("unexpected end of a bit section".into()))?;
         let b = byte >> (self.at % 8) & 1 == 1;
         self.at += 1;
         Ok(b)
     }
-    fn corrupt(&self, detail: String) -> IndexError {
+    pub fn corrupt(&self, detail: String) -> IndexError {
         IndexError::Corrupt { piece: self.piece.to_string(), detail: format!("{detail} (at byte {})", self.start + self.at / 8) }
+    }
+    /// Bits left to read.
+    pub fn remaining(&self) -> usize {
+        (self.data.len() * 8).saturating_sub(self.at)
     }
     /// One value with parameter `k`, at most `max`.
     pub fn rice(&mut self, k: u32, max: u64) -> Result<u64, IndexError> {

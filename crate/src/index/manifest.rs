@@ -100,11 +100,8 @@ impl Manifest {
             docs_per_group: c.varint_max(u32::MAX as u64, "documents per group")? as u32,
             groups: c.varint_max(u32::MAX as u64, "group count")? as u32,
             hash: c.u32le()?,
-            charset: c.str()?.chars().collect(),
+            code: super::charcode::CharCode::read(&mut c)?,
         };
-        if doc_groups.charset.len() > super::bytes::TEXT_CHARSET_MAX {
-            return Err(c.corrupt(format!("a charset of {} chars, at most {} have codes", doc_groups.charset.len(), super::bytes::TEXT_CHARSET_MAX)));
-        }
         if u64::from(doc_groups.groups) != (articles as u64).div_ceil(u64::from(doc_groups.docs_per_group.max(1))) || doc_groups.docs_per_group == 0 {
             return Err(c.corrupt(format!(
                 "{} groups of {} documents do not hold {articles} documents",
@@ -157,7 +154,7 @@ impl Manifest {
         m.varint(u64::from(g.docs_per_group));
         m.varint(u64::from(g.groups));
         m.u32le(g.hash);
-        m.str(&g.charset.iter().collect::<String>());
+        g.code.write(&mut m);
         m.buf
     }
 

@@ -19,7 +19,8 @@
 //!   reads that char's list; a longer one reads the bigrams that cover it (薄水 inside
 //!   拟薄水铝石, a name the segmenter never saw, 低头思故乡 as 低头·思故·故乡) and matches where
 //!   their positions line up. A bigram that occurs fewer than [`BIGRAM_MIN_COUNT`] times has
-//!   no list: its two chars' lists answer for it.
+//!   no list, nor one that occurs fewer than [`BIGRAM_LISTED_COUNT`] times between two chars
+//!   whose lists are cheap to read ([`bigram_fallback_bytes`]): its chars' lists answer for it.
 //! - *How long is document d, where do its parts lie?* [`norms`] ([`PieceKind::Norms`]: the
 //!   lengths ranking needs; [`PieceKind::Layout`]: where title, body, bylines and units lie, and
 //!   the kind, for counting and field filters): a few bytes a document, so scoring or counting
@@ -47,7 +48,7 @@
 //! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<n>-<crc32 hex>.bin`: the
 //! n-th piece of its kind, with its body's CRC, so a changed piece gets a new name and no cache
 //! serves a stale one ([`PieceEntry::file_name`]). Pieces are cut at about
-//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and document groups are deflated);
+//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and the metadata of document groups are deflated);
 //! document groups are named `docs-<n>-<hash>.bin` ([`DocGroups::file_name`]).
 //!
 //! # Grammar
@@ -58,10 +59,8 @@
 //! str          := len:varint utf8[len]
 //! opt_str      := 0x00 | 0x01 str
 //! strs         := n:varint str[n]
-//! text         := len:varint code*            ; len: bytes of the codes; over the manifest's
-//!                 ; charset: b < 0x80: charset[b]; 0x80 <= b < 0x88, lo:u8: charset[128 +
-//!                 ; (b - 0x80) * 256 + lo]; 0x88 <= b < 0xff, lo:u8: the char with code point
-//!                 ; 0x3000 + (b - 0x88) * 256 + lo; 0xff cp:varint: the char with code point cp
+//! text         := n:varint            ; in a document group's metadata: a string of n chars,
+//!                 ; the group's next n chars (see `docs`)
 //! opt_text     := 0x00 | 0x01 text
 //! texts        := n:varint text[n]
 //!
@@ -126,13 +125,25 @@
 //! ids          (kind 11) := raw_len:varint deflate(fst)   ; fst::Map article id → document
 //! pinyin       (kind 13) := raw_len:varint deflate(fst)   ; fst::Map `spelling 0x00 word` →
 //!                 ; the word's frequency; spelling: toneless pinyin or its initials, ü as v
-//! groups       := docs_per_group:varint groups:varint hash:u32 charset:str ; the manifest's
-//!                 ; last part; charset: the chars of the documents' texts that occur at least
-//!                 ; [`docs::CHARSET_MIN_COUNT`] times, most frequent first (ties by code
-//!                 ; point), at most 2176
-//! docs         (kind 5) := group:varint count:varint raw_len:varint deflate(doc[count])
+//! groups       := docs_per_group:varint groups:varint hash:u32 code ; the manifest's last part
+//! code         := lens:varint count:varint[lens] gap:varint[sum of counts]
+//!                 ; the documents' char code, canonical Huffman ([`charcode`]): count[l - 1]
+//!                 ; chars have codes of l bits (lens <= 24, together no more than the code
+//!                 ; space); then the chars by code length, then code point, each as its code
+//!                 ; point minus the previous one's of the same length (the first of each
+//!                 ; length: its code point); codes of each length are consecutive numbers,
+//!                 ; the first of length l being (first of l - 1 + count[l - 2]) << 1; U+0000
+//!                 ; stands for the escape: its code, then 21 bits of the char's code point
+//!                 ; (highest first); the chars that occur at least [`docs::CHARSET_MIN_COUNT`]
+//!                 ; times have codes of their own ([`docs::SMALL_CHARSET_MIN_COUNT`] in a
+//!                 ; corpus of fewer than [`docs::ARCHIVE_CHARS`] chars of text)
+//! docs         (kind 5) := group:varint count:varint zlen:varint raw_len:varint
+//!                 deflate(doc[count])[zlen] chars
 //!                 ; file docs-<group>-<hash as 8 hex>.bin: documents
 //!                 ; group * docs_per_group .. + count, unlisted in the entries
+//! chars        := (bits of a code)*  ; the chars of every text of the group's documents in the
+//!                 ; order their `text`s come; each code highest bit first, bits filling each
+//!                 ; byte from its lowest, the last byte padded with zeros
 //! doc          := issue:varint id:str title:opt_text subtitle:opt_text kind:u8 column:opt_text
 //!                 authors:texts photographers:texts units:texts tokens:varint
 //!                 title_tokens:varint paragraphs:texts n:varint keyword[n]
@@ -166,6 +177,7 @@
 #[cfg(feature = "builder")]
 mod build;
 mod bytes;
+pub mod charcode;
 pub mod docs;
 pub mod ids;
 pub mod manifest;
@@ -193,9 +205,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The on-disk format version written by this build.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 /// The oldest format version this build reads.
-pub const MIN_FORMAT_VERSION: u16 = 5;
+pub const MIN_FORMAT_VERSION: u16 = 6;
 /// Every piece starts with these bytes.
 pub const MAGIC: [u8; 4] = *b"YLIX";
 /// Bytes of the piece header.
@@ -223,10 +235,33 @@ pub const KEYWORDS_PER_ARTICLE: usize = 5;
 /// chinese-poetry 16 KB pieces made a five-character line cost 95 KB of dictionaries; a
 /// finer cut costs the manifest about 16 bytes a piece.
 pub const DICT_PIECE_BYTES: usize = MIN_PIECE_BYTES;
-/// A bigram gets its own posting list when it occurs at least this often in the corpus. Most
-/// distinct bigrams of a large archive occur once; leaving them out saves a third of the
-/// bigram tier, and a query on one reads its two chars' lists instead (still exact).
+/// A bigram gets its own posting list when it occurs at least this often in the corpus (and
+/// its chars are not cheap to read: [`bigram_fallback_bytes`]). Most distinct bigrams of a
+/// large archive occur once; leaving them out saves a third of the bigram tier, and a query
+/// on one reads its two chars' lists instead (still exact).
 pub const BIGRAM_MIN_COUNT: u32 = 2;
+/// A bigram that occurs at least this often always gets its list; a rarer one only when the
+/// postings pieces of its two chars together (one piece when both lie in it) weigh more than
+/// [`bigram_fallback_bytes`]. A query on a bigram without a list reads those pieces instead:
+/// a few pieces at most, exact all the same. Such bigrams join uncommon chars (a rare name, a
+/// rare word); on chinese-poetry their lists and dictionary entries were 10.6 MiB (of 52 MiB of
+/// bigram postings and dictionary). Listed bigrams are the ones searched most: a phrase that
+/// occurs this often costs what it did. (With no bound 杜甫, 楊柳 lost their lists and their
+/// queries read 40-50 KB more; with 256, 黃昏 did, for 1.9 MiB more saved; with 32, 1.2 MiB
+/// less was saved and no query of the bench read less.)
+pub const BIGRAM_LISTED_COUNT: u32 = 64;
+/// The weight of two chars' postings pieces below which a bigram of fewer than
+/// [`BIGRAM_LISTED_COUNT`] occurrences gets no list, for a corpus cut in pieces of
+/// `piece_target` bytes ([`piece_target`]): four full pieces (64 KB) on an archive. A small
+/// corpus (pieces cut smaller) keeps every bigram: its whole bigram tier is a few tens of KB,
+/// and each of its char pieces holds many chars, so no char is cheaper than its bigrams.
+pub fn bigram_fallback_bytes(piece_target: usize) -> u64 {
+    if piece_target < PIECE_TARGET_BYTES {
+        0
+    } else {
+        4 * piece_target as u64
+    }
+}
 /// Rows kept in each precomputed frequency table (most frequent words first).
 pub const FREQ_TABLE_ROWS: usize = 5000;
 /// Name prefixes of piece kinds earlier formats wrote: a rebuild in the same folder removes

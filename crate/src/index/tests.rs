@@ -462,32 +462,72 @@ fn posting_lists_say_which_region_each_occurrence_lies_in() {
 }
 
 #[test]
-fn document_text_codes_round_trip_and_bad_codes_are_errors() {
-    use super::bytes::{Cursor, Writer};
-    // A charset of 300 chars: ranks below 128 take one byte, the others two.
-    let charset: Vec<char> = (0x4E00u32..0x4E00 + 300).filter_map(char::from_u32).collect();
-    let codes: std::collections::HashMap<char, u32> = charset.iter().enumerate().map(|(r, &c)| (c, r as u32)).collect();
-    // Ranks 0 and 250, a CJK char and a kana outside the charset, ASCII, an emoji (escaped).
-    let s = "\u{4E00}\u{4EFA}\u{9F8D}\u{3042}a\n😀";
-    let mut w = Writer::new();
-    w.text(s, &codes);
-    w.texts(&[String::new(), "\u{4E01}".into()], &codes);
-    let mut c = Cursor::new(&w.buf, "t");
-    assert_eq!(c.text(&charset).unwrap(), s);
-    assert_eq!(c.texts(&charset).unwrap(), vec![String::new(), "\u{4E01}".to_string()]);
+fn the_char_code_round_trips_and_bad_codes_and_bits_are_errors() {
+    use super::bytes::{BitWriter, Cursor, Writer};
+    use super::charcode::{CharCode, ESCAPE, MAX_CODE_LEN};
+    // Frequent chars get short codes; chars without a code go through the escape.
+    let weights = [('的', 1000u64), ('一', 500), ('是', 250), ('了', 120), ('我', 60), (ESCAPE, 30)];
+    let code = CharCode::build(&weights);
+    let lens: std::collections::HashMap<char, u32> = code.lengths().collect();
+    assert_eq!(lens[&'的'], 1);
+    assert!(lens[&'一'] <= lens[&'是'] && lens[&'是'] <= lens[&'了'] && lens[&'了'] <= lens[&'我']);
+    // Kraft: a Huffman code fills its code space exactly.
+    assert_eq!(lens.values().map(|&l| 1u64 << (MAX_CODE_LEN as u32 - l)).sum::<u64>(), 1 << MAX_CODE_LEN);
+    let mut m = Writer::new();
+    code.write(&mut m);
+    let mut c = Cursor::new(&m.buf, "m");
+    assert_eq!(CharCode::read(&mut c).unwrap(), code);
     c.finish().unwrap();
-    // One byte for a frequent char, two for the others (ASCII and the line break escaped with
-    // a one-byte code point), four for the emoji.
-    assert_eq!(w.buf[0] as usize, 1 + 2 + 2 + 2 + 2 + 2 + 4);
-    for (bytes, what) in [
-        (vec![1u8, 0x7f], "names no char"),       // rank 127 of a charset of 3
-        (vec![2u8, 0x87, 0xff], "names no char"), // rank 2175
-        (vec![1u8, 0x80], "unexpected end"),      // a lead without its second byte
-        (vec![4u8, 0xff, 0x80, 0xb0, 0x03], "names no char"), // U+D800, a surrogate
-    ] {
-        let err = Cursor::new(&bytes, "t").text(&charset[..3]).unwrap_err().to_string();
+    let text = "的一是了我\u{9F8D}a\n😀\0的";
+    let mut bits = BitWriter::default();
+    code.encoder().write(text, &mut bits);
+    let n = bits.bits();
+    // Five coded chars of 1 to 5 bits, five escaped ones of 21 bits more each.
+    assert!(n < 5 * 5 + 5 * (5 + 21) + 1 + 5, "{n} bits");
+    let bytes = bits.finish();
+    let c = Cursor::new(&bytes, "g");
+    let mut b = c.bits();
+    let back: String = (0..text.chars().count()).map(|_| code.decode(&mut b).unwrap()).collect();
+    assert_eq!(back, text);
+    assert!(b.remaining() < 8);
+    // A lone char takes one bit; a skewed code longer than the limit is flattened to fit.
+    assert_eq!(CharCode::build(&[('a', 5)]).lengths().collect::<Vec<_>>(), [('a', 1)]);
+    let fib: Vec<(char, u64)> = (0..40u32).scan((1u64, 1u64), |s, i| {
+        *s = (s.1, s.0 + s.1);
+        Some((char::from_u32(0x4E00 + i).unwrap(), s.0))
+    }).collect();
+    let deep = CharCode::build(&fib);
+    let deepest = deep.lengths().map(|(_, l)| l).max().unwrap();
+    assert!((20..=MAX_CODE_LEN as u32).contains(&deepest), "{deepest}");
+    // Bad codes in a manifest.
+    let bad = |bytes: Vec<u8>, what: &str| {
+        let err = CharCode::read(&mut Cursor::new(&bytes, "m")).unwrap_err().to_string();
         assert!(err.contains(what), "{bytes:?}: {err}");
-    }
+    };
+    bad(vec![1, 3, 0x61, 1, 1], "overfill");
+    bad(vec![25], "code lengths");
+    bad(vec![2, 2, 0], "unused length");
+    bad(vec![1, 2, 0x61, 0], "twice");
+    bad(vec![1, 1, 0x80, 0xb0, 0x03], "no char"); // U+D800, a surrogate
+    bad(vec![1, 2, 0x61], "unexpected end");
+    // Bad bits: running out, an incomplete code's unused codes, an escaped surrogate.
+    let two = CharCode::build(&[('a', 3), (ESCAPE, 1)]);
+    let err = two.decode(&mut Cursor::new(&[], "g").bits()).unwrap_err().to_string();
+    assert!(err.contains("unexpected end"), "{err}");
+    let mut m = Writer::new();
+    CharCode::build(&[('a', 1), ('b', 1), ('c', 2)]).write(&mut m);
+    m.buf[2] = 1; // two codes of two bits, not three: "11" names nothing
+    let holey = CharCode::read(&mut Cursor::new(&m.buf, "m")).unwrap();
+    let err = holey.decode(&mut Cursor::new(&[0xff], "g").bits()).unwrap_err().to_string();
+    assert!(err.contains("no code"), "{err}");
+    let mut bits = BitWriter::default();
+    // Canonical order puts U+0000 first among the one-bit codes: the escape is 0.
+    assert_eq!(two.lengths().next(), Some((ESCAPE, 1)));
+    bits.msb_first(0, 1);
+    bits.msb_first(0xD800, 21);
+    let bytes = bits.finish();
+    let err = two.decode(&mut Cursor::new(&bytes, "g").bits()).unwrap_err().to_string();
+    assert!(err.contains("no char"), "{err}");
 }
 
 #[test]
@@ -506,8 +546,8 @@ fn rice_sections_round_trip_and_bad_bits_are_errors() {
     // Gaps of a list of 1 of 10 documents take 3 low bits; a list of all of them none.
     assert_eq!((super::postings::rice_k(10, 1), super::postings::rice_k(10, 10)), (3, 0));
     for (bytes, k, max, what) in [
-        (vec![0xffu8], 0, 100, "unexpected end of a rice section"), // unary never stops
-        (vec![0x00u8], 9, 100, "unexpected end of a rice section"), // low bits missing
+        (vec![0xffu8], 0, 100, "unexpected end of a bit section"), // unary never stops
+        (vec![0x00u8], 9, 100, "unexpected end of a bit section"), // low bits missing
         (vec![0xffu8, 0x00], 0, 5, "beyond 5"),                     // 8 > the largest allowed
         (vec![0x0cu8], 3, 5, "rice value 6 beyond 5"),              // q 0, low bits 6
     ] {
@@ -555,4 +595,43 @@ fn front_coded_dictionary_pieces_round_trip_and_bad_order_is_an_error() {
     let entry = PieceEntry { to: 2, first: "b".into(), ..entry };
     let err = read(&entry, &body.buf, &[&postings], 10).err().expect("out of order").to_string();
     assert!(err.contains("out of order"), "{err}");
+}
+
+#[test]
+fn document_groups_read_back_and_cut_or_extra_bits_are_errors() {
+    use super::bytes::unseal;
+    let b = built();
+    let m = Manifest::parse(&b.manifest).unwrap();
+    let g = &m.doc_groups;
+    assert!(!g.code.is_empty());
+    let name = g.file_name(0);
+    let body = unseal(&name, PieceKind::Docs, &b.pieces.iter().find(|(n, _)| *n == name).unwrap().1).unwrap().to_vec();
+    let (articles, issues) = (m.stats.articles, m.issues.len());
+    let group = super::docs::read(&name, 0, g, &body, articles, issues).unwrap();
+    let issue = &sample_issues()[0];
+    assert_eq!(group.docs[0].1, issue.articles[0].paragraphs);
+    assert_eq!(group.docs[0].0.title, issue.articles[0].title);
+    let err = |body: &[u8]| super::docs::read(&name, 0, g, body, articles, issues).err().map(|e| e.to_string()).unwrap_or_default();
+    // Cut: the chars run out. Extra: a byte after the last one's bits.
+    assert!(err(&body[..body.len() - 1]).contains("unexpected end of a bit section"), "{}", err(&body[..body.len() - 1]));
+    let mut longer = body.clone();
+    longer.push(0);
+    assert!(err(&longer).contains("unread bytes"), "{}", err(&longer));
+    // A text length beyond the bits there are.
+    let mut c = super::bytes::Cursor::new(&body, "g");
+    let (_, _) = (c.varint().unwrap(), c.varint().unwrap());
+    let meta = c.deflated_part("m").unwrap();
+    let mut forged = super::bytes::Writer::new();
+    forged.varint(0);
+    forged.varint(group.docs.len() as u64);
+    let mut raw = meta;
+    // The first doc: issue, id (length + bytes), then the title's option tag and its length.
+    let id_len = group.docs[0].0.id.len();
+    let title_len_at = 1 + 1 + id_len + 1;
+    assert_eq!(raw[title_len_at] as usize, issue.articles[0].title.as_ref().unwrap().chars().count());
+    // A million chars: more than the bits left could hold.
+    raw.splice(title_len_at..title_len_at + 1, [0x80, 0x80, 0x40]);
+    forged.deflated_part(&raw);
+    forged.buf.extend_from_slice(&body[body.len() - c.remaining()..]);
+    assert!(err(&forged.buf).contains("text length"), "{}", err(&forged.buf));
 }

@@ -129,10 +129,11 @@ pub(crate) fn tier_keys(chars: &[char]) -> Vec<(Tier, String, u32)> {
 
 /// Exact substring matches of `text` through the character tier (chars and bigrams).
 ///
-/// A bigram the index does not hold occurs at most once in the corpus (see
-/// [`crate::index::BIGRAM_MIN_COUNT`]), or not at all: its two chars' lists answer instead. While
-/// a bigram's dictionary piece is not loaded the answer is empty and the piece is recorded,
-/// so a page fetches the char lists only when they are needed.
+/// A bigram the index does not hold is rare, or joins two chars whose lists are cheap to read
+/// (see [`crate::index::BIGRAM_MIN_COUNT`]), or does not occur: its chars' lists answer
+/// instead, those that no listed bigram of the phrase covers. While a bigram's dictionary
+/// piece is not loaded the answer is empty and the piece is recorded, so a page fetches the
+/// char lists only when they are needed.
 pub(crate) fn char_matches(
     index: &Index,
     text: &str,
@@ -153,21 +154,31 @@ pub(crate) fn char_starts(
         return Ok(BTreeMap::new());
     }
     let mut keys: Vec<(Tier, String, u32)> = Vec::new();
+    let mut missing: Vec<u32> = Vec::new();
     let mut pending = false;
     for (tier, key, rel) in tier_keys(&chars) {
         if tier == Tier::Bigram {
             match index.find(Tier::Bigram, &key) {
                 Ok(Some(_)) => keys.push((tier, key, rel)),
-                Ok(None) => {
-                    let cs: Vec<char> = key.chars().collect();
-                    keys.push((Tier::Char, cs[0].to_string(), rel));
-                    keys.push((Tier::Char, cs[1].to_string(), rel + 1));
-                }
+                Ok(None) => missing.push(rel),
                 Err(IndexError::NotLoaded { .. }) => pending = true,
                 Err(e) => return Err(e),
             }
         } else {
             keys.push((tier, key, rel));
+        }
+    }
+    // A bigram without a list: its chars' lists answer for it, each char unless a listed
+    // bigram of the phrase already pins it down (低头思故乡 without 思故 reads 思 alone: 故乡
+    // pins 故).
+    if !pending {
+        let pinned = |at: u32, keys: &[(Tier, String, u32)]| keys.iter().any(|(t, _, rel)| *t == Tier::Bigram && (*rel == at || *rel + 1 == at));
+        for rel in missing {
+            for at in [rel, rel + 1] {
+                if !pinned(at, &keys) && !keys.iter().any(|(t, _, r)| *t == Tier::Char && *r == at) {
+                    keys.push((Tier::Char, chars[at as usize].to_string(), at));
+                }
+            }
         }
     }
     for (tier, key, _) in &keys {
