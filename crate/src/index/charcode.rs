@@ -13,7 +13,7 @@
 //! a length limit and a decoder that checks every bit.
 //!
 //! Takes char counts (builder) or the manifest's bytes (reader); gives codes to write and a
-//! decoder over [`Bits`]. Guarantees: the same counts give the same code; a code read from a
+//! decoder over a bit reader. Guarantees: the same counts give the same code; a code read from a
 //! manifest is checked (chars ascending within each length, no length beyond [`MAX_CODE_LEN`],
 //! no over-full code; a char under two lengths would decode alike from both, and the CRC has
 //! already checked the bytes),

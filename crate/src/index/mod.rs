@@ -29,7 +29,8 @@
 //!   id to document, by id range, so a shared link opens without reading metadata.
 //! - *Who wrote document d, what does it say?* [`docs`] ([`PieceKind::Docs`]): metadata and
 //!   paragraphs in small groups of consecutive documents (a few KB each), read for the hits a
-//!   page shows; the manifest lists the grouping, not each group.
+//!   page shows; the manifest lists the grouping, not each group, and holds the one static code
+//!   of the documents' chars ([`charcode`]).
 //! - *Which words does `ldlc` spell?* [`pinyin`] ([`PieceKind::Pinyin`]): `fst::Map` pieces
 //!   from the pinyin (full and initials) of each word to its frequency, read only when someone
 //!   types latin letters in the search box.
@@ -48,7 +49,8 @@
 //! An index is a manifest (`manifest.bin`) plus pieces named `<kind>-<n>-<crc32 hex>.bin`: the
 //! n-th piece of its kind, with its body's CRC, so a changed piece gets a new name and no cache
 //! serves a stale one ([`PieceEntry::file_name`]). Pieces are cut at about
-//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and the metadata of document groups are deflated);
+//! [`PIECE_TARGET_BYTES`] (dictionaries, postings, norms and the metadata of document groups
+//! are deflated; the text of document groups is in the corpus's char code, [`charcode`]);
 //! document groups are named `docs-<n>-<hash>.bin` ([`DocGroups::file_name`]).
 //!
 //! # Grammar
