@@ -4,7 +4,7 @@
 //! (`cargo run --release -p xtask -- bench …`): `cargo xtask` alone is an unoptimised build.
 //!
 //! Takes the repository (`corpus/`, `tests/queries.txt`, `bench/poetry-queries.txt`, the
-//! built `www/dist/`, built first when missing) and the npm packages pinned in `bench/package.json`, installed into
+//! `www/dist/`, which it builds first, so that it measures the code as it is) and the npm packages pinned in `bench/package.json`, installed into
 //! `bench/work/npm/` (gitignored). Writes `target/bench/report.json` (every figure, plus the
 //! browser driver's raw samples) and `target/bench/report.md` (the tables it prints).
 //!
@@ -272,14 +272,14 @@ fn browser_part(
         return Ok(None);
     }
     let built_dist = root.join("www/dist");
-    if !built_dist.join("index.html").exists() {
-        eprintln!("bench: www/dist is missing: building it (cargo xtask build)");
-        crate::build::build(&crate::build::Options {
-            dev: false,
-            corpus: root.join("corpus"),
-            out: built_dist.clone(),
-        })?;
-    }
+    // Always built (incrementally): a www/dist left from an earlier build would measure old
+    // code, and beside an archive index of a newer format it would not even open it.
+    eprintln!("bench: building www/dist (cargo xtask build)");
+    crate::build::build(&crate::build::Options {
+        dev: false,
+        corpus: root.join("corpus"),
+        out: built_dist.clone(),
+    })?;
     // Measure a snapshot, so that a rebuild of www/dist during the run cannot change it.
     let dist = out_dir.join("dist");
     if dist.exists() {
