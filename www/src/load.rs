@@ -271,9 +271,11 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
 /// fetching piece by piece.
 pub const HOLD_WHOLE_BYTES: u64 = 512 << 10;
 
-/// How long the page waits with nothing in flight (its first answer on screen) before it
-/// fetches the rest of a small corpus, so that it never competes with the first answer.
-pub const HOLD_WHOLE_AFTER_MS: u32 = 1_000;
+/// How long the page waits after the latest piece arrived, with nothing in flight (its first
+/// answer on screen), before it fetches the rest of a small corpus: long enough not to compete
+/// with the first answer's rounds, short enough to be done before most readers search again
+/// (with a second, a reader who kept searching kept restarting the wait).
+pub const HOLD_WHOLE_AFTER_MS: u32 = 200;
 
 /// Requests in flight at once: the browser refuses a page that starts hundreds
 /// (`net::ERR_INSUFFICIENT_RESOURCES`), and a host serves at most six at a time per connection
