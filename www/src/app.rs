@@ -99,6 +99,44 @@ impl Reducible for Pieces {
     }
 }
 
+/// Fetches those of `names` that are neither loaded nor in flight into `index`, then tells
+/// `pieces` they arrived, so the views compute again. With `report`, a failure is the shell's
+/// to show (with a retry); without (the background fetch that holds a small corpus whole), a
+/// piece that fails is loaded as its error and the view that reads it says so.
+fn fetch_missing(
+    index: Rc<Index>,
+    names: Vec<String>,
+    in_flight: &Rc<std::cell::RefCell<Vec<String>>>,
+    pieces: UseReducerDispatcher<Pieces>,
+    report: bool,
+) {
+    let names: Vec<String> = {
+        let mut flight = in_flight.borrow_mut();
+        names
+            .into_iter()
+            .filter(|n| {
+                let fetch = !index.is_loaded(n) && !flight.contains(n);
+                if fetch {
+                    flight.push(n.clone());
+                }
+                fetch
+            })
+            .collect()
+    };
+    if names.is_empty() {
+        return;
+    }
+    let in_flight = in_flight.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = fetch_pieces(&index, &names).await;
+        in_flight.borrow_mut().retain(|n| !names.contains(n));
+        pieces.dispatch(match result {
+            Err(f) if report => PiecesAction::Failed(f),
+            _ => PiecesAction::Arrived,
+        });
+    });
+}
+
 const LANG_KEY: &str = "yuliao.lang";
 
 fn stored_lang() -> Lang {
@@ -166,16 +204,9 @@ pub fn App() -> Html {
                         return;
                     }
                     *held_whole.borrow_mut() = true;
-                    let Some(names) = index.search_pieces_within(crate::load::HOLD_WHOLE_BYTES).filter(|n| !n.is_empty())
-                    else {
-                        return;
-                    };
-                    in_flight.borrow_mut().extend(names.iter().cloned());
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let _ = fetch_pieces(&index, &names).await;
-                        in_flight.borrow_mut().retain(|n| !names.contains(n));
-                        dispatch.dispatch(PiecesAction::Arrived);
-                    });
+                    if let Some(names) = index.search_pieces_within(crate::load::HOLD_WHOLE_BYTES) {
+                        fetch_missing(index, names, &in_flight, dispatch, false);
+                    }
                 })
             });
             move || drop(timer)
@@ -185,32 +216,9 @@ pub fn App() -> Html {
         let dispatch = pieces.dispatcher();
         let blocked = pieces.failure.is_some();
         use_callback((ready_ptr, blocked), move |names: Vec<String>, _| {
-            let (Some(index), false) = (ready.clone(), blocked) else { return };
-            let mut flight = in_flight.borrow_mut();
-            let names: Vec<String> = names
-                .into_iter()
-                .filter(|n| {
-                    let fetch = !index.is_loaded(n) && !flight.contains(n);
-                    if fetch {
-                        flight.push(n.clone());
-                    }
-                    fetch
-                })
-                .collect();
-            drop(flight);
-            if names.is_empty() {
-                return;
+            if let (Some(index), false) = (ready.clone(), blocked) {
+                fetch_missing(index, names, &in_flight, dispatch.clone(), true);
             }
-            let dispatch = dispatch.clone();
-            let in_flight = in_flight.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_pieces(&index, &names).await;
-                in_flight.borrow_mut().retain(|n| !names.contains(n));
-                dispatch.dispatch(match result {
-                    Ok(()) => PiecesAction::Arrived,
-                    Err(f) => PiecesAction::Failed(f),
-                });
-            });
         })
     };
     let retry = {

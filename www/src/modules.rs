@@ -7,7 +7,7 @@
 //! the seed the lite module is well under half the full one, and it is most of what the first
 //! result costs. A route the lite module does not serve makes it hand over: it asks the
 //! bootstrap for the full module, which stops the lite app and starts the full one on the same
-//! URL (the index pieces already fetched come from the browser's cache).
+//! URL (the index files already fetched are handed over, not fetched again: `load`).
 //!
 //! This file is also compiled into xtask (`#[path]`), which writes [`LITE_PATHS`] into
 //! `bootstrap.js`, so that a link straight to an analysis view loads only the full module. It

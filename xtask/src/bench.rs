@@ -4,7 +4,7 @@
 //! (`cargo run --release -p xtask -- bench …`): `cargo xtask` alone is an unoptimised build.
 //!
 //! Takes the repository (`corpus/`, `tests/queries.txt`, `bench/poetry-queries.txt`, the
-//! `www/dist/`, which it builds first, so that it measures the code as it is) and the npm packages pinned in `bench/package.json`, installed into
+//! app, which it builds first into `target/bench/dist/`, so that it measures the code as it is) and the npm packages pinned in `bench/package.json`, installed into
 //! `bench/work/npm/` (gitignored). Writes `target/bench/report.json` (every figure, plus the
 //! browser driver's raw samples) and `target/bench/report.md` (the tables it prints).
 //!
@@ -271,30 +271,14 @@ fn browser_part(
         });
         return Ok(None);
     }
-    let built_dist = root.join("www/dist");
-    // Always built (incrementally): a www/dist left from an earlier build would measure old
-    // code, and beside an archive index of a newer format it would not even open it.
-    eprintln!("bench: building www/dist (cargo xtask build)");
-    crate::build::build(&crate::build::Options {
-        dev: false,
-        corpus: root.join("corpus"),
-        out: built_dist.clone(),
-    })?;
-    // Measure a snapshot, so that a rebuild of www/dist during the run cannot change it.
+    // Built for this run (incrementally), into the bench's own folder: it measures the code
+    // as it is, never a www/dist left from an earlier build (beside an archive index of a newer
+    // format, one could not even open it), and a rebuild of www/dist meanwhile cannot change it.
+    eprintln!("bench: building the app into {}", out_dir.join("dist").display());
     let dist = out_dir.join("dist");
-    if dist.exists() {
-        std::fs::remove_dir_all(&dist)?;
-    }
-    crate::util::copy_dir(&built_dist, &dist)?;
-    for needed in ["index.html", "yuliao_www_bg.wasm", "yuliao_www_lite_bg.wasm", "index/manifest.bin"] {
-        if !dist.join(needed).exists() {
-            anyhow::bail!(
-                "www/dist has no {needed} (is it being rebuilt?): run `cargo xtask build`, then the bench again"
-            );
-        }
-    }
+    crate::build::build(&crate::build::Options { dev: false, corpus: root.join("corpus"), out: dist.clone() })?;
     report.notes.push(format!(
-        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (it sends a file's precompressed `.br`/`.gz` sibling when Chromium accepts it; the driver measures Playwright's decoded `response.body()`, so raw and gzip -9 sizes are computed per response from the plain bytes, as before the build wrote siblings). Yuliao: a snapshot of `www/dist` as built (copied to target/bench/dist first), opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
+        "Browser: Debian /usr/bin/chromium headless through npm playwright-core (`bench/browser.mjs`), a fresh profile per site; both sites served by the serve task's static server on 127.0.0.1 (it sends a file's precompressed `.br`/`.gz` sibling when Chromium accepts it; the driver measures Playwright's decoded `response.body()`, so raw and gzip -9 sizes are computed per response from the plain bytes, as before the build wrote siblings). Yuliao: the app built for this run into target/bench/dist (as `cargo xtask build` builds www/dist), opened at `#/search?q=<first query>`; per query the hash route is set to `#/search?q=` (untimed, rows gone) and then to the query, timed until rows with `data-article-id` are in the DOM. {} repetitions per query.",
         opts.browser_reps
     ));
     let run = browser::bench(
@@ -402,7 +386,7 @@ fn archive_part(
     };
     let first = queries.first().map(String::as_str).unwrap_or("");
     report.notes.push(format!(
-        "Archive in the browser: the app of the seed build (the `target/bench/dist` snapshot: wasm, glue, bootstrap, style) with the index the poetry child wrote as `index/`, the page written and its first paint filled from that manifest by `build::write_page` and `build::write_first_paint` (`{}`; the index has no .br/.gz siblings: the driver counts decoded bytes and gzip -9 per response either way), served like the seed. Per site, in a fresh profile: `#/search?q={first}` cold (bytes until the first row; {cold} cold loads for the time), then in the same page every query of `bench/poetry-queries.txt` by route change (Yuliao) or `triggerSearch` (Pagefind), {reps} repetitions each; a query's bytes are those of the requests that started between the route change and its rows being on screen in its first repetition (Pagefind: until every row it shows is loaded). \"Later queries\" leave out the first query (already loaded). Views (Yuliao): `{themes}` and `#/freq`, each in a fresh profile after a cold first search (the view's own bytes and time, from the route change) and cold (everything from navigation). Every wait is bounded (60 s); a timeout, or a failure the page shows, is recorded with a screenshot, not dropped.",
+        "Archive in the browser: the app of the seed build (built for the run into `target/bench/dist`: wasm, glue, bootstrap, style) with the index the poetry child wrote as `index/`, the page written and its first paint filled from that manifest by `build::write_page` and `build::write_first_paint` (`{}`; the index has no .br/.gz siblings: the driver counts decoded bytes and gzip -9 per response either way), served like the seed. Per site, in a fresh profile: `#/search?q={first}` cold (bytes until the first row; {cold} cold loads for the time), then in the same page every query of `bench/poetry-queries.txt` by route change (Yuliao) or `triggerSearch` (Pagefind), {reps} repetitions each; a query's bytes are those of the requests that started between the route change and its rows being on screen in its first repetition (Pagefind: until every row it shows is loaded). \"Later queries\" leave out the first query (already loaded). Views (Yuliao): `{themes}` and `#/freq`, each in a fresh profile after a cold first search (the view's own bytes and time, from the route change) and cold (everything from navigation). Every wait is bounded (60 s); a timeout, or a failure the page shows, is recorded with a screenshot, not dropped.",
         rel(root, &site),
         cold = 3,
         reps = opts.browser_reps,

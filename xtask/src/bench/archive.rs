@@ -2,7 +2,7 @@
 //! same driver as the seed (`bench/browser.mjs`) — the web app over the index the poetry child
 //! wrote, and Pagefind over the first poems, as many as it can index here.
 //!
-//! Takes the dist snapshot (the seed build: wasm, glue, bootstrap, style), the poetry index
+//! Takes the dist built for the run (the seed build: wasm, glue, bootstrap, style), the poetry index
 //! folder, the poems and the Pagefind binary. Writes `<bench out>/poetry-site/` and
 //! `bench/work/pagefind-poetry-site/`; returns one report row per site: the cold first query,
 //! what each later query fetches in the same page, the theme view of the first query's term and

@@ -1,4 +1,4 @@
-//! The browser part: serves the built Yuliao site (`www/dist`) and the Pagefind site on
+//! The browser part: serves the Yuliao site built for the run (`target/bench/dist`) and the Pagefind site on
 //! 127.0.0.1 with the serve task's static server, runs `node bench/browser.mjs` (headless
 //! Debian Chromium through npm playwright-core) over both with the same queries, and turns
 //! its JSON into report rows. The archive part ([`super::archive`]) runs the same driver
