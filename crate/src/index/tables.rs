@@ -74,7 +74,7 @@ pub(crate) fn read(entry: &PieceEntry, body: &[u8]) -> Result<GroupTable, IndexE
     let mut c = Cursor::new(body, &entry.name);
     let group = c.str()?;
     if group != entry.first {
-        return Err(c.corrupt(format!("table of group {group:?}, the manifest says {:?}", entry.first)));
+        return Err(c.corrupt(format!("table of group \"{group}\", the manifest says \"{}\"", entry.first)));
     }
     let articles = c.varint_max(u32::MAX as u64, "articles")? as u32;
     let tokens = c.varint()?;

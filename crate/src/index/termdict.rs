@@ -108,7 +108,7 @@ pub(crate) fn write(terms: &[String], infos: &[TermInfo], kind: super::PieceKind
             for (i, term) in terms[from..to].iter().enumerate() {
                 let t = term.as_bytes();
                 if i > 0 && t <= prev {
-                    return Err(IndexError::Corrupt { piece: kind.name().into(), detail: format!("terms out of order at {term:?}") });
+                    return Err(IndexError::Corrupt { piece: kind.name().into(), detail: format!("terms out of order at \"{term}\"") });
                 }
                 let shared = t.iter().zip(prev).take_while(|(a, b)| a == b).count();
                 raw.varint(shared as u64);
@@ -151,7 +151,7 @@ fn read_sorted(c: &mut Cursor, n: usize) -> Result<Vec<String>, IndexError> {
         prev.extend_from_slice(c.bytes()?);
         let term = std::str::from_utf8(&prev).map_err(|_| c.corrupt("term is not UTF-8"))?;
         if terms.last().is_some_and(|p| p.as_str() >= term) {
-            return Err(c.corrupt(format!("term {term:?} out of order")));
+            return Err(c.corrupt(format!("term \"{term}\" out of order")));
         }
         terms.push(term.to_string());
     }

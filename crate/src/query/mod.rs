@@ -176,7 +176,7 @@ impl fmt::Display for QueryError {
                 "the query is empty: type a word, a \"phrase\" or a filter such as unit:热电分厂"
             ),
             QueryError::OnlyPunctuation { query } => {
-                write!(f, "the query {query:?} holds only punctuation; add a word or a character to search for")
+                write!(f, "the query \"{query}\" holds only punctuation; add a word or a character to search for")
             }
             QueryError::TooLong { chars, max } => write!(
                 f,
