@@ -71,6 +71,10 @@ fn a_search_on_an_archive_loads_a_few_pieces_and_one_group_per_hit() {
         // from the lists, never the per-document layout.
         assert!(loaded.iter().any(|n| n.starts_with("norms-")), "{q}");
         assert!(!loaded.iter().any(|n| n.starts_with("layout-")), "{q}: {loaded:?}");
+        // Word matches rank terms of two chars or more: a one-char term (and a filter alone)
+        // reads no vocabulary.
+        let vocab = loaded.iter().any(|n| n.starts_with("vocab-"));
+        assert_eq!(vocab, matches!(q, "拟薄水铝石" | "两带两创"), "{q}: {loaded:?}");
     }
 }
 

@@ -212,6 +212,11 @@ pub(crate) fn char_starts(
 /// chinese-poetry, where the segmenter cuts most text into single characters, 春風 as 春·風
 /// read 270 KB of word lists for a ranking signal the bigram 春風 (20 KB) already carries.
 fn word_matches(index: &Index, text: &str) -> Result<Option<(BTreeMap<u32, Starts>, f64)>, IndexError> {
+    // One character (punctuation aside) cuts into no word of two: the answer is None without
+    // reading the vocabulary, so a page need not fetch a vocabulary piece for 窑 or 月.
+    if text.chars().filter(|&c| !is_punct(c)).nth(1).is_none() {
+        return Ok(None);
+    }
     let total = index.stats().tokens;
     let segs = segment_by_vocab(text, total, |w| index.term(w).map(|(_, i)| i.coll_freq));
     let mut parts: Vec<u32> = Vec::new();
