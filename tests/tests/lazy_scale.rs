@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use yuliao::analysis::theme_top;
 use yuliao::index::{build, BuildConfig, BuiltIndex, Index};
-use yuliao::query::{search, SearchOptions, FACET_DOCS};
+use yuliao::query::{alternatives, search, SearchOptions, FACET_DOCS};
 use yuliao_tests::{clean_issues, repo_root};
 
 const ISSUES: usize = 40;
@@ -76,6 +76,29 @@ fn a_search_on_an_archive_loads_a_few_pieces_and_one_group_per_hit() {
         let vocab = loaded.iter().any(|n| n.starts_with("vocab-"));
         assert_eq!(vocab, matches!(q, "拟薄水铝石" | "两带两创"), "{q}: {loaded:?}");
     }
+}
+
+#[test]
+fn alternatives_wait_for_the_search_and_a_query_with_hits_reads_no_vocabulary() {
+    let b = archive();
+    let full = Index::open(&b.manifest, &b.pieces).unwrap();
+    let opts = SearchOptions::default();
+    // As the search view runs them: the hits, then what to try instead when there are none.
+    // (Inside a round a piece not loaded may surface as an error: that answer is dropped.)
+    let run = |ix: &Index, q: &str| {
+        search(ix, q, &opts).map(|r| (r.total, alternatives(ix, &r, 3))).unwrap_or_default()
+    };
+    // In the first round the chars' dictionary is not loaded, so 窑 looks missing; its close
+    // words must not be looked up then (they would fetch a vocabulary piece 窑 never needs).
+    let ((total, alts), loaded) = lazily(&b, |ix| run(ix, "窑"));
+    assert!(total > 0 && alts.is_empty());
+    assert!(!loaded.iter().any(|n| n.starts_with("vocab-")), "{loaded:?}");
+    // A query that really finds nothing gets the same alternatives as on the whole index.
+    let ((total, alts), loaded) = lazily(&b, |ix| run(ix, "两带两闯"));
+    assert_eq!(total, 0);
+    assert!(!alts.is_empty());
+    assert_eq!(alts, run(&full, "两带两闯").1);
+    assert!(loaded.iter().any(|n| n.starts_with("vocab-")), "close words come from the vocabulary: {loaded:?}");
 }
 
 #[test]

@@ -179,6 +179,13 @@ impl Index {
         }
     }
 
+    /// True when the current [`Index::attempt`] has met a piece that is not loaded: its answer
+    /// will be dropped, so work that only builds on that answer (and would read, and have the
+    /// page fetch, pieces of its own) can wait for the round that has every piece.
+    pub fn waiting(&self) -> bool {
+        self.missing.lock().map(|m| !m.is_empty()).unwrap_or(false)
+    }
+
     /// The manifest entry of a piece, by file name.
     pub fn piece_entry(&self, name: &str) -> Option<&PieceEntry> {
         self.by_name.get(name).map(|&s| &self.manifest.pieces[s])

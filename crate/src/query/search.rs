@@ -686,10 +686,12 @@ fn within_one_edit(a: &[char], b: &[char]) -> bool {
 
 /// What to try when `results` (of `query`) found nothing because some terms are missing: each
 /// missing term replaced by up to `per_term` close words ([`close_terms`]), then the query
-/// without its missing terms when other terms remain.
+/// without its missing terms when other terms remain. None while the search is waiting for
+/// pieces ([`Index::waiting`]): its terms only look missing then, and looking up close words
+/// would fetch vocabulary for a query that has hits.
 pub fn alternatives(index: &Index, results: &SearchResults, per_term: usize) -> Vec<Alternative> {
     let mut out = Vec::new();
-    if results.total > 0 || results.missing.is_empty() {
+    if results.total > 0 || results.missing.is_empty() || index.waiting() {
         return out;
     }
     let Ok(q) = parse(&results.query) else {
