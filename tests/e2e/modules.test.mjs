@@ -52,6 +52,14 @@ test('a search link loads the lite module only, and finds what the text holds', 
     await page.evaluate(() => { location.hash = '#/issues'; });
     await page.waitForSelector('ol#issues > li[data-issue]');
     assert.deepEqual(modulesFetched(browser.requests), { lite: 1, full: 0 });
+    // The manifest is requested beside the wasm (bootstrap.js starts it before the module's
+    // fetch), and the app takes that response instead of asking again.
+    const paths = browser.requests.map((u) => new URL(u).pathname);
+    assert.equal(paths.filter((p) => p.endsWith('/index/manifest.bin')).length, 1, 'one manifest request');
+    assert.ok(
+      paths.findIndex((p) => p.endsWith('/index/manifest.bin')) < paths.findIndex((p) => p.endsWith('/' + LITE)),
+      `manifest before the wasm: ${paths.join(' ')}`,
+    );
     assert.deepEqual(page.errors, []);
   });
 });

@@ -236,6 +236,16 @@ fn load_embedded(pack: &Pack, index: &Index, names: &[String]) -> Result<(), Loa
     first_error.map_or(Ok(()), Err)
 }
 
+/// Takes (once) the manifest request `bootstrap.js` started beside the wasm, if it did
+/// ([`crate::modules::MANIFEST_PREFETCH`]).
+fn prefetched_manifest() -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = JsValue::from_str(crate::modules::MANIFEST_PREFETCH);
+    let request = Reflect::get(&global, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    Reflect::delete_property(&global, &key).ok()?;
+    Some(request)
+}
+
 /// Fetches the manifest, reporting progress, and opens the index lazily: views fetch the
 /// pieces they need with [`fetch_pieces`]. In the single file, reads it from the page instead.
 pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFailure> {
@@ -247,7 +257,11 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
     let manifest_bytes = match taken_from_lite(MANIFEST_FILE) {
         Some(bytes) => bytes,
         None => {
-            let resp = response(&manifest_url, start_fetch(&manifest_url, true)?).await?;
+            let request = match prefetched_manifest() {
+                Some(request) => request,
+                None => start_fetch(&manifest_url, true)?,
+            };
+            let resp = response(&manifest_url, request).await?;
             progress.total = content_length(&resp);
             on_progress(progress);
             let bytes = read_body(&manifest_url, resp, &mut |n| {

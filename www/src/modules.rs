@@ -10,8 +10,9 @@
 //! URL (the index files already fetched are handed over, not fetched again: `load`).
 //!
 //! This file is also compiled into xtask (`#[path]`), which writes [`LITE_PATHS`] into
-//! `bootstrap.js`, so that a link straight to an analysis view loads only the full module. It
-//! depends on nothing, so both can include it.
+//! `bootstrap.js`, so that a link straight to an analysis view loads only the full module, and
+//! [`MANIFEST_PREFETCH`], the request it starts for the app. It depends on nothing, so both can
+//! include it.
 
 /// Hash paths (no leading `/`, no trailing `/`) that the lite module serves; an entry ending in
 /// `/` is a prefix (`article/<id>`, `issue/<stem>`).
@@ -32,3 +33,10 @@ pub fn lite_serves(path: &str, mine: bool) -> bool {
             None => path == *p,
         })
 }
+
+/// The global through which `bootstrap.js` hands the app the request for `index/manifest.bin`
+/// (a `Promise<Response>`) that it starts beside the wasm's: the manifest then downloads while
+/// the wasm does, not after the app has started (one round trip less before the first result
+/// on a slow link). Whichever module starts first takes it, once (`crate::load`); without it
+/// (the single file, a portal importing the module) the app fetches the manifest itself.
+pub const MANIFEST_PREFETCH: &str = "__yuliaoManifest";

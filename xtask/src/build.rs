@@ -435,6 +435,7 @@ pub(crate) use bootstrap_shell_js;
 pub fn bootstrap_js() -> String {
     let paths = www_modules::LITE_PATHS.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ");
     let (param, value) = www_modules::FULL_ONLY_PARAM;
+    let (prefetch, manifest) = (www_modules::MANIFEST_PREFETCH, index::MANIFEST_FILE);
     format!(
         "{}{}{}",
         r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
@@ -452,6 +453,13 @@ const totals = { lite: Number(bar && bar.dataset.total) || 0, full: Number(bar &
         bootstrap_shell_js!(),
         format!(
             r#"
+// The index's manifest, requested now beside the wasm rather than once the app has started
+// (one round trip less before the first result); the app takes the response from
+// globalThis.{prefetch} (www/src/modules.rs), or fetches the manifest itself without it. The
+// app reports a failure; the catch only keeps an unused rejection from being logged.
+globalThis.{prefetch} = fetch('index/{manifest}', {{ cache: 'no-cache' }});
+globalThis.{prefetch}.catch(() => {{}});
+
 // The hash paths the lite module serves (an entry ending in / is a prefix), as
 // www/src/modules.rs lists them; any path under {param}={value} needs the full module.
 const LITE_PATHS = [{paths}];
