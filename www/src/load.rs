@@ -18,12 +18,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ReadableStreamDefaultReader, RequestCache, RequestInit, Response};
 use crate::embedded::{self, Pack};
+use crate::modules::INDEX_BASE;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yuliao::index::{Index, IndexError, MANIFEST_FILE};
 
-/// Where the index lives, relative to the page.
-pub const INDEX_BASE: &str = "index/";
 
 /// Bytes downloaded so far, and the total once the manifest (which lists piece lengths) is in.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

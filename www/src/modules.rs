@@ -11,7 +11,7 @@
 //!
 //! This file is also compiled into xtask (`#[path]`), which writes [`LITE_PATHS`] into
 //! `bootstrap.js`, so that a link straight to an analysis view loads only the full module, and
-//! [`MANIFEST_PREFETCH`], the request it starts for the app. It depends on nothing, so both can
+//! [`MANIFEST_PREFETCH`] with [`INDEX_BASE`], the request it starts for the app. It depends on nothing, so both can
 //! include it.
 
 /// Hash paths (no leading `/`, no trailing `/`) that the lite module serves; an entry ending in
@@ -40,3 +40,7 @@ pub fn lite_serves(path: &str, mine: bool) -> bool {
 /// on a slow link). Whichever module starts first takes it, once (`crate::load`); without it
 /// (the single file, a portal importing the module) the app fetches the manifest itself.
 pub const MANIFEST_PREFETCH: &str = "__yuliaoManifest";
+
+/// Where the index lives, relative to the page: the app fetches its files there (`crate::load`)
+/// and `bootstrap.js` the manifest.
+pub const INDEX_BASE: &str = "index/";

@@ -435,7 +435,7 @@ pub(crate) use bootstrap_shell_js;
 pub fn bootstrap_js() -> String {
     let paths = www_modules::LITE_PATHS.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ");
     let (param, value) = www_modules::FULL_ONLY_PARAM;
-    let (prefetch, manifest) = (www_modules::MANIFEST_PREFETCH, index::MANIFEST_FILE);
+    let (prefetch, base, manifest) = (www_modules::MANIFEST_PREFETCH, www_modules::INDEX_BASE, index::MANIFEST_FILE);
     format!(
         "{}{}{}",
         r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
@@ -457,7 +457,7 @@ const totals = { lite: Number(bar && bar.dataset.total) || 0, full: Number(bar &
 // (one round trip less before the first result); the app takes the response from
 // globalThis.{prefetch} (www/src/modules.rs), or fetches the manifest itself without it. The
 // app reports a failure; the catch only keeps an unused rejection from being logged.
-globalThis.{prefetch} = fetch('index/{manifest}', {{ cache: 'no-cache' }});
+globalThis.{prefetch} = fetch('{base}{manifest}', {{ cache: 'no-cache' }});
 globalThis.{prefetch}.catch(() => {{}});
 
 // The hash paths the lite module serves (an entry ending in / is a prefix), as

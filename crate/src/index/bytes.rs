@@ -147,6 +147,14 @@ impl BitWriter {
             self.bit(v >> i & 1 == 1);
         }
     }
+    /// The bits `other` holds, after these (its padding left out).
+    pub fn append(&mut self, other: BitWriter) {
+        let len = other.bits();
+        let bytes = other.finish();
+        for i in 0..len {
+            self.bit(bytes[i / 8] >> (i % 8) & 1 == 1);
+        }
+    }
     /// Bits written so far.
     pub fn bits(&self) -> usize {
         self.buf.len() * 8 + self.n as usize

@@ -161,11 +161,7 @@ pub(crate) fn write(metas: &[DocMeta], paragraphs: &[&[String]]) -> (DocGroups, 
         let mut raw = Vec::new();
         for (meta, text) in chunk {
             raw.extend_from_slice(&meta);
-            let len = text.bits();
-            let bytes = text.finish();
-            for i in 0..len {
-                bits.bit(bytes[i / 8] >> (i % 8) & 1 == 1);
-            }
+            bits.append(text);
         }
         w.deflated_part(&raw);
         w.buf.extend_from_slice(&bits.finish());
