@@ -139,7 +139,8 @@ fn fetch_missing(
 
 const LANG_KEY: &str = "yuliao.lang";
 
-fn stored_lang() -> Lang {
+/// The language the reader chose (stored), Chinese without a choice.
+pub(crate) fn stored_lang() -> Lang {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(LANG_KEY).ok().flatten())

@@ -6,8 +6,8 @@
 //! In the single file (`cargo xtask build --single-file`) the page carries the index in a data
 //! block ([`crate::embedded`]): then the same two functions read the manifest and the pieces
 //! from it instead of fetching, and hand the engine the same bytes through the same calls.
-//! The lite module keeps a copy of every file it fetched for the full module, which takes them
-//! instead of fetching them again when it takes over (`crate::modules`).
+//! The first and lite modules keep a copy of every file they fetched for the module after, which
+//! takes them instead of fetching them again when it takes over (`crate::modules`).
 //! Returns the opened [`Index`] or a [`LoadFailure`] that says which file and why: missing
 //! (HTTP 404), network (any other failure to download) or corrupt (the engine's
 //! `IndexError`, whose Display names truncation, checksum or version). Never panics; only
@@ -125,12 +125,13 @@ async fn read_body(url: &str, resp: Response, on_chunk: &mut dyn FnMut(u64)) -> 
     Ok(out)
 }
 
-/// The global (a JS `Map` from file name to bytes) through which the lite module hands the
-/// files it fetched to the full module when it takes over (`crate::modules`): the full one then
-/// opens the same manifest and pieces without asking the host again, whatever its caching.
+/// The global (a JS `Map` from file name to bytes) through which a module hands the files it
+/// fetched to the next one (the first module to the lite one, the lite one to the full one:
+/// `crate::modules`): the next one then opens the same manifest and pieces without asking the
+/// host again, whatever its caching.
 const HAND_OVER: &str = "__yuliaoIndexFiles";
 
-/// The hand-over map, created by the lite module on its first fetch.
+/// The hand-over map, created by the first module that fetches.
 fn hand_over(create: bool) -> Option<js_sys::Map> {
     let global = js_sys::global();
     let key = JsValue::from_str(HAND_OVER);
@@ -145,17 +146,17 @@ fn hand_over(create: bool) -> Option<js_sys::Map> {
     }
 }
 
-/// The copies the lite module keeps stop at this many bytes: on a long session over an
-/// archive the full module fetches the rest again rather than the page holding everything twice.
+/// The copies kept stop at this many bytes: on a long session over an archive the full module
+/// fetches the rest again rather than the page holding everything twice.
 const HAND_OVER_MAX_BYTES: usize = 32 << 20;
 
 thread_local! {
-    /// Bytes kept in the hand-over map so far.
+    /// Bytes this module put in the hand-over map.
     static HANDED_OVER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
-/// Lite module: keeps a copy of a file it fetched for the full module.
-fn keep_for_full(name: &str, bytes: &[u8]) {
+/// First and lite modules: keep a copy of a file fetched, for the module after.
+fn keep_for_next(name: &str, bytes: &[u8]) {
     if cfg!(feature = "full") || HANDED_OVER.get() + bytes.len() > HAND_OVER_MAX_BYTES {
         return;
     }
@@ -165,15 +166,15 @@ fn keep_for_full(name: &str, bytes: &[u8]) {
     }
 }
 
-/// Full module: takes a file the lite module fetched before it (each once).
-fn taken_from_lite(name: &str) -> Option<Vec<u8>> {
-    if !cfg!(feature = "full") {
-        return None;
-    }
+/// A file a module before this one fetched. The full module, the last, takes each once; the
+/// lite one leaves it in the map for the full one.
+fn handed_over(name: &str) -> Option<Vec<u8>> {
     let map = hand_over(false)?;
     let key = JsValue::from_str(name);
     let bytes = map.get(&key).dyn_into::<Uint8Array>().ok()?;
-    map.delete(&key);
+    if cfg!(feature = "full") {
+        map.delete(&key);
+    }
     Some(bytes.to_vec())
 }
 
@@ -253,7 +254,7 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
     }
     let mut progress = Progress::default();
     let manifest_url = format!("{INDEX_BASE}{MANIFEST_FILE}");
-    let manifest_bytes = match taken_from_lite(MANIFEST_FILE) {
+    let manifest_bytes = match handed_over(MANIFEST_FILE) {
         Some(bytes) => bytes,
         None => {
             let request = match prefetched_manifest() {
@@ -268,7 +269,7 @@ pub async fn load_index(on_progress: impl Fn(Progress)) -> Result<Index, LoadFai
                 on_progress(progress);
             })
             .await?;
-            keep_for_full(MANIFEST_FILE, &bytes);
+            keep_for_next(MANIFEST_FILE, &bytes);
             bytes
         }
     };
@@ -316,7 +317,7 @@ async fn fetch_batch(index: &Index, names: &[String]) -> Result<(), LoadFailure>
     let mut pending = Vec::with_capacity(names.len());
     for name in names {
         let url = format!("{INDEX_BASE}{name}");
-        let source = match taken_from_lite(name) {
+        let source = match handed_over(name) {
             Some(bytes) => Ok(bytes),
             None => Err(start_fetch(&url, false)?),
         };
@@ -330,7 +331,7 @@ async fn fetch_batch(index: &Index, names: &[String]) -> Result<(), LoadFailure>
                 Err(promise) => {
                     let resp = response(&url, promise).await?;
                     let bytes = read_body(&url, resp, &mut |_| {}).await?;
-                    keep_for_full(name, &bytes);
+                    keep_for_next(name, &bytes);
                     bytes
                 }
             };

@@ -19,8 +19,11 @@ mod components;
 mod context;
 mod download;
 mod embedded;
+#[cfg(feature = "first")]
+mod first;
 mod i18n;
 mod load;
+mod markup;
 mod mine;
 // The full module only runs the tests of the lite module's routes.
 #[cfg_attr(feature = "full", allow(dead_code))]
@@ -29,6 +32,12 @@ mod route;
 mod state;
 mod views;
 
+#[cfg(feature = "first")]
+fn main() {
+    // The first module answers through `first::first_result` alone; the app is not compiled in.
+}
+
+#[cfg(not(feature = "first"))]
 fn main() {
     let root = web_sys::window()
         .and_then(|w| w.document())
@@ -42,14 +51,14 @@ fn main() {
             shell.remove();
         }
         let app = yew::Renderer::<app::App>::with_root(root).render();
-        #[cfg(not(feature = "full"))]
+        #[cfg(not(any(feature = "full", feature = "first")))]
         LITE_APP.with(|slot| *slot.borrow_mut() = Some(app));
         #[cfg(feature = "full")]
         drop(app);
     }
 }
 
-#[cfg(not(feature = "full"))]
+#[cfg(not(any(feature = "full", feature = "first")))]
 thread_local! {
     /// The running app of the lite module, kept so that [`stop`] can unmount it.
     static LITE_APP: std::cell::RefCell<Option<yew::AppHandle<app::App>>> = const { std::cell::RefCell::new(None) };
@@ -58,7 +67,7 @@ thread_local! {
 /// Unmounts the lite module's app (its views, listeners and timers), so that the full module
 /// can take `#app` over: `bootstrap.js` calls it once the full module has arrived
 /// (`modules` explains the hand-over). Exported by the lite module only.
-#[cfg(not(feature = "full"))]
+#[cfg(not(any(feature = "full", feature = "first")))]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn stop() {
     if let Some(app) = LITE_APP.with(|slot| slot.borrow_mut().take()) {

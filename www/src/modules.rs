@@ -1,4 +1,4 @@
-//! Which of the page's two wasm modules serves a route.
+//! Which of the page's wasm modules serves a route.
 //!
 //! The page ships the app twice, compiled from the same source: the *lite* module (package
 //! `yuliao-www` without its default feature `full`: search, the article reader, browsing the
@@ -8,6 +8,10 @@
 //! result costs. A route the lite module does not serve makes it hand over: it asks the
 //! bootstrap for the full module, which stops the lite app and starts the full one on the same
 //! URL (the index files already fetched are handed over, not fetched again: `load`).
+//! Before either, a shared link to a search loads a third build, the *first* module (feature
+//! `first`: the engine and the result rows, no Yew, a fraction of the lite one's bytes), which
+//! writes that search's rows into the static first paint; the lite module follows and takes
+//! over the page and the files fetched ([`FIRST_ANSWERS`], `crate::first`).
 //!
 //! This file is also compiled into xtask (`#[path]`), which writes [`LITE_PATHS`] into
 //! `bootstrap.js`, so that a link straight to an analysis view loads only the full module, and
@@ -33,6 +37,11 @@ pub fn lite_serves(path: &str, mine: bool) -> bool {
             None => path == *p,
         })
 }
+
+/// The hash path and query parameter of a route the first module may answer before the app
+/// (`crate::first`): a search with a query. `bootstrap.js` loads that module first for such a
+/// URL; the module itself checks the rest (the first page of hits, not embedded).
+pub const FIRST_ANSWERS: (&str, &str) = ("search", "q");
 
 /// The global through which `bootstrap.js` hands the app the request for `index/manifest.bin`
 /// (a `Promise<Response>`) that it starts beside the wasm's: the manifest then downloads while

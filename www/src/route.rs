@@ -154,6 +154,12 @@ pub fn current_query() -> String {
     HashLocation::read(0).query
 }
 
+/// The path of the hash as it is now (`/search`), outside a component (the first module).
+#[cfg_attr(not(feature = "first"), allow(dead_code))]
+pub fn current_path() -> String {
+    HashLocation::read(0).path
+}
+
 /// Replaces the page's URL by the same URL with hash `#/` when its hash is not a route
 /// (empty, or not starting with `#/`), without a new history entry.
 fn ensure_route_hash() {

@@ -53,6 +53,10 @@ pub const OUT_NAME: &str = "yuliao_www";
 /// Base name of the lite module's output (package `yuliao-www` without its feature `full`:
 /// searching and reading, what a first visit needs; `www/src/modules.rs`).
 pub const LITE_OUT_NAME: &str = "yuliao_www_lite";
+/// Base name of the first module's output (package `yuliao-www` with feature `first` only: the
+/// engine and the result rows, no Yew; it answers a shared `#/search?q=` link in the first
+/// paint before the lite module arrives: `www/src/first.rs`).
+pub const FIRST_OUT_NAME: &str = "yuliao_www_first";
 
 /// Which routes the lite module serves: the same file the page compiles, so that
 /// `bootstrap.js` and the lite module agree.
@@ -97,13 +101,17 @@ pub fn run(args: &[String]) -> Result<()> {
 pub fn build(opts: &Options) -> Result<()> {
     let cli = compile_cli()?;
     let worker = crate::mine::compile_worker(opts.dev)?;
-    // Each build of package yuliao-www leaves its .wasm at the same path: the full module's is
-    // set aside before the lite one is compiled.
-    let full = compile_www(opts.dev)?;
-    let full_kept = full.with_file_name("yuliao-www-full.wasm");
-    std::fs::copy(&full, &full_kept).with_context(|| format!("copying {}", full.display()))?;
+    // Each build of package yuliao-www leaves its .wasm at the same path: the full and first
+    // modules' are set aside before the next one is compiled.
+    let set_aside = |wasm: PathBuf, name: &str| -> Result<PathBuf> {
+        let kept = wasm.with_file_name(name);
+        std::fs::copy(&wasm, &kept).with_context(|| format!("copying {}", wasm.display()))?;
+        Ok(kept)
+    };
+    let full = set_aside(compile_www(opts.dev)?, "yuliao-www-full.wasm")?;
+    let first = set_aside(compile_www_first(opts.dev)?, "yuliao-www-first.wasm")?;
     let lite = compile_www_lite(opts.dev)?;
-    assemble(&full_kept, &lite, opts)?;
+    assemble(&full, &lite, &first, opts)?;
     crate::mine::write(&worker, &opts.out, opts.dev)?;
     write_index(&cli, &opts.corpus, &opts.out.join("index"))?;
     write_first_paint(&opts.out)?;
@@ -193,14 +201,16 @@ pub fn write_first_paint(out: &Path) -> Result<()> {
     let bytes = std::fs::read(&manifest_path).with_context(|| format!("reading {}", manifest_path.display()))?;
     let manifest = index::Manifest::parse(&bytes).map_err(|e| anyhow!("{}: {e}", manifest_path.display()))?;
     let wasm_bytes = |name: &str| std::fs::metadata(out.join(format!("{name}_bg.wasm"))).map(|m| m.len());
-    let (lite, full) = (wasm_bytes(LITE_OUT_NAME)?, wasm_bytes(OUT_NAME)?);
+    let (first, lite, full) = (wasm_bytes(FIRST_OUT_NAME)?, wasm_bytes(LITE_OUT_NAME)?, wasm_bytes(OUT_NAME)?);
     let page_path = out.join("index.html");
     let page = std::fs::read_to_string(&page_path)?;
     let page = page
         .replace("<!-- CORPUS -->", &escape_html(&corpus_line(&manifest)))
         .replace(
             "<progress id=\"boot-progress\"",
-            &format!("<progress id=\"boot-progress\" data-total=\"{lite}\" data-total-full=\"{full}\""),
+            &format!(
+                "<progress id=\"boot-progress\" data-total-first=\"{first}\" data-total=\"{lite}\" data-total-full=\"{full}\""
+            ),
         )
         .replace("<!-- WASM_BYTES -->", "");
     std::fs::write(&page_path, page)?;
@@ -316,6 +326,12 @@ pub fn compile_wasm(package: &str, extra: &[&str], target: &str, dev: bool) -> R
     wasm.ok_or_else(|| anyhow!("cargo built {package} but reported no .wasm file"))
 }
 
+/// The first module's .wasm: the package with feature `first` alone (at the path
+/// [`compile_www`] returns, which it overwrites).
+pub fn compile_www_first(dev: bool) -> Result<PathBuf> {
+    compile_wasm("yuliao-www", &["--no-default-features", "--features", "first"], "yuliao-www", dev)
+}
+
 /// Runs wasm-bindgen (as a library) on `wasm`, writing the glue and the final .wasm to `dir`
 /// as `<name>.js` and `<name>_bg.wasm`.
 pub fn bindgen(wasm: &Path, dir: &Path, name: &str, dev: bool) -> Result<()> {
@@ -355,14 +371,16 @@ fn prepare_out(out: &Path) -> Result<()> {
 }
 
 /// Writes everything into `opts.out`.
-fn assemble(full: &Path, lite: &Path, opts: &Options) -> Result<()> {
+fn assemble(full: &Path, lite: &Path, first: &Path, opts: &Options) -> Result<()> {
     let out = &opts.out;
     prepare_out(out)?;
     bindgen(full, out, OUT_NAME, opts.dev)?;
-    bindgen(lite, out, LITE_OUT_NAME, opts.dev)?;
-    // The lite module has no API for portals: they import the full one.
-    std::fs::remove_file(out.join(format!("{LITE_OUT_NAME}.d.ts")))?;
-    std::fs::remove_file(out.join(format!("{LITE_OUT_NAME}_bg.wasm.d.ts")))?;
+    for (wasm, name) in [(lite, LITE_OUT_NAME), (first, FIRST_OUT_NAME)] {
+        bindgen(wasm, out, name, opts.dev)?;
+        // The lite and first modules have no API for portals: they import the full one.
+        std::fs::remove_file(out.join(format!("{name}.d.ts")))?;
+        std::fs::remove_file(out.join(format!("{name}_bg.wasm.d.ts")))?;
+    }
     write_page(out)?;
     std::fs::write(out.join("bootstrap.js"), bootstrap_js())?;
     let css = root().join("www").join("style.css");
@@ -436,6 +454,7 @@ pub fn bootstrap_js() -> String {
     let paths = www_modules::LITE_PATHS.iter().map(|p| format!("'{p}'")).collect::<Vec<_>>().join(", ");
     let (param, value) = www_modules::FULL_ONLY_PARAM;
     let (prefetch, base, manifest) = (www_modules::MANIFEST_PREFETCH, www_modules::INDEX_BASE, index::MANIFEST_FILE);
+    let (first_path, first_param) = www_modules::FIRST_ANSWERS;
     format!(
         "{}{}{}",
         r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
@@ -447,8 +466,14 @@ pub fn bootstrap_js() -> String {
 // Two modules, one app (www/src/modules.rs): the lite one serves searching and reading, the
 // full one every view. A link to a reading view loads the lite one; when the reader goes on
 // to another view the lite app asks for the full one (event yuliao:full) and hands over.
+// Before the lite one, a link to a search loads the first module (the engine without the
+// app), which writes that search's rows into this first paint (www/src/first.rs).
 const bar = document.getElementById('boot-progress');
-const totals = { lite: Number(bar && bar.dataset.total) || 0, full: Number(bar && bar.dataset.totalFull) || 0 };
+const totals = {
+  first: Number(bar && bar.dataset.totalFirst) || 0,
+  lite: Number(bar && bar.dataset.total) || 0,
+  full: Number(bar && bar.dataset.totalFull) || 0,
+};
 "#,
         bootstrap_shell_js!(),
         format!(
@@ -470,6 +495,15 @@ function liteServes() {{
   const path = (q < 0 ? hash : hash.slice(0, q)).replace(/^\//, '').replace(/\/$/, '');
   if (q >= 0 && new URLSearchParams(hash.slice(q + 1)).get('{param}') === '{value}') return false;
   return LITE_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) && path.length > p.length : path === p));
+}}
+
+// A search with a query: what the first module may answer (it checks the rest: the first page,
+// not embedded).
+function firstAnswers() {{
+  const hash = location.hash.replace(/^#/, '');
+  const q = hash.indexOf('?');
+  const path = (q < 0 ? hash : hash.slice(0, q)).replace(/^\//, '').replace(/\/$/, '');
+  return path === '{first_path}' && q >= 0 && (new URLSearchParams(hash.slice(q + 1)).get('{first_param}') || '').trim() !== '';
 }}
 
 async function fetchWasm(url, bar, total) {{
@@ -513,18 +547,32 @@ if (liteServes()) {{
       }})
       .catch(startFailed);
   }}, {{ once: true }});
-  fetchModule('{lite}', bar, totals.lite)
+  const startLite = () => fetchModule('{lite}', bar, totals.lite)
     .then((module) => {{
       lite = module[0];
       return start(module);
     }})
     .catch(startFailed);
+  if (firstAnswers()) {{
+    // The app follows whatever the first module did: its rows, nothing, or a failure (which
+    // the app, with the same index, reports).
+    fetchModule('{first}', bar, totals.first)
+      .then(async (module) => {{
+        await start(module);
+        await module[0].first_result();
+      }})
+      .catch((err) => console.warn('first result:', err))
+      .finally(startLite);
+  }} else {{
+    startLite();
+  }}
 }} else {{
   fetchModule('{full}', bar, totals.full).then(start).catch(startFailed);
 }}
 "#,
             full = OUT_NAME,
             lite = LITE_OUT_NAME,
+            first = FIRST_OUT_NAME,
         )
     )
 }
@@ -660,7 +708,7 @@ pub fn print_summary(out: &Path) -> Result<()> {
     let mut page = [0u64; 3];
     // What #/mine fetches when it is opened (the worker and its dictionary), never before.
     let mut mine = [0u64; 3];
-    let (mut wasm, mut lite) = (None, None);
+    let (mut wasm, mut lite, mut first) = (None, None, None);
     let add = |sum: &mut [u64; 3], row: [u64; 3]| sum.iter_mut().zip(row).for_each(|(s, r)| *s += r);
     // (label, files, bytes): rows are sorted by file, so a kind's pieces are consecutive.
     let mut lines: Vec<(String, usize, [u64; 3])> = Vec::new();
@@ -681,6 +729,9 @@ pub fn print_summary(out: &Path) -> Result<()> {
         if row.file == Path::new(&format!("{LITE_OUT_NAME}_bg.wasm")) {
             lite = Some(row.served());
         }
+        if row.file == Path::new(&format!("{FIRST_OUT_NAME}_bg.wasm")) {
+            first = Some(row.served());
+        }
         let label = summary_label(&row.file);
         match lines.last_mut() {
             Some((l, files, sum)) if *l == label => {
@@ -700,6 +751,9 @@ pub fn print_summary(out: &Path) -> Result<()> {
     let human = |[raw, gz, br]: [u64; 3]| {
         format!("{} raw, {} gzip, {} brotli", util::human(raw), util::human(gz), util::human(br))
     };
+    if let Some(w) = first {
+        println!("  wasm, first module (a shared search link's rows, before the app): {}", human(w));
+    }
     if let Some(w) = lite {
         println!("  wasm, lite module (searching and reading; what a first visit loads): {}", human(w));
     }
@@ -885,6 +939,8 @@ mod tests {
     fn bootstrap_imports_only_relative_glue() {
         let js = bootstrap_js();
         assert!(js.contains(&format!("fetchModule('{OUT_NAME}'")) && js.contains(&format!("fetchModule('{LITE_OUT_NAME}'")));
+        assert!(js.contains(&format!("fetchModule('{FIRST_OUT_NAME}'")) && js.contains("first_result()"));
+        assert!(js.contains("path === 'search'") && js.contains(".get('q')"), "{js}");
         assert!(js.contains("import('./' + name + '.js')"));
         assert!(js.contains("const LITE_PATHS = ['', 'search', 'article/', 'issues', 'issue/'];"), "{js}");
         assert!(js.contains(".get('src') === 'mine'"));

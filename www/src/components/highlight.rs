@@ -8,6 +8,8 @@
 
 use yew::prelude::*;
 
+use crate::markup::{to_html, El, Node};
+
 /// Cuts `text` into `(piece, highlighted)` runs following the char-offset `spans`.
 pub fn segments<'a>(text: &'a str, spans: &[[usize; 2]]) -> Vec<(&'a str, bool)> {
     // Byte offset of every char boundary, including the end.
@@ -36,15 +38,14 @@ pub fn segments<'a>(text: &'a str, spans: &[[usize; 2]]) -> Vec<(&'a str, bool)>
 
 /// `text` as text nodes, with `<mark>` around the char spans.
 pub fn highlighted(text: &str, spans: &[[usize; 2]]) -> Html {
+    to_html(highlighted_nodes(text, spans))
+}
+
+/// The same as markup nodes (the first-result module writes them into the page).
+pub fn highlighted_nodes(text: &str, spans: &[[usize; 2]]) -> Vec<Node> {
     segments(text, spans)
         .into_iter()
-        .map(|(piece, marked)| {
-            if marked {
-                html! { <mark>{ piece.to_string() }</mark> }
-            } else {
-                html! { { piece.to_string() } }
-            }
-        })
+        .map(|(piece, marked)| if marked { El::new("mark").text(piece).into() } else { Node::Text(piece.to_string()) })
         .collect()
 }
 

@@ -13,6 +13,7 @@ pub mod dispersion_plot;
 pub mod engine_error;
 pub mod facets;
 pub mod highlight;
+pub mod hit_row;
 pub mod kwic;
 pub mod pager;
 pub mod progress;

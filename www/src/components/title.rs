@@ -10,24 +10,29 @@ use yew::prelude::*;
 use yuliao::browse::Label;
 
 use crate::i18n::Tr;
+use crate::markup::{to_html, El, Node};
 
 /// The title `l` as inline HTML.
 pub fn title_html(tr: &Tr, l: &Label) -> Html {
-    html! {
-        <>
-            if !l.working {
-                { l.text.clone() }
-            } else if l.text.is_empty() {
-                <i class="working-title">{ tr.untitled() }</i>
-            } else {
-                <i class="working-title" title={tr.working_title_hint()}>{ l.text.clone() }</i>
-                <span class="untitled-mark">{ tr.untitled_mark() }</span>
-            }
-            if let Some(tell) = &l.tell {
-                <span class="title-tell">{ format!(" · {tell}") }</span>
-            }
-        </>
+    to_html(title_nodes(tr, l))
+}
+
+/// The title `l` as markup nodes (what [`title_html`] renders; the first-result module writes
+/// the same into the page).
+pub fn title_nodes(tr: &Tr, l: &Label) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    if !l.working {
+        nodes.push(Node::Text(l.text.clone()));
+    } else if l.text.is_empty() {
+        nodes.push(El::new("i").class("working-title").text(tr.untitled()).into());
+    } else {
+        nodes.push(El::new("i").class("working-title").attr("title", tr.working_title_hint()).text(l.text.clone()).into());
+        nodes.push(El::new("span").class("untitled-mark").text(tr.untitled_mark()).into());
     }
+    if let Some(tell) = &l.tell {
+        nodes.push(El::new("span").class("title-tell").text(format!(" · {tell}")).into());
+    }
+    nodes
 }
 
 /// The title `l` as plain text: `超额完成… · 山西中铝工服`, `热电分厂…（无标题）`.

@@ -21,15 +21,16 @@ use crate::context::{use_after_first, use_doc_title, use_engine, use_index, use_
 use crate::route::go;
 use crate::components::engine_error::engine_error;
 use crate::components::facets::{facet_group, FacetEntry};
-use crate::components::highlight::highlighted;
+use crate::components::hit_row::hit_row;
 use crate::components::pager::pager;
 use crate::components::search_box::SearchBox;
-use crate::components::title::title_html;
 use crate::i18n::Tr;
+use crate::markup::el_html;
 use crate::state::{Links, SearchState};
 
 const SUGGESTIONS: usize = 8;
-const SNIPPET_CHARS: usize = 80;
+/// How long a snippet is (the first-result module's rows use the same).
+pub const SNIPPET_CHARS: usize = 80;
 /// Close words offered for each term the corpus does not hold, when nothing matched.
 const ALTERNATIVES_PER_TERM: usize = 4;
 
@@ -58,6 +59,18 @@ fn facet_entries(links: &Links, q: &str, field: Field, values: &[(String, usize)
             Some(FacetEntry { label: label(value), href: links.search(&narrowed, 0), filter: filter.to_query(), count: *count })
         })
         .collect()
+}
+
+/// A page of hits for `s` with their titles: what the view shows, and what the first-result
+/// module shows before it (`crate::first`).
+pub fn search_page(ix: &Index, s: &SearchState) -> Result<(SearchResults, Vec<Label>), QueryError> {
+    // A page of results is the engine's default limit, as the CLI and the JS API.
+    let opts = SearchOptions { limit: SEARCH_LIMIT, offset: s.page * SEARCH_LIMIT, snippet_chars: SNIPPET_CHARS };
+    query::search(ix, &s.q, &opts).map(|r| {
+        // The hits' documents are loaded already (their metadata made the hits).
+        let labels = browse::labels_of(ix, &r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
+        (r, labels)
+    })
 }
 
 #[component]
@@ -95,11 +108,7 @@ pub fn SearchView() -> Html {
         if s.q.trim().is_empty() {
             return None;
         }
-        // A page of results is the engine's default limit, as the CLI and the JS API.
-        let opts = SearchOptions { limit: SEARCH_LIMIT, offset: s.page * SEARCH_LIMIT, snippet_chars: SNIPPET_CHARS };
-        Some(query::search(ix, &s.q, &opts).map(|r| {
-            // The hits' documents are loaded already (their metadata made the hits).
-            let labels = browse::labels_of(ix, &r.hits.iter().map(|h| h.doc).collect::<Vec<_>>());
+        Some(search_page(ix, s).map(|(r, labels)| {
             let alternatives = query::alternatives(ix, &r, ALTERNATIVES_PER_TERM);
             (r, labels, alternatives)
         }))
@@ -231,25 +240,6 @@ fn alternatives_html(tr: &Tr, links: &Links, alternatives: &[Alternative]) -> Ht
     }
 }
 
-/// The fields of a hit that hold the query (bylines, photographers, units, column, subtitle),
-/// highlighted: why it matched when its text does not show it.
-fn why_html(tr: &Tr, hit: &yuliao::query::Hit) -> Html {
-    if hit.matched.is_empty() {
-        return html! {};
-    }
-    html! {
-        <p class="result-why">
-            <span class="label">{ tr.matched_in() }</span>
-            { for hit.matched.iter().map(|m| html! {
-                <span class="why-field" data-field={m.field.clone()}>
-                    <span class="why-name">{ tr.field_name(&m.field) }</span>{ " " }
-                    { highlighted(&m.text, &m.highlights) }
-                </span>
-            }) }
-        </p>
-    }
-}
-
 /// The rows, paging and (once `facets_shown`) the facets of a page of hits; the facets'
 /// `aside` is there from the first render, empty and `aria-busy` until they fill it.
 fn results_html(
@@ -266,24 +256,7 @@ fn results_html(
     let prev = (state.page > 0).then(|| links.search(q, state.page - 1));
     let next = (state.page + 1 < pages).then(|| links.search(q, state.page + 1));
 
-    let rows = r.hits.iter().zip(labels).map(|(hit, label)| {
-        let title_class = if label.working { "result-title untitled" } else { "result-title" };
-        let mut meta = vec![html! { <span class="badge">{ tr.kind_name(hit.kind.as_str()) }</span> }];
-        if !hit.units.is_empty() {
-            meta.push(html! { <span class="meta-units">{ hit.units.join("、") }</span> });
-        }
-        if !hit.authors.is_empty() {
-            meta.push(html! { <span class="meta-authors">{ hit.authors.join("、") }</span> });
-        }
-        html! {
-            <li class="result" data-article-id={hit.id.clone()}>
-                <a class={title_class} href={links.article(&hit.id, q, &[])}>{ title_html(tr, label) }</a>
-                <div class="result-meta">{ for meta }</div>
-                <p class="snippet">{ highlighted(&hit.snippet.text, &hit.snippet.highlights) }</p>
-                { why_html(tr, hit) }
-            </li>
-        }
-    });
+    let rows = r.hits.iter().zip(labels).map(|(hit, label)| el_html(hit_row(tr, links, q, hit, label)));
 
     html! {
         <>

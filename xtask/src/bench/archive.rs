@@ -273,6 +273,7 @@ mod tests {
             ("yuliao_www_bg.wasm", "wasm"),
             ("yuliao_www_bg.wasm.br", "br"),
             ("yuliao_www_lite_bg.wasm", "lite"),
+            ("yuliao_www_first_bg.wasm", "first"),
             ("index.html", "seed page"),
             ("index.html.gz", "seed page gz"),
             ("index/manifest.bin", "seed manifest"),
@@ -300,7 +301,14 @@ mod tests {
         files.sort();
         assert_eq!(
             files,
-            ["index.html", "index/manifest.bin", "yuliao_www_bg.wasm", "yuliao_www_bg.wasm.br", "yuliao_www_lite_bg.wasm"]
+            [
+                "index.html",
+                "index/manifest.bin",
+                "yuliao_www_bg.wasm",
+                "yuliao_www_bg.wasm.br",
+                "yuliao_www_first_bg.wasm",
+                "yuliao_www_lite_bg.wasm"
+            ]
         );
         assert_eq!(
             std::fs::read(out.join("index/manifest.bin")).unwrap(),
