@@ -4,7 +4,7 @@
 // literally, create none of those elements, and `window.__pwned` must stay undefined.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { env, foreignRequests, openOnce, readArticles, route, screenshot } from './helpers.mjs';
+import { env, foreignRequests, launch, newPage, openOnce, readArticles, route, screenshot } from './helpers.mjs';
 
 const BASE = env('YULIAO_E2E_XSS_URL');
 const articles = readArticles(env('YULIAO_E2E_XSS_CORPUS'));
@@ -42,6 +42,31 @@ test('search results show the markup as text', async () => {
   assert.ok(text.includes('<script>window.__pwned=1</script>标题里的脚本'), 'the title markup is visible text');
   await assertInert('search');
   await screenshot(page, 'xss-search');
+});
+
+test('the first module, before the app, shows the markup of its rows as text too', async () => {
+  // A cold visit to a search link: the rows the first module writes into the first paint
+  // (www/src/first.rs), looked at while the app is held back.
+  const fresh = await launch();
+  try {
+    const first = await newPage(fresh.context);
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await first.route('**/yuliao_www_lite_bg.wasm', async (r) => { await held; await r.continue(); });
+    await first.goto(BASE + '#/search?q=pwned');
+    await first.waitForSelector('#shell ol#results > li.result', { timeout: 60_000 });
+    const text = await first.textContent('#shell ol#results');
+    assert.ok(text.includes('<script>window.__pwned=1</script>标题里的脚本'), 'the title markup is visible text');
+    const state = await first.evaluate(() => ({
+      pwned: window.__pwned,
+      made: document.querySelectorAll('#shell script, #shell img, #shell iframe, #shell svg, #shell style, #shell [onerror], #shell [onload]').length,
+    }));
+    assert.deepEqual(state, { pwned: undefined, made: 0 });
+    release();
+    assert.deepEqual(first.errors, []);
+  } finally {
+    await fresh.close();
+  }
 });
 
 test('the reader shows every field literally', async () => {
