@@ -1,5 +1,6 @@
-// The lite module (no feature `full`) compiles the same modules but routes to fewer views; the
-// linker drops what it never reaches, and these lints would only repeat that.
+// The lite module (no feature `full`) compiles the same modules but routes to fewer views, and
+// the first module (feature `first`) mounts no app at all; the linker drops what it never
+// reaches, and these lints would only repeat that.
 #![cfg_attr(not(feature = "full"), allow(dead_code, unused_imports))]
 //! Yuliao in the browser: mounts the Yew app into `<div id="app">`.
 //!
@@ -12,7 +13,9 @@
 //! `context` the contexts with the hooks views read them by, `route` the hash router (and `go`), `views/` one file per route (`issues` and `issue` browse the paper), `components/` small pure pieces, `state` the URL-hash query structs, `i18n` every
 //! label in both languages, `load` the download (`embedded` the single file's index block), `download` the CSV save,
 //! `modules` which routes the lite build of this crate serves (without feature `full`: searching
-//! and reading, what a first visit loads) and when it hands over to the full build.
+//! and reading, what a first visit loads) and when it hands over to the full build, `first` the
+//! third build (feature `first`: no app, it writes a search link's rows into the first paint),
+//! `markup` the element tree those rows are built as, for Yew and for that build alike.
 
 mod app;
 mod components;
