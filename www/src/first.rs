@@ -19,11 +19,12 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 use yuliao::index::Index;
 
-use crate::components::hit_row::hit_row;
+use crate::components::hit_row::{hit_count, hit_row};
 use crate::context::query_pairs;
 use crate::i18n::Tr;
 use crate::load::{fetch_pieces, load_index};
 use crate::markup::{to_dom, El, Node};
+use crate::modules::FIRST_ANSWERS;
 use crate::route::{current_path, current_query};
 use crate::state::{Links, SearchState};
 use crate::views::search::search_page;
@@ -38,8 +39,8 @@ pub async fn first_result() -> bool {
     let pairs = query_pairs(&current_query());
     let links = Links::from_pairs(&pairs);
     let state = SearchState::parse(&pairs);
-    let path = current_path();
-    let served = path.trim_matches('/') == "search" && !state.q.trim().is_empty() && state.page == 0;
+    let (first_path, _) = FIRST_ANSWERS;
+    let served = current_path().trim_matches('/') == first_path && !state.q.trim().is_empty() && state.page == 0;
     if !served || links.embed || !links.controls || links.mine {
         return false;
     }
@@ -56,7 +57,7 @@ pub async fn first_result() -> bool {
     let section = El::new("section")
         .attr("id", "first-results")
         .class("first-results")
-        .child(El::new("p").attr("id", "hit-count").class("hit-count").attr("role", "status").attr("data-total", results.total.to_string()).text(tr.hits(results.total)))
+        .child(hit_count(Some(results.total), tr.hits(results.total)))
         .child(El::new("ol").attr("id", "results").class("results").children(rows));
     show(q, section).is_some()
 }

@@ -489,21 +489,25 @@ globalThis.{prefetch}.catch(() => {{}});
 // www/src/modules.rs lists them; any path under {param}={value} needs the full module.
 const LITE_PATHS = [{paths}];
 
-function liteServes() {{
+// The hash route: its path (without a leading or trailing /) and its query's parameters.
+function hashRoute() {{
   const hash = location.hash.replace(/^#/, '');
   const q = hash.indexOf('?');
   const path = (q < 0 ? hash : hash.slice(0, q)).replace(/^\//, '').replace(/\/$/, '');
-  if (q >= 0 && new URLSearchParams(hash.slice(q + 1)).get('{param}') === '{value}') return false;
+  return {{ path, params: new URLSearchParams(q < 0 ? '' : hash.slice(q + 1)) }};
+}}
+
+function liteServes() {{
+  const {{ path, params }} = hashRoute();
+  if (params.get('{param}') === '{value}') return false;
   return LITE_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) && path.length > p.length : path === p));
 }}
 
 // A search with a query: what the first module may answer (it checks the rest: the first page,
 // not embedded).
 function firstAnswers() {{
-  const hash = location.hash.replace(/^#/, '');
-  const q = hash.indexOf('?');
-  const path = (q < 0 ? hash : hash.slice(0, q)).replace(/^\//, '').replace(/\/$/, '');
-  return path === '{first_path}' && q >= 0 && (new URLSearchParams(hash.slice(q + 1)).get('{first_param}') || '').trim() !== '';
+  const {{ path, params }} = hashRoute();
+  return path === '{first_path}' && (params.get('{first_param}') || '').trim() !== '';
 }}
 
 async function fetchWasm(url, bar, total) {{

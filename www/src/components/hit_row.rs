@@ -1,4 +1,4 @@
-//! One search result as its row (`li.result[data-article-id]`): the title as a link to the
+//! The count of a search's hits (`#hit-count`) and one search result as its row (`li.result[data-article-id]`): the title as a link to the
 //! reader, kind, units and bylines, the snippet with the query highlighted, and the fields that
 //! hold the query when the text does not show it.
 //!
@@ -47,4 +47,15 @@ pub fn hit_row(tr: &Tr, links: &Links, q: &str, hit: &Hit, label: &Label) -> El 
         row = row.child(why);
     }
     row
+}
+
+/// The live region that says how many articles matched (`p#hit-count[data-total]`, without
+/// `data-total` while there is no number yet), saying `text`.
+pub fn hit_count(total: Option<usize>, text: impl Into<String>) -> El {
+    let count = El::new("p").attr("id", "hit-count").class("hit-count").attr("role", "status");
+    match total {
+        Some(total) => count.attr("data-total", total.to_string()),
+        None => count,
+    }
+    .text(text)
 }

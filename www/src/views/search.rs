@@ -21,7 +21,7 @@ use crate::context::{use_after_first, use_doc_title, use_engine, use_index, use_
 use crate::route::go;
 use crate::components::engine_error::engine_error;
 use crate::components::facets::{facet_group, FacetEntry};
-use crate::components::hit_row::hit_row;
+use crate::components::hit_row::{hit_count, hit_row};
 use crate::components::pager::pager;
 use crate::components::search_box::SearchBox;
 use crate::i18n::Tr;
@@ -169,7 +169,7 @@ pub fn SearchView() -> Html {
                 <p class="syntax-help">{ tr.syntax_help() }</p>
             }
             if let Some((total, text)) = count {
-                <p id="hit-count" class="hit-count" role="status" data-total={total.map(|t| t.to_string())}>{ text }</p>
+                { el_html(hit_count(total, text)) }
                 if total.is_some_and(|t| t > 0) {
                     <p id="search-count-note" class="hint count-rule">{ tr.search_count_rule() }</p>
                 }
