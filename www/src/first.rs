@@ -77,8 +77,7 @@ async fn answer(index: &Index, state: &SearchState) -> Option<(yuliao::query::Se
 /// Puts `q` in the first paint's box and `section` after its form.
 fn show(q: &str, section: El) -> Option<()> {
     let document = web_sys::window()?.document()?;
-    // Not when the app has taken the page already.
-    document.get_element_by_id("shell")?;
+    // None when the app has taken the page already (it removes #shell).
     let main = document.query_selector("#shell main").ok()??;
     if let Some(input) = document.get_element_by_id("shell-q") {
         input.set_attribute("value", q).ok()?;

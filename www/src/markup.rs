@@ -89,6 +89,10 @@ pub fn el_html(el: El) -> Html {
 #[cfg_attr(not(feature = "first"), allow(dead_code))]
 pub fn to_dom(parent: &web_sys::Node, nodes: &[Node]) -> Result<(), wasm_bindgen::JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    append(&document, parent, nodes)
+}
+
+fn append(document: &web_sys::Document, parent: &web_sys::Node, nodes: &[Node]) -> Result<(), wasm_bindgen::JsValue> {
     for node in nodes {
         let made: web_sys::Node = match node {
             Node::Text(text) => document.create_text_node(text).into(),
@@ -97,7 +101,7 @@ pub fn to_dom(parent: &web_sys::Node, nodes: &[Node]) -> Result<(), wasm_bindgen
                 for (name, value) in &el.attrs {
                     element.set_attribute(name, value)?;
                 }
-                to_dom(&element, &el.children)?;
+                append(document, &element, &el.children)?;
                 element.into()
             }
         };
