@@ -122,8 +122,14 @@ test('a search link shows its rows before the app arrives, the same rows the app
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     let rowsWhenLiteAsked = null;
+    let bootWhenLiteAsked = null;
     await page.route(`**/${LITE}`, async (r) => {
       rowsWhenLiteAsked = await page.evaluate(() => document.querySelectorAll('#shell ol#results > li.result').length);
+      bootWhenLiteAsked = await page.evaluate(() => {
+        const bar = document.getElementById('boot-progress');
+        return { value: bar.value, max: bar.max, first: Number(bar.dataset.totalFirst), lite: Number(bar.dataset.total),
+          status: document.getElementById('boot-status').textContent };
+      });
       await held;
       await r.continue();
     });
@@ -137,6 +143,12 @@ test('a search link shows its rows before the app arrives, the same rows the app
     assert.ok(await page.$$eval('#shell mark', (els, q) => els.some((e) => e.textContent === q), QUERY), 'highlighted');
     assert.deepEqual(modulesFetched(browser.requests), { first: 1, lite: 1, full: 0 });
     assert.equal(rowsWhenLiteAsked, ids.length, 'the lite module is asked for once the rows are on screen');
+    // One bar for both modules: the first module's bytes of the two together, not a bar that
+    // fills and starts again; and the status line no longer says the search is loading.
+    const boot = bootWhenLiteAsked;
+    assert.equal(boot.max, boot.first + boot.lite, 'the bar counts the first and lite modules together');
+    assert.equal(boot.value, boot.first, 'the first module is counted whole when the lite one is asked for');
+    assert.ok(boot.status.includes('检索结果已显示') && boot.status.includes('Results shown'), boot.status);
     const shellRows = await page.$$eval('#shell ol#results > li.result', (els) => els.map((e) => e.outerHTML));
     await screenshot(page, 'first-result-before-app');
     release();
@@ -153,8 +165,16 @@ test('a search link shows its rows before the app arrives, the same rows the app
 });
 
 test('the first module leaves what it does not answer to the app', async () => {
-  // A query without hits, a later page, an embedded page: the app alone answers them.
-  for (const hash of ['#/search?q=' + encodeURIComponent('没有这个词语吧'), `#/search?q=${encodeURIComponent(QUERY)}&p=1`, `#/search?q=${encodeURIComponent(QUERY)}&embed=1`]) {
+  // A query without hits, a later page, an embedded page, a page without controls: the app
+  // alone answers them. Only the first is worth the first module's download: bootstrap.js
+  // starts the lite module at once for the others (www/src/modules.rs, FIRST_DECLINES).
+  const cases = [
+    ['#/search?q=' + encodeURIComponent('没有这个词语吧'), 1],
+    [`#/search?q=${encodeURIComponent(QUERY)}&p=1`, 0],
+    [`#/search?q=${encodeURIComponent(QUERY)}&embed=1`, 0],
+    [`#/search?q=${encodeURIComponent(QUERY)}&controls=0`, 0],
+  ];
+  for (const [hash, first] of cases) {
     await inFreshBrowser(async (page, browser) => {
       let rowsWhenLiteAsked = null;
       await page.route(`**/${LITE}`, async (r) => {
@@ -164,7 +184,7 @@ test('the first module leaves what it does not answer to the app', async () => {
       await openApp(page, BASE, hash);
       await page.waitForSelector('#hit-count[data-total]');
       assert.equal(rowsWhenLiteAsked, 0, `${hash}: the first paint shows no answer`);
-      assert.deepEqual(modulesFetched(browser.requests), { first: 1, lite: 1, full: 0 }, hash);
+      assert.deepEqual(modulesFetched(browser.requests), { first, lite: 1, full: 0 }, hash);
       assert.deepEqual(page.errors, [], hash);
     });
   }

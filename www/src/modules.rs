@@ -40,8 +40,23 @@ pub fn lite_serves(path: &str, mine: bool) -> bool {
 
 /// The hash path and query parameter of a route the first module may answer before the app
 /// (`crate::first`): a search with a query. `bootstrap.js` loads that module first for such a
-/// URL; the module itself checks the rest (the first page of hits, not embedded).
+/// URL unless [`FIRST_DECLINES`] or [`PAGE_PARAM`] say it would show nothing; the module itself
+/// decides (it also shows nothing for a query without hits).
 pub const FIRST_ANSWERS: (&str, &str) = ("search", "q");
+
+/// The embed mode (`embed=1`): the view alone, for a portal's iframe (`crate::state`).
+pub const EMBED_PARAM: (&str, &[&str]) = ("embed", &["1", "true"]);
+/// A page without the search box and links (`controls=0`), as some embeds want it.
+pub const NO_CONTROLS_PARAM: (&str, &[&str]) = ("controls", &["0", "false"]);
+/// The results page of a search, from 0 (`p=2`: the third).
+pub const PAGE_PARAM: &str = "p";
+
+/// Parameters (of the hash query, then the page's own) and the values under which the first
+/// module shows nothing: an embedded page, one without controls (the app renders those its own
+/// way) and your own texts. `bootstrap.js` is written with them, so that such a link starts the
+/// lite module at once instead of after a module that would decline (100 KiB on a slow link).
+pub const FIRST_DECLINES: [(&str, &[&str]); 3] =
+    [EMBED_PARAM, NO_CONTROLS_PARAM, (FULL_ONLY_PARAM.0, &[FULL_ONLY_PARAM.1])];
 
 /// The global through which `bootstrap.js` hands the app the request for `index/manifest.bin`
 /// (a `Promise<Response>`) that it starts beside the wasm's: the manifest then downloads while

@@ -13,6 +13,7 @@ use yuliao::analysis::FreqOptions;
 use yuliao::corpus::Kind;
 
 use crate::i18n::Lang;
+use crate::modules::{EMBED_PARAM, FULL_ONLY_PARAM, NO_CONTROLS_PARAM, PAGE_PARAM};
 
 /// The most rows and the longest minimum length a frequency link may ask for (the web's own
 /// clamps: a shared link must not make the page render an archive's whole vocabulary). The
@@ -109,7 +110,12 @@ fn build(path: &str, pairs: &[(&str, String)]) -> String {
 
 /// True when the hash query asks for the chrome-less embed mode (`embed=1`).
 pub fn is_embed(pairs: &[(String, String)]) -> bool {
-    matches!(first(pairs, "embed"), Some("1" | "true"))
+    says(pairs, EMBED_PARAM)
+}
+
+/// Whether the first value of `param` in `pairs` is one of `values`.
+fn says(pairs: &[(String, String)], (param, values): (&str, &[&str])) -> bool {
+    first(pairs, param).is_some_and(|v| values.contains(&v))
 }
 
 /// `#/search?q=…&p=…`; `page` counts from 0.
@@ -123,7 +129,7 @@ impl SearchState {
     pub fn parse(pairs: &[(String, String)]) -> Self {
         SearchState {
             q: first(pairs, "q").unwrap_or("").to_string(),
-            page: first(pairs, "p").and_then(|p| p.parse().ok()).unwrap_or(0).min(100_000),
+            page: first(pairs, PAGE_PARAM).and_then(|p| p.parse().ok()).unwrap_or(0).min(100_000),
         }
     }
 }
@@ -492,8 +498,8 @@ impl Links {
         Links {
             embed: is_embed(pairs),
             lang: first(pairs, "lang").and_then(Lang::parse),
-            controls: !matches!(first(pairs, "controls"), Some("0" | "false")),
-            mine: first(pairs, "src") == Some("mine"),
+            controls: !says(pairs, NO_CONTROLS_PARAM),
+            mine: first(pairs, FULL_ONLY_PARAM.0) == Some(FULL_ONLY_PARAM.1),
         }
     }
 

@@ -442,6 +442,10 @@ function startFailed(err) {
 }
 pub(crate) use bootstrap_shell_js;
 
+/// What the first paint's status line (`#boot-status`) says once the first module has shown a
+/// search's rows and the lite module is still on its way.
+pub const BOOT_STATUS_REST: &str = "检索结果已显示，其余功能加载中… Results shown; the rest of the app is loading…";
+
 /// The external bootstrap module. It only starts the wasm; the app itself is Rust.
 ///
 /// It picks the module the URL needs (the lite one for the reading views, [`LITE_PATHS`]
@@ -455,6 +459,12 @@ pub fn bootstrap_js() -> String {
     let (param, value) = www_modules::FULL_ONLY_PARAM;
     let (prefetch, base, manifest) = (www_modules::MANIFEST_PREFETCH, www_modules::INDEX_BASE, index::MANIFEST_FILE);
     let (first_path, first_param) = www_modules::FIRST_ANSWERS;
+    let declines = www_modules::FIRST_DECLINES
+        .iter()
+        .map(|(name, values)| format!("['{name}', [{}]]", values.iter().map(|v| format!("'{v}'")).collect::<Vec<_>>().join(", ")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let page_param = www_modules::PAGE_PARAM;
     format!(
         "{}{}{}",
         r#"// Yuliao (语料) bootstrap: starts the WebAssembly app. An external module because the page's
@@ -503,18 +513,28 @@ function liteServes() {{
   return LITE_PATHS.some((p) => (p.endsWith('/') ? path.startsWith(p) && path.length > p.length : path === p));
 }}
 
-// A search with a query: what the first module may answer (it checks the rest: the first page,
-// not embedded).
+// Parameters (of the hash query, then the page's own) and the values under which the first
+// module would show nothing (www/src/modules.rs): an embed, a page without controls, your texts.
+const FIRST_DECLINES = [{declines}];
+
+// The first page of a search with a query, not declined: what the first module may answer (it
+// decides; a query without hits it leaves to the app too).
 function firstAnswers() {{
   const {{ path, params }} = hashRoute();
+  const own = new URLSearchParams(location.search);
+  const value = (name) => (params.has(name) ? params.get(name) : own.get(name));
+  if (FIRST_DECLINES.some(([name, values]) => values.includes(value(name)))) return false;
+  if (Number(value('{page_param}')) > 0) return false;
   return path === '{first_path}' && (params.get('{first_param}') || '').trim() !== '';
 }}
 
-async function fetchWasm(url, bar, total) {{
+// The wasm at `url` (`total` bytes), counted on `bar` from `base` of `max` (the first and lite
+// modules fill one bar, not two).
+async function fetchWasm(url, bar, total, base = 0, max = base + total) {{
   const resp = await fetch(url);
   if (!resp.ok) throw new Error(url + ': HTTP ' + resp.status);
   if (!resp.body || !bar || !total) return resp.arrayBuffer();
-  bar.max = total;
+  bar.max = max;
   const reader = resp.body.getReader();
   const chunks = [];
   let loaded = 0;
@@ -523,7 +543,7 @@ async function fetchWasm(url, bar, total) {{
     if (done) break;
     chunks.push(value);
     loaded += value.length;
-    bar.value = Math.min(loaded, total);
+    bar.value = base + Math.min(loaded, total);
   }}
   const bytes = new Uint8Array(loaded);
   let at = 0;
@@ -535,8 +555,8 @@ async function fetchWasm(url, bar, total) {{
 }}
 
 // The glue and the wasm of module `name`, fetched in parallel.
-function fetchModule(name, bar, total) {{
-  return Promise.all([import('./' + name + '.js'), fetchWasm(new URL('./' + name + '_bg.wasm', import.meta.url), bar, total)]);
+function fetchModule(name, bar, total, base, max) {{
+  return Promise.all([import('./' + name + '.js'), fetchWasm(new URL('./' + name + '_bg.wasm', import.meta.url), bar, total, base, max)]);
 }}
 
 const start = ([glue, bytes]) => glue.default({{ module_or_path: bytes }});
@@ -551,7 +571,7 @@ if (liteServes()) {{
       }})
       .catch(startFailed);
   }}, {{ once: true }});
-  const startLite = () => fetchModule('{lite}', bar, totals.lite)
+  const startLite = (base = 0) => fetchModule('{lite}', bar, totals.lite, base)
     .then((module) => {{
       lite = module[0];
       return start(module);
@@ -559,14 +579,18 @@ if (liteServes()) {{
     .catch(startFailed);
   if (firstAnswers()) {{
     // The app follows whatever the first module did: its rows, nothing, or a failure (which
-    // the app, with the same index, reports).
-    fetchModule('{first}', bar, totals.first)
+    // the app, with the same index, reports). Once the rows are on screen, the status line
+    // says that what still loads is the rest of the app.
+    fetchModule('{first}', bar, totals.first, 0, totals.first + totals.lite)
       .then(async (module) => {{
         await start(module);
-        await module[0].first_result();
+        if (await module[0].first_result()) {{
+          const status = document.getElementById('boot-status');
+          if (status) status.textContent = '{rest}';
+        }}
       }})
       .catch((err) => console.warn('first result:', err))
-      .finally(startLite);
+      .finally(() => startLite(totals.first));
   }} else {{
     startLite();
   }}
@@ -577,6 +601,7 @@ if (liteServes()) {{
             full = OUT_NAME,
             lite = LITE_OUT_NAME,
             first = FIRST_OUT_NAME,
+            rest = BOOT_STATUS_REST,
         )
     )
 }
@@ -948,6 +973,11 @@ mod tests {
         assert!(js.contains("import('./' + name + '.js')"));
         assert!(js.contains("const LITE_PATHS = ['', 'search', 'article/', 'issues', 'issue/'];"), "{js}");
         assert!(js.contains(".get('src') === 'mine'"));
+        assert!(
+            js.contains("const FIRST_DECLINES = [['embed', ['1', 'true']], ['controls', ['0', 'false']], ['src', ['mine']]];"),
+            "{js}"
+        );
+        assert!(js.contains("Number(value('p')) > 0") && js.contains(BOOT_STATUS_REST));
         assert!(!js.contains("http"));
         assert!(js.contains("role', 'alert'"));
     }
