@@ -62,7 +62,7 @@ pub(super) fn lowercase(c: char) -> Option<char> {
     let run = RUNS.partition_point(|r| r.0 <= u).checked_sub(1)?;
     let (first, delta, count, step) = RUNS[run];
     let offset = u - first;
-    if offset % u32::from(step) == 0 && offset / u32::from(step) < u32::from(count) {
+    if offset.is_multiple_of(u32::from(step)) && offset / u32::from(step) < u32::from(count) {
         char::from_u32(u.wrapping_add_signed(delta))
     } else {
         None
