@@ -65,13 +65,46 @@ pub async fn first_result() -> bool {
 /// The first page of hits of `state`, fetching the pieces it needs; `None` on a query error or
 /// a failed download (the app reports those).
 async fn answer(index: &Index, state: &SearchState) -> Option<(yuliao::query::SearchResults, Vec<yuliao::browse::Label>)> {
+    let bar = BootBar::find();
     for _ in 0..MAX_ROUNDS {
         match index.attempt(|ix| search_page(ix, state)) {
             Ok(answer) => return answer.ok(),
-            Err(names) => fetch_pieces(index, &names).await.ok()?,
+            Err(names) => {
+                let bytes = piece_bytes(index, &names);
+                bar.as_ref().map(|b| b.add("max", bytes));
+                fetch_pieces(index, &names).await.ok()?;
+                bar.as_ref().map(|b| b.add("value", bytes));
+            }
         }
     }
     None
+}
+
+/// About how many bytes the pieces `names` take: the manifest's length of each, and a document
+/// group (which the manifest does not list one by one) at the size groups aim at.
+fn piece_bytes(index: &Index, names: &[String]) -> u64 {
+    let group = yuliao::index::docs::DOC_GROUP_TARGET_BYTES as u64;
+    names.iter().map(|n| index.piece_entry(n).map_or(group, |e| e.len + yuliao::index::HEADER_LEN as u64)).sum()
+}
+
+/// The first paint's progress bar (`#boot-progress`), which `bootstrap.js` fills with the wasm's
+/// bytes. The index pieces this module fetches are counted on it too, so that the bar keeps
+/// moving while they download (on an archive the first search reads a few hundred KB of them);
+/// the lite module's bytes are then counted on from where it stands.
+struct BootBar(web_sys::Element);
+
+impl BootBar {
+    fn find() -> Option<BootBar> {
+        web_sys::window()?.document()?.get_element_by_id("boot-progress").map(BootBar)
+    }
+
+    /// Adds `n` to the bar's `max` or `value` (the content attributes that the properties
+    /// bootstrap.js sets reflect; whole bytes, so integers: float formatting would add 30 KB of
+    /// code to this module).
+    fn add(&self, attribute: &str, n: u64) {
+        let now = self.0.get_attribute(attribute).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+        let _ = self.0.set_attribute(attribute, &(now + n).to_string());
+    }
 }
 
 /// Puts `q` in the first paint's box and `section` after its form.

@@ -590,7 +590,8 @@ if (liteServes()) {{
         }}
       }})
       .catch((err) => console.warn('first result:', err))
-      .finally(() => startLite(totals.first));
+      // On from where the bar stands: the first module counted the index pieces it fetched.
+      .finally(() => startLite(bar ? bar.value : 0));
   }} else {{
     startLite();
   }}
