@@ -71,9 +71,13 @@ async fn answer(index: &Index, state: &SearchState) -> Option<(yuliao::query::Se
             Ok(answer) => return answer.ok(),
             Err(names) => {
                 let bytes = piece_bytes(index, &names);
-                bar.as_ref().map(|b| b.add("max", bytes));
+                if let Some(bar) = &bar {
+                    bar.add("max", bytes);
+                }
                 fetch_pieces(index, &names).await.ok()?;
-                bar.as_ref().map(|b| b.add("value", bytes));
+                if let Some(bar) = &bar {
+                    bar.add("value", bytes);
+                }
             }
         }
     }
