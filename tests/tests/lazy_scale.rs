@@ -223,3 +223,20 @@ fn a_small_index_is_held_whole_after_one_fetch_of_its_search_pieces_and_an_archi
     let budget = listed;
     assert_eq!(Index::open_lazy(&archive.manifest).unwrap().search_pieces_within(budget), None);
 }
+
+#[test]
+fn piece_bytes_is_a_listed_piece_s_file_and_a_group_s_target() {
+    // What the first paint's bar counts while the first module fetches pieces (www/src/first.rs).
+    let (_, b) = yuliao_tests::seed_built();
+    let idx = Index::open_lazy(&b.manifest).unwrap();
+    let mut groups = 0;
+    for (name, bytes) in &b.pieces {
+        if name.starts_with("docs-") {
+            groups += 1;
+            assert_eq!(idx.piece_bytes(name), yuliao::index::docs::DOC_GROUP_TARGET_BYTES as u64, "{name}");
+        } else {
+            assert_eq!(idx.piece_bytes(name), bytes.len() as u64, "{name}");
+        }
+    }
+    assert!(groups > 0);
+}

@@ -70,7 +70,7 @@ async fn answer(index: &Index, state: &SearchState) -> Option<(yuliao::query::Se
         match index.attempt(|ix| search_page(ix, state)) {
             Ok(answer) => return answer.ok(),
             Err(names) => {
-                let bytes = piece_bytes(index, &names);
+                let bytes = names.iter().map(|n| index.piece_bytes(n)).sum();
                 if let Some(bar) = &bar {
                     bar.add("max", bytes);
                 }
@@ -82,13 +82,6 @@ async fn answer(index: &Index, state: &SearchState) -> Option<(yuliao::query::Se
         }
     }
     None
-}
-
-/// About how many bytes the pieces `names` take: the manifest's length of each, and a document
-/// group (which the manifest does not list one by one) at the size groups aim at.
-fn piece_bytes(index: &Index, names: &[String]) -> u64 {
-    let group = yuliao::index::docs::DOC_GROUP_TARGET_BYTES as u64;
-    names.iter().map(|n| index.piece_entry(n).map_or(group, |e| e.len + yuliao::index::HEADER_LEN as u64)).sum()
 }
 
 /// The first paint's progress bar (`#boot-progress`), which `bootstrap.js` fills with the wasm's

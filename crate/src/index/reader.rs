@@ -191,6 +191,13 @@ impl Index {
         self.by_name.get(name).map(|&s| &self.manifest.pieces[s])
     }
 
+    /// About how many bytes the file `name` takes: a listed piece's length (header included), a
+    /// document group (which the manifest does not list one by one) the size groups aim at,
+    /// [`super::docs::DOC_GROUP_TARGET_BYTES`]. For progress shown while pieces download.
+    pub fn piece_bytes(&self, name: &str) -> u64 {
+        self.piece_entry(name).map_or(super::docs::DOC_GROUP_TARGET_BYTES as u64, |e| e.len)
+    }
+
     /// The pieces a search or the reader may read that are not loaded yet (dictionaries,
     /// postings, norms, layout, ids and document groups; not the pinyin table nor the frequency
     /// tables, which only typing latin letters and the analysis views read), when together
